@@ -1,0 +1,68 @@
+import type { Address, InvoiceStatus, PortalProvider, RetryOptions, SubscriptionStatus } from "@portalkit/core";
+import type { FaultRule, RecordedRequest, World } from "@portalkit/core/testing";
+
+/** What the suite asks of every provider it builds. */
+export interface HarnessSetupOptions {
+  /** Retry bounds; the suite passes small delays so that fault scenarios stay fast. */
+  retry: Required<RetryOptions>;
+  /** Per-request timeout the adapter must apply. */
+  timeoutMs: number;
+}
+
+/** Provider-neutral names of the vendor calls a fault can target. */
+export type HarnessOperation =
+  | "createSession"
+  | "listInvoices"
+  | "getSubscription"
+  | "cancel"
+  | "reactivate"
+  | "invoicePdf"
+  | "updateAddress"
+  | "paymentMethodLaunch"
+  | "logout";
+
+/** A fault rule aimed at an operation rather than a vendor path. */
+export type HarnessFaultRule = Omit<FaultRule, "path" | "method"> & {
+  /** Which vendor calls the fault applies to; omitted: any request. */
+  operation?: HarnessOperation;
+};
+
+/** The simulator's own record of a subscription, normalized to portalkit statuses. */
+export interface SimSubscriptionState {
+  id: string;
+  customerId: string;
+  status: SubscriptionStatus;
+  cancelAt?: string;
+  canceledAt?: string;
+}
+
+export interface HarnessContext {
+  provider: PortalProvider;
+  /** Loads the world into the simulator (in the vendor's wire format). */
+  seed(world: World): Promise<void>;
+  /** Two-sided checks read the simulator directly, never through the adapter. */
+  readSubscription(id: string): Promise<SimSubscriptionState | undefined>;
+  readAddress(query: {
+    customerId: string;
+    kind: "billing" | "shipping";
+    subscriptionId?: string;
+  }): Promise<Address | undefined>;
+  /** For adapters that claim `logout`. */
+  readSession?(id: string): Promise<{ status: "active" | "logged_out" } | undefined>;
+  /** Every request the simulator received, in order. */
+  readonly requests: readonly RecordedRequest[];
+  clearRequests(): void;
+  inject(rule: HarnessFaultRule): void;
+  close(): Promise<void>;
+}
+
+export interface ConformanceHarness {
+  /** Shown in the suite's describe block, e.g. "chargebee". */
+  name: string;
+  /** Invoice statuses the vendor can represent; world invoices in other statuses are not seeded. */
+  invoiceStatuses: readonly InvoiceStatus[];
+  /** Whether the vendor's portal sessions carry an expiry time. */
+  sessionExpiry: boolean;
+  /** A fresh simulator and a provider built against it. */
+  setup(options: HarnessSetupOptions): Promise<HarnessContext>;
+}

@@ -1,0 +1,31 @@
+import type { ListInvoicesInput } from "./inputs";
+import type { PortalProvider } from "./provider";
+import type { Invoice, Page } from "./schemas";
+
+export type AllInvoicesInput = Omit<ListInvoicesInput, "cursor">;
+
+/**
+ * Every page of a customer's invoices, one request a page. Pages are not kept, so
+ * memory stays flat however many invoices there are.
+ */
+export async function* invoicePages(
+  provider: Pick<PortalProvider, "listInvoices">,
+  input: AllInvoicesInput,
+): AsyncGenerator<Page<Invoice>, void, undefined> {
+  let cursor: string | undefined;
+  do {
+    const page: Page<Invoice> = await provider.listInvoices(
+      cursor === undefined ? { limit: 100, ...input } : { limit: 100, ...input, cursor },
+    );
+    yield page;
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+}
+
+/** Every invoice of a customer, newest first, walking the pages one request at a time. */
+export async function* allInvoices(
+  provider: Pick<PortalProvider, "listInvoices">,
+  input: AllInvoicesInput,
+): AsyncGenerator<Invoice, void, undefined> {
+  for await (const page of invoicePages(provider, input)) yield* page.data;
+}

@@ -1,0 +1,36 @@
+export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices";
+export {
+  type Capabilities,
+  CapabilitiesSchema,
+  defineCapabilities,
+  OPTIONAL_OPERATIONS,
+  type OptionalOperation,
+  supportsSection,
+} from "./capabilities";
+export { decodeCursor, encodeCursor } from "./cursor";
+export {
+  codeFromHttpStatus,
+  httpStatusFromCode,
+  PORTAL_ERROR_CODES,
+  PortalError,
+  type PortalErrorCode,
+  type PortalErrorJSON,
+  type PortalErrorOptions,
+} from "./errors";
+export * from "./inputs";
+export { parseInput } from "./parse-input";
+export type { PortalProvider } from "./provider";
+export { redactSecrets, registerSecret } from "./redact";
+export {
+  createIdempotencyKey,
+  DEFAULT_RETRY,
+  parseRetryAfter,
+  type RetryContext,
+  type RetryHooks,
+  type RetryOptions,
+  resolveRetryOptions,
+  withRetry,
+} from "./retry";
+export * from "./schemas";
+export { isoToUnix, unixToIso } from "./time";
+export { vendorParamToField } from "./vendor-param";

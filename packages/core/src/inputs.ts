@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { AddressSchema, IdSchema, InvoiceStatusSchema, PortalSectionSchema, UrlSchema } from "./schemas";
+
+// Inputs are strict: an unknown key (a typo such as `subscriptionID`) is an error rather
+// than a silently broader call.
+
+export const CreateSessionInputSchema = z.strictObject({
+  customerId: IdSchema,
+  returnUrl: UrlSchema.optional(),
+});
+export type CreateSessionInput = z.infer<typeof CreateSessionInputSchema>;
+
+export const OpenPortalInputSchema = CreateSessionInputSchema;
+export type OpenPortalInput = z.infer<typeof OpenPortalInputSchema>;
+
+export const OpenSectionInputSchema = z.strictObject({
+  customerId: IdSchema,
+  section: PortalSectionSchema,
+  subscriptionId: IdSchema.optional(),
+  returnUrl: UrlSchema.optional(),
+  fallback: z.literal("portal").optional(),
+});
+export type OpenSectionInput = z.infer<typeof OpenSectionInputSchema>;
+
+export const MAX_PAGE_SIZE = 100;
+
+export const ListInvoicesInputSchema = z.strictObject({
+  customerId: IdSchema,
+  subscriptionId: IdSchema.optional(),
+  status: z.array(InvoiceStatusSchema).min(1).max(6).optional(),
+  includePending: z.boolean().optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type ListInvoicesInput = z.infer<typeof ListInvoicesInputSchema>;
+
+export const CancelInputSchema = z.strictObject({
+  customerId: IdSchema,
+  subscriptionId: IdSchema,
+  when: z.enum(["now", "period_end"]),
+  reason: z.string().min(1).max(500).optional(),
+});
+export type CancelInput = z.infer<typeof CancelInputSchema>;
+export type CancelMode = CancelInput["when"];
+
+export const SubscriptionRefInputSchema = z.strictObject({
+  customerId: IdSchema,
+  subscriptionId: IdSchema,
+});
+export type GetSubscriptionInput = z.infer<typeof SubscriptionRefInputSchema>;
+export type ReactivateInput = z.infer<typeof SubscriptionRefInputSchema>;
+export const GetSubscriptionInputSchema = SubscriptionRefInputSchema;
+export const ReactivateInputSchema = SubscriptionRefInputSchema;
+
+export const InvoicePdfInputSchema = z.strictObject({
+  customerId: IdSchema,
+  invoiceId: IdSchema,
+});
+export type InvoicePdfInput = z.infer<typeof InvoicePdfInputSchema>;
+
+export const AddressKindSchema = z.enum(["billing", "shipping"]);
+export type AddressKind = z.infer<typeof AddressKindSchema>;
+
+export const UpdateAddressInputSchema = z.strictObject({
+  customerId: IdSchema,
+  kind: AddressKindSchema,
+  subscriptionId: IdSchema.optional(),
+  address: AddressSchema,
+});
+export type UpdateAddressInput = z.infer<typeof UpdateAddressInputSchema>;
+
+export const PaymentMethodLaunchInputSchema = CreateSessionInputSchema;
+export type PaymentMethodLaunchInput = z.infer<typeof PaymentMethodLaunchInputSchema>;
+
+export const LogoutInputSchema = z.strictObject({
+  sessionId: IdSchema,
+});
+export type LogoutInput = z.infer<typeof LogoutInputSchema>;

@@ -1,0 +1,93 @@
+import { PortalError } from "./errors";
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. Default 3. */
+  maxAttempts?: number;
+  /** Upper bound on the total time spent waiting between attempts. Default 10 000 ms. */
+  maxDelayMs?: number;
+  /** First backoff step; each later step doubles it. Default 250 ms. */
+  baseDelayMs?: number;
+}
+
+export interface RetryContext {
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+export interface RetryHooks {
+  /** Defaults to PortalError.isRetryable. */
+  isRetryable?: (error: unknown) => boolean;
+  /** Injected in tests; defaults to Math.random. */
+  random?: () => number;
+  /** Injected in tests; defaults to a timer. */
+  sleep?: (ms: number) => Promise<void>;
+  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+}
+
+export const DEFAULT_RETRY: Required<RetryOptions> = { maxAttempts: 3, maxDelayMs: 10_000, baseDelayMs: 250 };
+
+export function resolveRetryOptions(options: RetryOptions | undefined): Required<RetryOptions> {
+  return {
+    maxAttempts: Math.max(1, Math.floor(options?.maxAttempts ?? DEFAULT_RETRY.maxAttempts)),
+    maxDelayMs: Math.max(0, options?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs),
+    baseDelayMs: Math.max(0, options?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs),
+  };
+}
+
+/**
+ * Runs `operation` until it succeeds, fails with an error that is not retryable, or the
+ * bounds run out. Backoff is exponential with full jitter; a vendor's Retry-After
+ * (PortalError.retryAfterMs) is honoured as the least wait. When honouring the wait would
+ * exceed `maxDelayMs` in total, the last error is thrown at once instead of waiting.
+ *
+ * For a mutation, create the idempotency key once, outside `operation`, and send the same
+ * key on every attempt.
+ */
+export async function withRetry<T>(
+  operation: (context: RetryContext) => Promise<T>,
+  options?: RetryOptions,
+  hooks: RetryHooks = {},
+): Promise<T> {
+  const { maxAttempts, maxDelayMs, baseDelayMs } = resolveRetryOptions(options);
+  const isRetryable = hooks.isRetryable ?? PortalError.isRetryable;
+  const random = hooks.random ?? Math.random;
+  const sleep = hooks.sleep ?? defaultSleep;
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation({ attempt });
+    } catch (error) {
+      if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+      const backoff = Math.round(random() * baseDelayMs * 2 ** (attempt - 1));
+      const retryAfter = PortalError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
+      const delayMs = Math.max(backoff, retryAfter);
+      if (waited + delayMs > maxDelayMs) throw error;
+      hooks.onRetry?.({ attempt, delayMs, error });
+      waited += delayMs;
+      if (delayMs > 0) await sleep(delayMs);
+    }
+  }
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Reads a Retry-After header (seconds, or an HTTP date) as milliseconds from `now`.
+ * Returns undefined for a missing or unreadable value.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === "") return undefined;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** One key for every attempt of one mutation. */
+export function createIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
