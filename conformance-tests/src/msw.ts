@@ -1,8 +1,8 @@
 import type { FetchHandler } from "@portalkit/core/testing";
 import { http } from "msw";
-import { type SetupServerApi, setupServer } from "msw/node";
+import { type SetupServer, setupServer } from "msw/node";
 
-let server: SetupServerApi | undefined;
+let server: SetupServer | undefined;
 
 /**
  * Serves a simulator at `origin` (for example `https://api.stripe.com`) through MSW, in
@@ -11,17 +11,17 @@ let server: SetupServerApi | undefined;
  * Returns a function that unmounts the simulator again.
  */
 export function mountOnMsw(origin: string, handler: FetchHandler): () => void {
+  const msw = server ?? setupServer();
   if (!server) {
-    server = setupServer();
-    server.listen({ onUnhandledRequest: "error" });
+    msw.listen({ onUnhandledRequest: "error" });
+    server = msw;
   }
   const base = new URL(origin);
   const mounted = http.all(`${base.origin}/*`, ({ request }) => handler(request));
-  server.use(mounted);
+  msw.use(mounted);
   return () => {
-    if (!server) return;
-    const remaining = server.listHandlers().filter((h) => h !== mounted);
-    server.resetHandlers();
-    server.use(...(remaining as Parameters<SetupServerApi["use"]>));
+    const remaining = msw.listHandlers().filter((h) => h !== mounted);
+    msw.resetHandlers();
+    msw.use(...(remaining as Parameters<SetupServer["use"]>));
   };
 }
