@@ -1,5 +1,5 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
-export { type FetchHandler, handleNodeRequest, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
+export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {
   createSimulatorKit,
   type Fault,
