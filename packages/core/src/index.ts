@@ -9,6 +9,14 @@ export {
 } from "./capabilities";
 export { decodeCursor, encodeCursor } from "./cursor";
 export {
+  defaultInvoiceKey,
+  describeDiff,
+  diffInvoices,
+  diffSubscriptions,
+  type InvoiceDiffOptions,
+  type PortalDiff,
+} from "./diff";
+export {
   codeFromHttpStatus,
   httpStatusFromCode,
   PORTAL_ERROR_CODES,
@@ -31,6 +39,8 @@ export {
   resolveRetryOptions,
   withRetry,
 } from "./retry";
+export { createRouter, type PortalRouter, type RouterOptions } from "./router";
 export * from "./schemas";
+export { createShadow, type ShadowOptions, type ShadowProvider, type ShadowReport } from "./shadow";
 export { isoToUnix, unixToIso } from "./time";
 export { vendorParamToField } from "./vendor-param";

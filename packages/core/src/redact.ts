@@ -8,7 +8,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:test|live)_[A-Za-z0-9]{20,}/g,
   /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
   /([?&](?:api_key|apikey|token|access_token|secret|key|signature)=)[^&#\s"']+/gi,
-  /("?(?:api_?key|apiKey|secret(?:_?key)?|secretKey|billflowSecret|authorization|token|password)"?\s*[:=]\s*"?)[^",}\s]+/gi,
+  /("?(?:api_?key|apiKey|secret(?:_?key)?|secretKey|billflowSecret|authorization|token|password)"?\s*[:=]\s*"?)[^",}\s&]+/gi,
 ];
 
 /**

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { type Capabilities, CapabilitiesSchema, OPTIONAL_OPERATIONS } from "./capabilities";
+import { PortalError } from "./errors";
+import {
+  CancelInputSchema,
+  CreateSessionInputSchema,
+  GetSubscriptionInputSchema,
+  InvoicePdfInputSchema,
+  ListInvoicesInputSchema,
+  OpenPortalInputSchema,
+  OpenSectionInputSchema,
+  PaymentMethodLaunchInputSchema,
+  ReactivateInputSchema,
+  UpdateAddressInputSchema,
+} from "./inputs";
+import { parseInput } from "./parse-input";
+import type { PortalProvider } from "./provider";
+import { IdSchema } from "./schemas";
+
+const CustomerRefSchema = z.strictObject({ customerId: IdSchema });
+
+export interface RouterOptions {
+  /** The providers, by the names `resolve` answers with. */
+  providers: Record<string, PortalProvider>;
+  /**
+   * The name of the provider that owns a customer, or undefined/null when none does.
+   * May be async: read a mapping table, a database column, a feature flag.
+   */
+  resolve: (customerId: string) => string | undefined | null | Promise<string | undefined | null>;
+  /** Shown as `provider` on errors the router itself raises. Default "router". */
+  id?: string;
+}
+
+export interface PortalRouter extends PortalProvider {
+  /** The provider that owns this customer (`not_found` when none does). */
+  providerFor(customerId: string): Promise<PortalProvider>;
+  /** What the customer's own provider can do. */
+  capabilitiesFor(customerId: string): Promise<Readonly<Capabilities>>;
+}
+
+/**
+ * A PortalProvider that sends each call to the provider owning the customer, so that an
+ * application can serve Chargebee and Stripe customers side by side while it migrates.
+ *
+ * `capabilities` is what every routed provider offers (an optional method exists on the
+ * router only when all providers have it); `capabilitiesFor(customerId)` tells what one
+ * customer's provider offers, and sections are opened by that provider's own rules.
+ * `logout` names a session, not a customer, so it is not routed: call the provider.
+ */
+export function createRouter(options: RouterOptions): PortalRouter {
+  const id = options.id ?? "router";
+  const providers = Object.values(options.providers);
+  if (providers.length === 0) throw new Error("createRouter needs at least one provider");
+
+  async function providerFor(customerId: string): Promise<PortalProvider> {
+    let name: string | undefined | null;
+    try {
+      name = await options.resolve(customerId);
+    } catch (error) {
+      if (PortalError.isInstance(error)) throw error;
+      throw new PortalError({
+        code: "unavailable",
+        provider: id,
+        message: "Could not resolve the customer's billing provider",
+        cause: error,
+      });
+    }
+    const provider = name === undefined || name === null ? undefined : options.providers[name];
+    if (!provider) {
+      throw new PortalError({ code: "not_found", provider: id, message: "No billing provider owns this customer" });
+    }
+    return provider;
+  }
+
+  const capabilities = CapabilitiesSchema.parse({
+    sections: intersect(providers.map((p) => p.capabilities.sections)),
+    cancelModes: intersect(providers.map((p) => p.capabilities.cancelModes)),
+    addressKinds: intersect(providers.map((p) => p.capabilities.addressKinds)),
+    ...Object.fromEntries(
+      OPTIONAL_OPERATIONS.map((op) => [op, op !== "logout" && providers.every((p) => p.capabilities[op])]),
+    ),
+  });
+
+  // Each routed call parses its input first, so that a bad customer id is invalid_input
+  // before any lookup, then hands the original input to the customer's provider.
+  const route =
+    <I extends { customerId: string }, O>(
+      schema: Parameters<typeof parseInput>[0],
+      call: (provider: PortalProvider, input: I) => Promise<O> | undefined,
+    ) =>
+    async (input: I): Promise<O> => {
+      const parsed = parseInput(schema, input, id) as I;
+      const provider = await providerFor(parsed.customerId);
+      const result = call(provider, input);
+      if (!result) throw new PortalError({ code: "unsupported", provider: provider.id, message: "Not offered" });
+      return result;
+    };
+
+  const router: PortalRouter = {
+    id,
+    capabilities: Object.freeze(capabilities),
+    providerFor: async (customerId) => providerFor(parseInput(CustomerRefSchema, { customerId }, id).customerId),
+    capabilitiesFor: async (customerId) => (await router.providerFor(customerId)).capabilities,
+    createSession: route(CreateSessionInputSchema, (p, input) => p.createSession(input)),
+    openPortal: route(OpenPortalInputSchema, (p, input) => p.openPortal(input)),
+    openSection: route(OpenSectionInputSchema, (p, input) => p.openSection(input)),
+    listInvoices: route(ListInvoicesInputSchema, (p, input) => p.listInvoices(input)),
+    cancel: route(CancelInputSchema, (p, input) => p.cancel(input)),
+  };
+  if (capabilities.getSubscription)
+    router.getSubscription = route(GetSubscriptionInputSchema, (p, input) => p.getSubscription?.(input));
+  if (capabilities.reactivate) router.reactivate = route(ReactivateInputSchema, (p, input) => p.reactivate?.(input));
+  if (capabilities.invoicePdf) router.invoicePdf = route(InvoicePdfInputSchema, (p, input) => p.invoicePdf?.(input));
+  if (capabilities.updateAddress)
+    router.updateAddress = route(UpdateAddressInputSchema, (p, input) => p.updateAddress?.(input));
+  if (capabilities.paymentMethodLaunch)
+    router.paymentMethodLaunch = route(PaymentMethodLaunchInputSchema, (p, input) => p.paymentMethodLaunch?.(input));
+  return router;
+}
+
+function intersect<T>(lists: ReadonlyArray<readonly T[]>): T[] {
+  const [first = [], ...rest] = lists;
+  return first.filter((item) => rest.every((list) => list.includes(item)));
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createRouter, type PortalError } from "../src/index";
+import { fakeProvider, invoice } from "./fake-provider";
+
+function setup() {
+  const chargebee = fakeProvider("chargebee", { invoices: [invoice("cb_1", "alice", 1)] }, { logout: true });
+  const stripe = fakeProvider("stripe", { invoices: [invoice("in_1", "bob", 1)] }, { reactivate: true });
+  const owners = new Map([
+    ["alice", "chargebee"],
+    ["bob", "stripe"],
+  ]);
+  const lookups: string[] = [];
+  const router = createRouter({
+    providers: { chargebee, stripe },
+    resolve: async (customerId) => {
+      lookups.push(customerId);
+      return owners.get(customerId);
+    },
+  });
+  return { router, chargebee, stripe, owners, lookups };
+}
+
+describe("createRouter", () => {
+  it("sends each call to the provider that owns the customer", async () => {
+    const { router, chargebee, stripe } = setup();
+    expect((await router.listInvoices({ customerId: "alice" })).data.map((i) => i.id)).toEqual(["cb_1"]);
+    expect((await router.listInvoices({ customerId: "bob" })).data.map((i) => i.id)).toEqual(["in_1"]);
+    expect((await router.openPortal({ customerId: "bob" })).provider).toBe("stripe");
+    expect(chargebee.calls).toEqual([{ op: "listInvoices", customerId: "alice" }]);
+    expect(stripe.calls.map((c) => c.op)).toEqual(["listInvoices", "openPortal"]);
+  });
+
+  it("follows the mapping as it changes during a migration", async () => {
+    const { router, owners } = setup();
+    owners.set("alice", "stripe");
+    expect((await router.createSession({ customerId: "alice" })).provider).toBe("stripe");
+  });
+
+  it("answers not_found for a customer no provider owns, and calls nobody", async () => {
+    const { router, chargebee, stripe } = setup();
+    await expect(router.listInvoices({ customerId: "carol" })).rejects.toMatchObject({
+      code: "not_found",
+      provider: "router",
+    });
+    expect([...chargebee.calls, ...stripe.calls]).toEqual([]);
+  });
+
+  it("parses the input before resolving", async () => {
+    const { router, lookups } = setup();
+    const error = (await router
+      .cancel({ customerId: "", subscriptionId: "s", when: "now" })
+      .catch((e) => e)) as PortalError;
+    expect([error.code, error.field]).toEqual(["invalid_input", "customerId"]);
+    expect(lookups).toEqual([]);
+  });
+
+  it("turns a failing resolver into a retryable unavailable error", async () => {
+    const router = createRouter({
+      providers: { a: fakeProvider("a") },
+      resolve: () => {
+        throw new Error("mapping table offline");
+      },
+    });
+    await expect(router.openPortal({ customerId: "x" })).rejects.toMatchObject({
+      code: "unavailable",
+      retryable: true,
+    });
+  });
+
+  it("offers what every provider offers, and tells each customer's own capabilities", async () => {
+    const { router } = setup();
+    expect(router.capabilities.reactivate).toBe(false);
+    expect(router.reactivate).toBeUndefined();
+    expect(router.capabilities.logout).toBe(false);
+    expect(router.getSubscription).toBeTypeOf("function");
+    expect((await router.capabilitiesFor("bob")).reactivate).toBe(true);
+    expect((await router.providerFor("alice")).id).toBe("chargebee");
+  });
+});
