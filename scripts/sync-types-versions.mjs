@@ -1,6 +1,6 @@
 // Keeps each package's `typesVersions` in step with its exports map, so that subpath
 // entries (`@portalkit/core/testing`) also resolve under TypeScript's legacy node10 resolution.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
