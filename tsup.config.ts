@@ -8,6 +8,7 @@ type ExportEntry = { "@portalkit/source"?: string };
 // "@portalkit/source" condition of the package's own exports map.
 const pkg = JSON.parse(readFileSync(join(process.cwd(), "package.json"), "utf8")) as {
   exports: Record<string, ExportEntry | string>;
+  bin?: Record<string, string>;
   portalkit?: { platform?: "node" | "browser" | "neutral" };
 };
 
@@ -16,6 +17,12 @@ for (const value of Object.values(pkg.exports)) {
   const source = typeof value === "string" ? undefined : value["@portalkit/source"];
   if (!source) continue;
   entry[source.replace(/^\.\/src\//, "").replace(/\.ts$/, "")] = source;
+}
+
+// Command-line entries: `"bin": { "x": "./dist/bin.js" }` builds from `src/bin.ts`.
+for (const target of Object.values(pkg.bin ?? {})) {
+  const name = target.replace(/^\.\/dist\//, "").replace(/\.c?js$/, "");
+  entry[name] = `./src/${name}.ts`;
 }
 
 export default defineConfig({

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { runConformanceCommand } from "./conformance-command";
+import { runDiffCommand } from "./diff-command";
+
+const USAGE = `portalkit <command>
+
+  portalkit conformance <module> [--export <name>]
+      Runs the conformance suite against the harness the module exports
+      (a path or a package specifier, e.g. @acme/portalkit-adapter/testing).
+
+  portalkit diff --from <config> --to <config> --customers <map.csv> [--include-pending] [--concurrency <n>]
+      Compares mapped customers' invoices and subscriptions on two providers after a
+      migration. A config module exports \`provider\` or \`createProvider()\`.
+      Exit code 0: everything matches; 1: differences or failures; 2: bad usage.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "conformance") {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { export: { type: "string" } },
+    });
+    const module = positionals[0];
+    if (!module || positionals.length > 1) return usage("conformance takes one module");
+    return runConformanceCommand({ module, ...(values.export ? { exportName: values.export } : {}) });
+  }
+  if (command === "diff") {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        from: { type: "string" },
+        to: { type: "string" },
+        customers: { type: "string" },
+        "include-pending": { type: "boolean" },
+        concurrency: { type: "string" },
+      },
+    });
+    if (!values.from || !values.to || !values.customers) return usage("diff needs --from, --to and --customers");
+    const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+      return usage("--concurrency takes a positive whole number");
+    }
+    return runDiffCommand({
+      from: values.from,
+      to: values.to,
+      customers: values.customers,
+      ...(values["include-pending"] ? { includePending: true } : {}),
+      ...(concurrency ? { concurrency } : {}),
+    });
+  }
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  return usage(`unknown command ${command}`);
+}
+
+function usage(message: string): number {
+  process.stderr.write(`portalkit: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`portalkit: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
