@@ -1,0 +1,44 @@
+import { parseInput, type RetryOptions } from "@portalkit/core";
+import { z } from "zod";
+import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
+
+export interface ChargebeeProviderOptions {
+  /** The Chargebee site name: `acme` for `acme.chargebee.com`, `acme-test` for its test site. */
+  site: string;
+  /** A full-access or restricted API key of that site. Used on the server only. */
+  apiKey: string;
+  /** A custom domain Chargebee.js should use (`Chargebee.init({ site, domain })`). */
+  domain?: string;
+  /**
+   * Where the API lives, for a simulator or a proxy: `http://127.0.0.1:4010`. Default
+   * `https://{site}.chargebee.com`.
+   */
+  apiBaseUrl?: string;
+  /** Per-request timeout in milliseconds. Default 30 000. */
+  timeoutMs?: number;
+  /** Bounds on retries of 429, 5xx, resets and timeouts. */
+  retry?: RetryOptions;
+}
+
+const OptionsSchema = z.strictObject({
+  site: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9.-]+$/, "must be a Chargebee site name"),
+  apiKey: z.string().min(1),
+  domain: z.string().min(1).optional(),
+  apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  retry: z
+    .strictObject({
+      maxAttempts: z.number().int().min(1).optional(),
+      maxDelayMs: z.number().min(0).optional(),
+      baseDelayMs: z.number().min(0).optional(),
+    })
+    .optional(),
+});
+
+export function parseOptions(options: unknown): ChargebeeProviderOptions {
+  return parseInput(OptionsSchema, options, CHARGEBEE_PROVIDER_ID);
+}

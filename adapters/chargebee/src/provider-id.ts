@@ -1,0 +1,1 @@
+export const CHARGEBEE_PROVIDER_ID = "chargebee";

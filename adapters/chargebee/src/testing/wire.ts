@@ -1,0 +1,24 @@
+import type { Customer, Download, HostedPage, Invoice, PortalSession, Subscription } from "chargebee";
+
+// The objects the simulator keeps and answers with, typed against the SDK's own resource
+// types: a field the SDK does not know, or a missing required one, fails to compile.
+
+export type WireCustomer = Customer & { object: "customer" };
+export type WireSubscription = Subscription & { object: "subscription" };
+export type WireInvoice = Invoice & { object: "invoice" };
+export type WirePortalSession = PortalSession & { object: "portal_session" };
+/** The SDK marks `content` required, but the API leaves it out until the page is completed. */
+export type WireHostedPage = Omit<HostedPage, "content"> & { object: "hosted_page" };
+export type WireDownload = Download & { object: "download" };
+
+/** Chargebee's error body. `error_code`/`error_msg`/`error_param` are its older names, still sent. */
+export interface ChargebeeErrorBody {
+  message: string;
+  type?: "payment" | "invalid_request" | "operation_failed";
+  api_error_code: string;
+  param?: string;
+  error_code: string;
+  error_msg: string;
+  error_param?: string;
+  http_status_code: number;
+}
