@@ -1,0 +1,38 @@
+import type { FormObject, FormValue } from "@portalkit/core/testing";
+
+/** The parameters an endpoint knows: `true` for a leaf (or a list), a nested spec for a hash. */
+export interface ParamSpec {
+  [name: string]: true | ParamSpec;
+}
+
+/**
+ * The first parameter the endpoint does not know, named as Stripe names it in its
+ * `parameter_unknown` error (`shipping[foo]`), or undefined when every one is known.
+ */
+export function unknownParam(params: FormObject, spec: ParamSpec, prefix = ""): string | undefined {
+  for (const [key, value] of Object.entries(params)) {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    const allowed = spec[key];
+    if (allowed === undefined) return name;
+    if (allowed === true || typeof value === "string") continue;
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) {
+        if (typeof item === "string" || Array.isArray(item)) continue;
+        const found = unknownParam(item, allowed, `${name}[${index}]`);
+        if (found) return found;
+      }
+      continue;
+    }
+    const found = unknownParam(value, allowed, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function stringParam(value: FormValue | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function hashParam(value: FormValue | undefined): FormObject | undefined {
+  return value !== undefined && typeof value !== "string" && !Array.isArray(value) ? value : undefined;
+}
