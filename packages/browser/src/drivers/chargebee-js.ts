@@ -1,0 +1,74 @@
+import type ChargebeeStatic from "@chargebee/chargebee-js-types";
+import type {
+  CbPortalForwardOptions,
+  CbPortalOptions,
+} from "@chargebee/chargebee-js-types/cb-types/interfaces/cb-portal-options";
+import type CbInstance from "@chargebee/chargebee-js-types/cb-types/models/cb-instance";
+import type { ChargebeeJsLaunch, PortalEventType } from "@portalkit/core";
+import type { Driver } from "../types";
+
+type Callback = Exclude<keyof CbPortalOptions, "pageType" | "url" | "close">;
+
+// Chargebee.js callback -> portable event (`close` ends the launch). A removed scheduled
+// pause leaves the subscription running, so it is a change; a removed scheduled
+// cancellation undoes a cancellation, as `reactivate` does.
+const EVENTS: Record<Callback, PortalEventType> = {
+  loaded: "portal.loaded",
+  visit: "section.visited",
+  paymentSourceAdd: "payment_source.added",
+  paymentSourceUpdate: "payment_source.updated",
+  paymentSourceRemove: "payment_source.removed",
+  subscriptionChanged: "subscription.changed",
+  subscriptionCustomFieldsChanged: "subscription.changed",
+  subscriptionCancelled: "subscription.cancelled",
+  subscriptionResumed: "subscription.resumed",
+  subscriptionPaused: "subscription.paused",
+  scheduledPauseRemoved: "subscription.changed",
+  scheduledCancellationRemoved: "subscription.reactivated",
+  subscriptionReactivated: "subscription.reactivated",
+};
+
+let script: Promise<unknown> | undefined;
+let instance: CbInstance | undefined;
+
+export const run: Driver<ChargebeeJsLaunch> = async (launch, { options, emit, end, load, LaunchError }) => {
+  const page = window as unknown as { Chargebee?: ChargebeeStatic };
+  // Loaded once per page; a failed load is tried again by the next launch.
+  if (!page.Chargebee) {
+    await (script ??= load(options.scriptUrl ?? "https://js.chargebee.com/v2/chargebee.js").catch((error) => {
+      script = undefined;
+      throw error;
+    }));
+  }
+  const Chargebee = page.Chargebee;
+  if (!Chargebee) throw new LaunchError("script_failed", "window.Chargebee is missing");
+  let opened: CbInstance;
+  try {
+    opened = instance ||= Chargebee.init({ site: launch.site, domain: launch.domain });
+  } catch {
+    // The page initialised Chargebee.js itself, and init() may be called only once.
+    opened = instance = Chargebee.getInstance();
+  }
+  opened.setPortalSession(() => Promise.resolve(launch.session));
+
+  const callbacks: Record<string, (data?: unknown) => void> = { close: end };
+  for (const name in EVENTS) {
+    callbacks[name] = (data) => {
+      // paymentSourceAdd/Update report "error" when the card could not be saved.
+      if (data !== "error") {
+        emit({
+          type: EVENTS[name as Callback],
+          raw: data,
+          subscriptionId: (data as { subscription?: { id?: string } } | undefined)?.subscription?.id,
+          section: name === "visit" ? (data as string) : undefined,
+        });
+      }
+    };
+  }
+  const portal = opened.createChargebeePortal();
+  // chargebeeSection holds the Chargebee.js values already: { sectionType, params }.
+  const section = launch.chargebeeSection as CbPortalForwardOptions | undefined;
+  if (section) portal.openSection(section, callbacks);
+  else portal.open(callbacks);
+  return () => opened.closeAll();
+};

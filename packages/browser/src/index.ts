@@ -1,0 +1,3 @@
+export { launch } from "./launch";
+export { PortalLaunchError, type PortalLaunchErrorCode } from "./launch-error";
+export type { LaunchOptions, PortalHandle } from "./types";
