@@ -35,10 +35,11 @@ export const run: Driver<ChargebeeJsLaunch> = async (launch, { options, emit, en
   const page = window as unknown as { Chargebee?: ChargebeeStatic };
   // Loaded once per page; a failed load is tried again by the next launch.
   if (!page.Chargebee) {
-    await (script ??= load(options.scriptUrl ?? "https://js.chargebee.com/v2/chargebee.js").catch((error) => {
+    script ??= load(options.scriptUrl ?? "https://js.chargebee.com/v2/chargebee.js").catch((error) => {
       script = undefined;
       throw error;
-    }));
+    });
+    await script;
   }
   const Chargebee = page.Chargebee;
   if (!Chargebee) throw new LaunchError("script_failed", "window.Chargebee is missing");
