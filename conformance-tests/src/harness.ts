@@ -9,7 +9,11 @@ export interface HarnessSetupOptions {
   timeoutMs: number;
 }
 
-/** Provider-neutral names of the vendor calls a fault can target. */
+/**
+ * Provider-neutral names of the vendor calls a fault can target: each names the call that
+ * carries the operation out (for `cancel`, the cancelling request). A read an adapter makes
+ * first to check ownership is `getSubscription`'s call, not `cancel`'s.
+ */
 export type HarnessOperation =
   | "createSession"
   | "listInvoices"
@@ -53,6 +57,18 @@ export interface HarnessContext {
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
   inject(rule: HarnessFaultRule): void;
+  /**
+   * Optional: makes the vendor refuse the next request of `operation` as it refuses a bad
+   * parameter (HTTP 400 naming the parameter in the vendor's own form, such as
+   * Chargebee's `billing_address[line1]` or Stripe's `param`), and returns the dotted
+   * `field` the adapter must report. Without it the parameter-error scenario is skipped.
+   */
+  injectParamError?(operation: HarnessOperation): { field: string };
+  /**
+   * Optional: the credentials the provider was built with (API keys, signing secrets).
+   * None may appear in any answer or error. Shapes such as `sk_test_...` are always checked.
+   */
+  readonly secrets?: readonly string[];
   close(): Promise<void>;
 }
 
