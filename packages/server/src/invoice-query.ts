@@ -1,0 +1,22 @@
+import { ListInvoicesInputSchema, parseInput } from "@portalkit/core";
+
+const QuerySchema = ListInvoicesInputSchema.omit({ customerId: true });
+
+/**
+ * `GET /invoices` query: `limit`, `cursor`, `subscriptionId`, `status` (comma-separated or
+ * repeated) and `includePending=true|false`. Values that do not parse are passed on as
+ * strings so that the schema names the field.
+ */
+export function parseInvoiceQuery(params: URLSearchParams, provider: string) {
+  const query: Record<string, unknown> = {};
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    const value = values.join(",");
+    if (name === "status") query.status = values.flatMap((entry) => entry.split(",")).filter(Boolean);
+    else if (name === "limit") query.limit = /^\d{1,4}$/.test(value) ? Number(value) : value;
+    else if (name === "includePending")
+      query.includePending = value === "true" ? true : value === "false" ? false : value;
+    else query[name] = value;
+  }
+  return parseInput(QuerySchema, query, provider);
+}

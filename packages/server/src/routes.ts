@@ -1,0 +1,140 @@
+import {
+  CancelInputSchema,
+  CreateSessionInputSchema,
+  OpenSectionInputSchema,
+  PortalError,
+  type PortalProvider,
+  parseInput,
+  SubscriptionRefInputSchema,
+  UpdateAddressInputSchema,
+} from "@portalkit/core";
+import { parseInvoiceQuery } from "./invoice-query";
+import { readJsonObject } from "./read-json";
+import { sessionBody } from "./session-body";
+
+export interface RouteContext {
+  provider: PortalProvider;
+  customerId: string;
+  /** The `:id` segment of the path, decoded. */
+  id: string;
+  request: Request;
+  url: URL;
+}
+
+export interface Route {
+  method: "GET" | "POST";
+  /** Path segments after the base path; ":id" stands for one segment. */
+  path: readonly string[];
+  handle(context: RouteContext): Promise<unknown>;
+}
+
+// Request bodies are the operation inputs without the ids the server fills in: the
+// customer always comes from `authenticate`, a subscription or invoice from the path.
+const SessionBody = CreateSessionInputSchema.omit({ customerId: true });
+const LaunchBody = OpenSectionInputSchema.omit({ customerId: true }).partial({ section: true });
+const CancelBody = CancelInputSchema.omit({ customerId: true, subscriptionId: true });
+const EmptyBody = SubscriptionRefInputSchema.omit({ customerId: true, subscriptionId: true });
+const AddressBody = UpdateAddressInputSchema.omit({ customerId: true });
+
+async function body<S extends Parameters<typeof parseInput>[0]>(schema: S, context: RouteContext) {
+  return parseInput(schema, await readJsonObject(context.request, context.provider.id), context.provider.id);
+}
+
+function unsupported(provider: PortalProvider, operation: string): PortalError {
+  return new PortalError({
+    code: "unsupported",
+    provider: provider.id,
+    message: `The ${provider.id} provider does not offer ${operation}`,
+  });
+}
+
+export const ROUTES: readonly Route[] = [
+  {
+    method: "POST",
+    path: ["session"],
+    async handle(context) {
+      const input = await body(SessionBody, context);
+      return sessionBody(await context.provider.createSession({ ...input, customerId: context.customerId }));
+    },
+  },
+  {
+    method: "POST",
+    path: ["launch"],
+    async handle(context) {
+      const { section, subscriptionId, returnUrl, fallback } = await body(LaunchBody, context);
+      const { provider, customerId } = context;
+      if (section) return provider.openSection({ customerId, section, subscriptionId, returnUrl, fallback });
+      if (subscriptionId !== undefined || fallback !== undefined) {
+        throw new PortalError({
+          code: "invalid_input",
+          provider: provider.id,
+          field: "section",
+          message: "Invalid input at section: required with subscriptionId or fallback",
+        });
+      }
+      return provider.openPortal({ customerId, returnUrl });
+    },
+  },
+  {
+    method: "GET",
+    path: ["invoices"],
+    handle({ provider, customerId, url }) {
+      return provider.listInvoices({ ...parseInvoiceQuery(url.searchParams, provider.id), customerId });
+    },
+  },
+  {
+    method: "GET",
+    path: ["invoices", ":id", "pdf"],
+    async handle({ provider, customerId, id }) {
+      if (!provider.capabilities.invoicePdf || !provider.invoicePdf) throw unsupported(provider, "invoice PDFs");
+      return provider.invoicePdf({ customerId, invoiceId: id });
+    },
+  },
+  {
+    method: "GET",
+    path: ["subscriptions", ":id"],
+    async handle({ provider, customerId, id }) {
+      if (!provider.capabilities.getSubscription || !provider.getSubscription) {
+        throw unsupported(provider, "reading a subscription");
+      }
+      return provider.getSubscription({ customerId, subscriptionId: id });
+    },
+  },
+  {
+    method: "POST",
+    path: ["subscriptions", ":id", "cancel"],
+    async handle(context) {
+      const input = await body(CancelBody, context);
+      const { provider, customerId, id } = context;
+      if (!provider.capabilities.cancelModes.includes(input.when)) {
+        throw unsupported(provider, `cancelling with when: "${input.when}"`);
+      }
+      return provider.cancel({ ...input, customerId, subscriptionId: id });
+    },
+  },
+  {
+    method: "POST",
+    path: ["subscriptions", ":id", "reactivate"],
+    async handle(context) {
+      await body(EmptyBody, context);
+      const { provider, customerId, id } = context;
+      if (!provider.capabilities.reactivate || !provider.reactivate) throw unsupported(provider, "reactivation");
+      return provider.reactivate({ customerId, subscriptionId: id });
+    },
+  },
+  {
+    method: "POST",
+    path: ["address"],
+    async handle(context) {
+      const input = await body(AddressBody, context);
+      const { provider, customerId } = context;
+      if (!provider.capabilities.updateAddress || !provider.updateAddress) {
+        throw unsupported(provider, "address updates");
+      }
+      if (!provider.capabilities.addressKinds.includes(input.kind)) {
+        throw unsupported(provider, `${input.kind} address updates`);
+      }
+      return provider.updateAddress({ ...input, customerId });
+    },
+  },
+];
