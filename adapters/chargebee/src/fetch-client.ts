@@ -25,7 +25,7 @@ export function createFetchClient(): HttpClientInterface {
       const contentType = response.headers.get("content-type") ?? "";
       if (contentType.includes("json")) return response;
       // A proxy or load balancer answered, not the Chargebee API: nothing in the body to map.
-      await response.body?.cancel();
+      await response.arrayBuffer().catch(() => undefined);
       throw nonJsonError(response);
     },
   };

@@ -393,7 +393,10 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     const params = isGet ? request.url.searchParams : new URLSearchParams(request.rawBody);
     const [resource, id, action, ...rest] = segments;
     if (rest.length > 0) return notFound(`path ${request.path}`);
-    const endpoint = `${request.method} ${resource}${id === undefined ? "" : "/:id"}${action === undefined ? "" : `/${action}`}`;
+    const collectionAction = id !== undefined && action === undefined && COLLECTION_ACTIONS.has(`${resource}/${id}`);
+    const endpoint = collectionAction
+      ? `${request.method} ${resource}/${id}`
+      : `${request.method} ${resource}${id === undefined ? "" : "/:id"}${action === undefined ? "" : `/${action}`}`;
     const allowed = ALLOWED_BY_ENDPOINT[endpoint];
     if (!allowed) {
       const knownPath = Object.keys(ALLOWED_BY_ENDPOINT).some(
@@ -533,6 +536,9 @@ const ALLOWED_BY_ENDPOINT: Readonly<Record<string, readonly string[]>> = {
   "POST portal_sessions/:id/logout": ALLOWED_PARAMS.logout,
   "POST hosted_pages/manage_payment_sources": ALLOWED_PARAMS.managePaymentSources,
 };
+
+/** Actions on a whole collection, whose second path segment is not an id. */
+const COLLECTION_ACTIONS: ReadonlySet<string> = new Set(["hosted_pages/manage_payment_sources"]);
 
 const INVOICE_STATUSES: ReadonlySet<string> = new Set([
   "paid",
