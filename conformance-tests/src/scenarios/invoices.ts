@@ -107,7 +107,7 @@ export function invoiceScenarios(scenario: Scenario): void {
       }
     });
 
-    describe.skipIf(!hasPending)("pending invoices (the vendor has pending invoices)", () => {
+    describe.skipIf(!hasPending)("pending invoices (when the vendor has them)", () => {
       it("skips pending invoices unless includePending", async () => {
         const world = scenario.world();
         const pending = world.invoices.filter(

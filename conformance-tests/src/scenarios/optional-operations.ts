@@ -31,7 +31,7 @@ export function postalPart(address: Address | undefined): Partial<Address> {
 export function optionalOperationScenarios(scenario: Scenario): void {
   const { capabilities: caps, providerId } = scenario;
 
-  describe.skipIf(!caps.getSubscription)("getSubscription (claimed)", () => {
+  describe.skipIf(!caps.getSubscription)("getSubscription (when claimed)", () => {
     it("returns each of the customer's subscriptions normalized", async () => {
       const world = scenario.world();
       const ctx = await scenario.open(world);
@@ -66,7 +66,7 @@ export function optionalOperationScenarios(scenario: Scenario): void {
     });
   });
 
-  describe.skipIf(!caps.reactivate)("reactivate (claimed)", () => {
+  describe.skipIf(!caps.reactivate)("reactivate (when claimed)", () => {
     it("lifts a scheduled cancellation, in the answer and at the vendor", async () => {
       const ctx = await scenario.open(scenario.world());
       const subscriptionId = SUBSCRIPTIONS.aliceScheduled;
@@ -94,7 +94,7 @@ export function optionalOperationScenarios(scenario: Scenario): void {
     );
   });
 
-  describe.skipIf(!caps.invoicePdf)("invoicePdf (claimed)", () => {
+  describe.skipIf(!caps.invoicePdf)("invoicePdf (when claimed)", () => {
     it("returns a download address for the customer's invoice", async () => {
       const world = scenario.world();
       const invoice = world.invoices.find((i) => i.customerId === ALICE && i.status === "paid")!;
@@ -113,7 +113,7 @@ export function optionalOperationScenarios(scenario: Scenario): void {
     });
   });
 
-  describe.skipIf(!caps.updateAddress)("updateAddress (claimed)", () => {
+  describe.skipIf(!caps.updateAddress)("updateAddress (when claimed)", () => {
     for (const kind of caps.addressKinds) {
       it(`changes the ${kind} address, in the answer and at the vendor`, async () => {
         const ctx = await scenario.open(scenario.world());
@@ -149,7 +149,7 @@ export function optionalOperationScenarios(scenario: Scenario): void {
     });
   });
 
-  describe.skipIf(!caps.paymentMethodLaunch)("paymentMethodLaunch (claimed)", () => {
+  describe.skipIf(!caps.paymentMethodLaunch)("paymentMethodLaunch (when claimed)", () => {
     it("returns a launch for the customer's payment methods, with no credential in it", async () => {
       const ctx = await scenario.open(scenario.world());
       const launch = PortalLaunchSchema.parse(
@@ -167,7 +167,7 @@ export function optionalOperationScenarios(scenario: Scenario): void {
     });
   });
 
-  describe.skipIf(!caps.logout)("logout (claimed)", () => {
+  describe.skipIf(!caps.logout)("logout (when claimed)", () => {
     it("ends the session at the vendor", async () => {
       const ctx = await scenario.open(scenario.world());
       if (!ctx.readSession) throw new Error("an adapter that claims logout needs a harness with readSession");

@@ -1,10 +1,10 @@
-import {
-  type ConformanceHarness,
-  type HarnessFaultRule,
-  type HarnessOperation,
-  mountOnMsw,
-  type SimSubscriptionState,
+import type {
+  ConformanceHarness,
+  HarnessFaultRule,
+  HarnessOperation,
+  SimSubscriptionState,
 } from "@portalkit/conformance";
+import { mountOnMsw } from "@portalkit/conformance/msw";
 import type { PortalProvider, PortalSection } from "@portalkit/core";
 import type { FaultRule } from "@portalkit/core/testing";
 import { fromWireAddress } from "../address";
