@@ -13,7 +13,8 @@ import { CHARGEBEE_SECTION_TYPES, createChargebeeProvider } from "../src/index";
 import type { WireSubscription } from "../src/testing/index";
 import { rig, smallWorld } from "./setup";
 
-const mutations = (requests: ReadonlyArray<{ method: string }>) => requests.filter((r) => r.method !== "GET");
+const mutations = <T extends { method: string }>(requests: readonly T[]): T[] =>
+  requests.filter((r) => r.method !== "GET");
 
 async function rejection(promise: Promise<unknown>): Promise<PortalError> {
   const error = await promise.then(
