@@ -57,6 +57,8 @@ export interface StripeBilling {
   updateAddress(input: UpdateAddressInput): Promise<Customer>;
   /** The subscription, read from Stripe; `not_found` when it is missing or another customer's. */
   ownedSubscription(customerId: string, subscriptionId: string): Promise<Stripe.Subscription>;
+  /** The customer, read from Stripe; `not_found` when it is missing or deleted. */
+  retrieveCustomer(customerId: string): Promise<Stripe.Customer>;
 }
 
 /** Stripe filters a list by one status at most; portalkit's `pending` has no Stripe equivalent. */
@@ -80,6 +82,14 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
     const subscription = await runner.read((stripe) => stripe.subscriptions.retrieve(subscriptionId));
     if (idOf(subscription.customer) !== customerId) throw notFound("subscription", subscriptionId);
     return subscription;
+  }
+
+  async function retrieveCustomer(customerId: string): Promise<Stripe.Customer> {
+    const customer = await runner.read((stripe) => stripe.customers.retrieve(customerId));
+    if (customer.deleted) {
+      throw new PortalError({ code: "not_found", provider, status: 404, message: `No customer ${customerId}` });
+    }
+    return customer;
   }
 
   async function ownedInvoice(customerId: string, invoiceId: string): Promise<Stripe.Invoice> {
@@ -184,17 +194,7 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
   async function updateAddress(raw: UpdateAddressInput): Promise<Customer> {
     const input = parseInput(UpdateAddressInputSchema, raw, provider);
     const { address } = input;
-    // Stripe keeps addresses on the customer; a named subscription must still be this customer's.
-    if (input.subscriptionId !== undefined) await ownedSubscription(input.customerId, input.subscriptionId);
-    const name = joinName(address);
-    let params: Stripe.CustomerUpdateParams;
-    if (input.kind === "billing") {
-      params = { address: toStripeAddressParams(address) };
-      if (name !== undefined) params.name = name;
-      if (address.phone !== undefined) params.phone = address.phone;
-      if (address.email !== undefined) params.email = address.email;
-      if (address.company !== undefined) params.business_name = address.company;
-    } else {
+    if (input.kind === "shipping") {
       for (const field of ["email", "company"] as const) {
         if (address[field] !== undefined) {
           throw new PortalError({
@@ -204,6 +204,23 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
             message: `Invalid input at address.${field}: a Stripe shipping address has no ${field}`,
           });
         }
+      }
+    }
+    // Stripe keeps addresses on the customer; a named subscription must still be this customer's.
+    if (input.subscriptionId !== undefined) await ownedSubscription(input.customerId, input.subscriptionId);
+    let name = joinName(address);
+    let params: Stripe.CustomerUpdateParams;
+    if (input.kind === "billing") {
+      params = { address: toStripeAddressParams(address) };
+      if (name !== undefined) params.name = name;
+      if (address.phone !== undefined) params.phone = address.phone;
+      if (address.email !== undefined) params.email = address.email;
+      if (address.company !== undefined) params.business_name = address.company;
+    } else {
+      if (name === undefined) {
+        // Stripe needs a name on a shipping address: keep the one the customer already has.
+        const customer = await retrieveCustomer(input.customerId);
+        name = customer.shipping?.name || customer.name || undefined;
       }
       if (name === undefined) {
         throw new PortalError({
@@ -233,5 +250,6 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
     invoicePdf,
     updateAddress,
     ownedSubscription,
+    retrieveCustomer,
   };
 }

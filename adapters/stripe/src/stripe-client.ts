@@ -7,6 +7,7 @@ import {
   withRetry,
 } from "@portalkit/core";
 import Stripe from "stripe";
+import { createBoundedHttpClient } from "./bounded-http-client";
 import { toPortalError } from "./stripe-error";
 
 export interface StripeConnectionOptions {
@@ -84,6 +85,7 @@ export function createStripeRunner(options: StripeConnectionOptions, provider: s
     // Retries are portalkit's: bounded in attempts and total wait, Retry-After honoured, and 429
     // retried (the SDK retries a 429 only when Stripe adds `Stripe-Should-Retry: true`).
     maxNetworkRetries: 0,
+    httpClient: createBoundedHttpClient(),
     telemetry: false,
     appInfo: { name: "portalkit" },
   });

@@ -24,7 +24,7 @@ function isTimeout(error: StripeErrorLike): boolean {
   return detail?.code === "ETIMEDOUT" || /timeout/i.test(error.message);
 }
 
-function classify(error: StripeErrorLike): { code: PortalErrorCode; retryable?: boolean } {
+function classify(error: StripeErrorLike): { code: PortalErrorCode } {
   const status = error.statusCode;
   if (error.type === "StripeIdempotencyError" || error.rawType === "idempotency_error") return { code: "conflict" };
   switch (error.type) {
@@ -43,9 +43,7 @@ function classify(error: StripeErrorLike): { code: PortalErrorCode; retryable?: 
       return { code: "invalid_request" };
   }
   if (status === 429) return { code: "rate_limited" };
-  // Stripe answers 409 to a request that collides with another one using the same key or object;
-  // trying again shortly is what Stripe recommends.
-  if (status === 409) return { code: "conflict", retryable: true };
+  if (status === 409) return { code: "conflict" };
   // A StripeAPIError without a status is a body that was not JSON (an HTML page from a proxy, a
   // cut-off answer): the request may not have been processed, and a retry is safe.
   if (status === undefined || status >= 500) return { code: "unavailable" };
@@ -67,7 +65,7 @@ export function toPortalError(error: unknown, provider: string): PortalError {
       cause: error,
     });
   }
-  const { code, retryable } = classify(error);
+  const { code } = classify(error);
   const retryAfter = error.headers?.["retry-after"];
   const options: ConstructorParameters<typeof PortalError>[0] = {
     code,
@@ -75,7 +73,6 @@ export function toPortalError(error: unknown, provider: string): PortalError {
     message: `Stripe: ${error.message || error.type}`,
     cause: error,
   };
-  if (retryable !== undefined) options.retryable = retryable;
   if (error.statusCode !== undefined) options.status = error.statusCode;
   if (error.param) options.field = vendorParamToField(error.param);
   if (error.code) options.providerCode = error.code;

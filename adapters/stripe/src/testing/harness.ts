@@ -30,13 +30,32 @@ export interface StripeSimulatorConnection {
   simulator: StripeSimulator;
 }
 
+/** The Stripe requests a fault aimed at an operation applies to. */
+export type FaultTargets = Record<HarnessOperation, Array<Pick<FaultRule, "method" | "path">>>;
+
 export interface StripeBackedHarnessOptions extends StripeHarnessOptions {
   name: string;
   build(connection: StripeSimulatorConnection): PortalProvider;
+  /** Where the provider's requests differ from the Stripe adapter's. */
+  faultTargets?: Partial<FaultTargets>;
+  /** Credentials besides the Stripe key that must never appear in an answer or error. */
+  secrets?: readonly string[];
 }
 
+/** The parameter each operation's request is refused over by `injectParamError`, in Stripe's form. */
+const PARAM_ERRORS: Partial<Record<HarnessOperation, string>> = {
+  createSession: "return_url",
+  paymentMethodLaunch: "flow_data[type]",
+  listInvoices: "status",
+  getSubscription: "expand[0]",
+  cancel: "cancellation_details[comment]",
+  reactivate: "cancel_at_period_end",
+  invoicePdf: "expand[0]",
+  updateAddress: "address[postal_code]",
+};
+
 const SUBSCRIPTION_PATH = /^\/v1\/subscriptions\/[^/]+$/;
-const FAULT_TARGETS: Record<HarnessOperation, Array<Pick<FaultRule, "method" | "path">>> = {
+const STRIPE_FAULT_TARGETS: FaultTargets = {
   createSession: [{ method: "POST", path: "/v1/billing_portal/sessions" }],
   paymentMethodLaunch: [{ method: "POST", path: "/v1/billing_portal/sessions" }],
   listInvoices: [{ method: "GET", path: "/v1/invoices" }],
@@ -119,6 +138,7 @@ function addressFrom(parts: {
  * setup, served on loopback (or through `mount`), and the provider `build` makes against it.
  */
 export function createStripeBackedHarness(options: StripeBackedHarnessOptions): ConformanceHarness {
+  const faultTargets: FaultTargets = { ...STRIPE_FAULT_TARGETS, ...options.faultTargets };
   return {
     name: options.name,
     invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible"],
@@ -176,13 +196,29 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
           return simulator.requests;
         },
         clearRequests: () => simulator.clearRequests(),
+        secrets: [simulator.secretKey, ...(options.secrets ?? [])],
+        injectParamError(operation) {
+          const param = PARAM_ERRORS[operation];
+          const targets = faultTargets[operation];
+          if (param === undefined || targets.length === 0) {
+            throw new Error(`${options.name} makes no request for ${operation}`);
+          }
+          // One refusal, taken by whichever of the operation's requests comes first.
+          const methods = targets.map((t) => t.method).filter((m): m is string => m !== undefined);
+          const path = targets[0]?.path;
+          simulator.injectParamError(param, {
+            ...(methods.length > 0 ? { methods } : {}),
+            ...(path !== undefined ? { path } : {}),
+          });
+          return { field: param.replace(/\[\]/g, "").replace(/\[([^\]]*)\]/g, ".$1") };
+        },
         inject(rule: HarnessFaultRule) {
           const { operation, ...rest } = rule;
           if (operation === undefined) {
             simulator.inject(rest);
             return;
           }
-          const targets = FAULT_TARGETS[operation];
+          const targets = faultTargets[operation];
           if (targets.length === 0) throw new Error(`${options.name} makes no request for ${operation}`);
           for (const target of targets) simulator.inject({ ...rest, ...target });
         },

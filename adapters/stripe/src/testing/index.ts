@@ -1,6 +1,7 @@
 export {
   createStripeBackedHarness,
   createStripeHarness,
+  type FaultTargets,
   type MountSimulator,
   type StripeBackedHarnessOptions,
   type StripeHarnessOptions,

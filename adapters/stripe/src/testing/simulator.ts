@@ -22,6 +22,12 @@ import {
 
 export const STRIPE_API_ORIGIN = "https://api.stripe.com";
 
+/** Which requests a parameter error applies to; omitted fields match any. */
+export interface ParamErrorMatch {
+  methods?: readonly string[];
+  path?: string | RegExp;
+}
+
 export interface StripeSimulatorOptions {
   /** The secret key requests must carry as `Authorization: Bearer …`. Default: a fresh random test key. */
   secretKey?: string;
@@ -49,6 +55,11 @@ export interface StripeSimulator {
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
   inject(rule: FaultRule): void;
+  /**
+   * Makes the next matching request fail as Stripe refuses a bad parameter: HTTP 400,
+   * `invalid_request_error` naming `param` (in Stripe's form, `shipping[address][line1]`).
+   */
+  injectParamError(param: string, match?: ParamErrorMatch): void;
   clearFaults(): void;
   readonly pendingFaults: number;
 }
@@ -144,6 +155,18 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
   const invoices = new Map<string, { invoice: Stripe.Invoice; seq: number }>();
   const sessions = new Map<string, Stripe.BillingPortal.Session>();
   let invoiceSeq = 0;
+  let paramErrors: Array<{ param: string; match: ParamErrorMatch }> = [];
+
+  function takeParamError(request: SimRequest): Response | undefined {
+    const found = paramErrors.find(({ match }) => {
+      if (match.methods && !match.methods.includes(request.method)) return false;
+      if (match.path === undefined) return true;
+      return typeof match.path === "string" ? match.path === request.path : match.path.test(request.path);
+    });
+    if (!found) return undefined;
+    paramErrors = paramErrors.filter((entry) => entry !== found);
+    return invalidParameter(found.param, `Invalid value for ${found.param}.`, "parameter_invalid_string");
+  }
 
   function putInvoice(invoice: Stripe.Invoice): void {
     const existing = invoices.get(invoice.id);
@@ -447,6 +470,8 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
   async function route(request: SimRequest): Promise<Response> {
     const denied = authenticate(request);
     if (denied) return denied;
+    const refused = takeParamError(request);
+    if (refused) return refused;
     const { method, path } = request;
     const params = method === "GET" || method === "DELETE" ? request.query : request.form;
     const invoiceMatch = /^\/v1\/invoices\/([^/]+)$/.exec(path);
@@ -524,7 +549,13 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
     clearRequests: () => kit.clearRequests(),
     inject: (rule) => kit.inject(rule),
-    clearFaults: () => kit.clearFaults(),
+    injectParamError: (param, match = {}) => {
+      paramErrors.push({ param, match });
+    },
+    clearFaults: () => {
+      kit.clearFaults();
+      paramErrors = [];
+    },
     get pendingFaults() {
       return kit.pendingFaults;
     },

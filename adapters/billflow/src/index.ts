@@ -1,0 +1,3 @@
+export { BILLFLOW_CAPABILITIES } from "./capabilities";
+export { billflowHash } from "./hash";
+export { type BillflowProvider, type BillflowProviderOptions, createBillflowProvider } from "./provider";

@@ -1,0 +1,32 @@
+import type { ConformanceHarness } from "@portalkit/conformance";
+import { createStripeBackedHarness, type StripeHarnessOptions } from "@portalkit/stripe/testing";
+import { createBillflowProvider } from "../provider";
+
+export type BillflowHarnessOptions = StripeHarnessOptions;
+
+/** The Billflow secret the harness signs with (a test value: it guards nothing). */
+export const BILLFLOW_TEST_SECRET = "bf_secret_conformance_0f3c9a7d51e2";
+
+/** The conformance harness for `@portalkit/billflow`: its data lives on the Stripe simulator. */
+export function createBillflowHarness(options: BillflowHarnessOptions = {}): ConformanceHarness {
+  return createStripeBackedHarness({
+    ...options,
+    name: "billflow",
+    faultTargets: {
+      // Launches and sessions read the customer from Stripe before signing.
+      createSession: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
+      paymentMethodLaunch: [],
+    },
+    build: (connection) =>
+      createBillflowProvider({
+        stripe: {
+          secretKey: connection.secretKey,
+          retry: connection.retry,
+          timeoutMs: connection.timeoutMs,
+          ...(connection.apiBase !== undefined ? { apiBase: connection.apiBase } : {}),
+        },
+        billflowSecret: BILLFLOW_TEST_SECRET,
+        billingPageId: "bp_conformance",
+      }),
+  });
+}

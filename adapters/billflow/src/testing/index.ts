@@ -1,0 +1,1 @@
+export { BILLFLOW_TEST_SECRET, type BillflowHarnessOptions, createBillflowHarness } from "./harness";
