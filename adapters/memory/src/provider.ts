@@ -22,6 +22,7 @@ import {
   parseInput,
   ReactivateInputSchema,
   type RetryOptions,
+  registerSecret,
   UpdateAddressInputSchema,
   unixToIso,
 } from "@portalkit/core";
@@ -59,6 +60,7 @@ const NOT_PENDING = INVOICE_STATUSES.filter((status) => status !== "pending");
 const path = encodeURIComponent;
 
 export function createMemoryProvider(options: MemoryProviderOptions = {}): PortalProvider {
+  registerSecret(options.apiKey);
   const api: ApiClient = createApiClient({
     baseUrl: options.baseUrl ?? MEMORY_API_URL,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),

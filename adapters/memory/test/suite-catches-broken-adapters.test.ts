@@ -19,7 +19,7 @@ interface JsonReport {
   testResults: Array<{ name: string; message: string; assertionResults: AssertionResult[] }>;
 }
 
-const root = resolve(import.meta.dirname, "../..");
+const root = resolve(import.meta.dirname, "../../..");
 let report: JsonReport;
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ beforeAll(async () => {
         join(root, "node_modules/vitest/vitest.mjs"),
         "run",
         "--config",
-        "conformance-tests/test/fixtures/vitest.config.ts",
+        "adapters/memory/test/fixtures/vitest.config.ts",
         "--reporter=json",
         `--outputFile=${outputFile}`,
       ],
