@@ -79,6 +79,11 @@ export interface ConformanceHarness {
   invoiceStatuses: readonly InvoiceStatus[];
   /** Whether the vendor's portal sessions carry an expiry time. */
   sessionExpiry: boolean;
+  /**
+   * Where the vendor keeps an invoice's number: `"number"` (default), a field of its own
+   * (Stripe); `"id"`, the id is the number (Chargebee), so a seeded invoice's number is its id.
+   */
+  invoiceNumber?: "number" | "id";
   /** A fresh simulator and a provider built against it. */
   setup(options: HarnessSetupOptions): Promise<HarnessContext>;
 }

@@ -25,6 +25,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
     name: transport === "msw" ? "chargebee" : "chargebee (loopback)",
     invoiceStatuses: ["paid", "open", "void", "uncollectible", "pending"],
     sessionExpiry: true,
+    invoiceNumber: "id",
     async setup({ retry, timeoutMs }) {
       const n = ++harnessCount;
       const site = `portalkit-conformance-${n}`;
