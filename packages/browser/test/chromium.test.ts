@@ -237,6 +237,18 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/browser in Chromium", () =
     expect(events.filter((event) => event.type === "portal.closed")).toHaveLength(1);
   });
 
+  it("chargebee-js: uses the page's own Chargebee.js instance when the page initialised it", async () => {
+    await page.addScriptTag({ url: "/vendor/chargebee.js" });
+    await page.evaluate(() =>
+      (window as unknown as { Chargebee: { init(o: object): unknown } }).Chargebee.init({ site: "acme-test" }),
+    );
+    await page.click("#open-chargebee");
+    await page.waitForSelector("#cb-portal-stand-in");
+    const calls = await chargebeeCalls();
+    expect(calls.map((call) => call.method).slice(0, 3)).toEqual(["init", "getInstance", "setPortalSession"]);
+    expect(await page.locator('script[src="/vendor/chargebee.js"]').count()).toBe(1);
+  });
+
   it("billflow-embed: sets billflowSettings, renders into the container and normalizes handleResponse events", async () => {
     await page.click("#open-billflow");
     await page.waitForSelector("#portal-container #billflow-embed h2");
