@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { PortalError } from "@portalkit/core";
+import { cliError } from "./cli-error";
 import { runConformanceCommand } from "./conformance-command";
 import { runDiffCommand } from "./diff-command";
 
@@ -13,12 +15,15 @@ const USAGE = `portalkit <command>
       Compares mapped customers' invoices and subscriptions on two providers after a
       migration. A config module exports \`provider\` or \`createProvider()\`.
       Exit code 0: everything matches; 1: differences or failures; 2: bad usage.
+
+  Exit codes of conformance: 0 every test passed; 1 a test failed; 2 bad usage
+  (no such module, or no harness in it).
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "conformance") {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCommandLine({
       args: rest,
       allowPositionals: true,
       options: { export: { type: "string" } },
@@ -28,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return runConformanceCommand({ module, ...(values.export ? { exportName: values.export } : {}) });
   }
   if (command === "diff") {
-    const { values } = parseArgs({
+    const { values } = parseCommandLine({
       args: rest,
       options: {
         from: { type: "string" },
@@ -58,6 +63,14 @@ async function main(argv: string[]): Promise<number> {
   return usage(`unknown command ${command}`);
 }
 
+function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw cliError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
 function usage(message: string): number {
   process.stderr.write(`portalkit: ${message}\n\n${USAGE}`);
   return 2;
@@ -69,6 +82,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(`portalkit: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
+    // A mistake in what was named on the command line is bad usage; anything else failed.
+    process.exitCode = PortalError.isInstance(error) && error.code === "invalid_input" ? 2 : 1;
   },
 );

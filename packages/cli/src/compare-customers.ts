@@ -7,6 +7,7 @@ import {
   type PortalDiff,
   PortalError,
   type PortalProvider,
+  type Subscription,
 } from "@portalkit/core";
 import type { CustomerMapping } from "./customer-map";
 
@@ -80,10 +81,16 @@ async function compareOne(options: CompareOptions, mapping: CustomerMapping): Pr
     result.diffs.push(...diffInvoices(left, right, options.invoiceKey ? { key: options.invoiceKey } : {}));
   }
   for (const sub of mapping.subscriptions) {
-    const read = async (provider: PortalProvider, customerId: string, subscriptionId: string, side: string) => {
+    // undefined: the subscription does not exist there; null: it could not be read.
+    const read = async (
+      provider: PortalProvider,
+      customerId: string,
+      subscriptionId: string,
+      side: string,
+    ): Promise<Subscription | undefined | null> => {
       if (!provider.getSubscription) {
         result.errors.push(`${side}: ${provider.id} cannot read subscriptions`);
-        return undefined;
+        return null;
       }
       try {
         return await provider.getSubscription({ customerId, subscriptionId });

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { cliError } from "./cli-error";
 import { loadModule } from "./load-module";
 
 export interface ConformanceCommandOptions {
@@ -10,6 +10,7 @@ export interface ConformanceCommandOptions {
   module: string;
   /** The export to use; default: `harness`, else `createHarness()`, else the one export shaped like a harness. */
   exportName?: string;
+  /** Where relative paths and package specifiers are resolved from. Default: the working directory. */
   cwd?: string;
 }
 
@@ -19,38 +20,42 @@ function isHarness(value: unknown): boolean {
   return typeof value === "object" && value !== null && HARNESS_KEYS.every((key) => key in value);
 }
 
+export interface HarnessExport {
+  /** The module file the harness comes from. */
+  file: string;
+  /** The export holding the harness, or the function making it. */
+  name: string;
+  factory: boolean;
+}
+
 /** Which export of the module holds the harness (checked before the suite starts). */
-export async function findHarnessExport(
-  specifier: string,
-  cwd: string,
-  exportName?: string,
-): Promise<{ name: string; factory: boolean }> {
-  const mod = await loadModule(specifier, cwd);
-  const names = exportName ? [exportName] : ["harness", "createHarness", ...Object.keys(mod)];
+export async function findHarnessExport(specifier: string, cwd: string, exportName?: string): Promise<HarnessExport> {
+  const { file, exports } = await loadModule(specifier, cwd);
+  const names = exportName ? [exportName] : ["harness", "createHarness", ...Object.keys(exports)];
   for (const name of names) {
-    const value = mod[name];
-    if (isHarness(value)) return { name, factory: false };
+    const value = exports[name];
+    if (isHarness(value)) return { file, name, factory: false };
     if (typeof value === "function" && (name === "createHarness" || name === exportName || /Harness$/.test(name))) {
       const made = await (value as () => unknown)();
-      if (isHarness(made)) return { name, factory: true };
+      if (isHarness(made)) return { file, name, factory: true };
     }
   }
-  throw new Error(
-    `${specifier} exports no conformance harness (an object with ${HARNESS_KEYS.join(", ")}, or a function returning one)`,
+  throw cliError(
+    `${specifier} exports no conformance harness${exportName ? ` named ${exportName}` : ""} (an object with ${HARNESS_KEYS.join(", ")}, or a function returning one)`,
+    { field: exportName ? "export" : "module" },
   );
 }
 
 /**
  * `portalkit conformance <module>`: runs the whole conformance suite against the harness
- * a module exports, in a vitest run of its own. Resolves to the exit code.
+ * a module exports, in a vitest run of its own (vitest's default reporter prints it).
+ * Resolves to the exit code: 0 when every test passed, 1 otherwise.
  */
 export async function runConformanceCommand(options: ConformanceCommandOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const found = await findHarnessExport(options.module, cwd, options.exportName);
-  const moduleUrl =
-    options.module.startsWith(".") || isAbsolute(options.module)
-      ? pathToFileURL(resolve(cwd, options.module)).href
-      : pathToFileURL(createRequire(join(cwd, "package.json")).resolve(options.module)).href;
+  // The suite this command ships with; the harness module is loaded from the same file
+  // the check above imported, so both runs see one copy of it.
   const suiteUrl = import.meta.resolve("@portalkit/conformance");
   const dir = await mkdtemp(join(tmpdir(), "portalkit-conformance-"));
   const file = join(dir, "conformance.test.mjs");
@@ -59,7 +64,7 @@ export async function runConformanceCommand(options: ConformanceCommandOptions):
     file,
     [
       `import { describeConformance } from ${JSON.stringify(suiteUrl)};`,
-      `import * as mod from ${JSON.stringify(moduleUrl)};`,
+      `import * as mod from ${JSON.stringify(pathToFileURL(found.file).href)};`,
       `describeConformance(${harness});`,
       "",
     ].join("\n"),
@@ -74,12 +79,15 @@ export async function runConformanceCommand(options: ConformanceCommandOptions):
       testTimeout: 60_000,
       hookTimeout: 60_000,
     });
-    const failed = vitest.state.getCountOfFailedTests();
-    const files = vitest.state.getFiles();
-    const errors = vitest.state.getUnhandledErrors().length;
-    await vitest.close();
-    const broken = files.length === 0 || files.some((f) => f.result?.state === "fail");
-    return failed > 0 || errors > 0 || broken ? 1 : 0;
+    try {
+      const files = vitest.state.getFiles();
+      const failed = vitest.state.getCountOfFailedTests();
+      const errors = vitest.state.getUnhandledErrors().length;
+      const broken = files.length === 0 || files.some((f) => f.result?.state === "fail");
+      return failed > 0 || errors > 0 || broken ? 1 : 0;
+    } finally {
+      await vitest.close();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

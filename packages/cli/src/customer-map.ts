@@ -1,9 +1,13 @@
-/** One migrated customer (and optionally one of its subscriptions) on both sides. */
+import { cliError } from "./cli-error";
+
+/** One migrated customer (and optionally some of its subscriptions) on both sides. */
 export interface CustomerMapping {
   from: string;
   to: string;
   subscriptions: Array<{ from: string; to: string }>;
 }
+
+const HEADER = /^from[_ ]?customer$/i;
 
 /**
  * Reads the customer map of a migration:
@@ -12,27 +16,33 @@ export interface CustomerMapping {
  *     cb_alice,cus_A1,cb_sub_1,sub_X1
  *
  * The subscription columns are optional; a customer may appear on several rows, one per
- * subscription. A header row is recognised when its first cell is not an id in use.
+ * subscription. The header row is optional (recognised by its `from_customer` cell);
+ * blank lines and lines starting with `#` are skipped; cells may be double-quoted.
  */
 export function parseCustomerMap(csv: string): CustomerMapping[] {
   const byCustomer = new Map<string, CustomerMapping>();
-  const rows = csv
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"))
-    .map(splitCsvLine);
-  const first = rows[0];
-  if (first && /^from[_ ]?customer/i.test(first[0] ?? "")) rows.shift();
-  rows.forEach((cells, index) => {
-    const [from, to, fromSub, toSub] = cells.map((cell) => cell.trim());
-    if (!from || !to) throw new Error(`customer map line ${index + 1}: needs from_customer and to_customer`);
-    const existing = byCustomer.get(from);
-    if (existing && existing.to !== to) {
-      throw new Error(`customer map line ${index + 1}: ${from} is mapped to both ${existing.to} and ${to}`);
+  const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let sawData = false;
+  lines.forEach((text, index) => {
+    const lineNo = index + 1;
+    const line = text.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const cells = splitCsvLine(line, lineNo).map((cell) => cell.trim());
+    if (!sawData && HEADER.test(cells[0] ?? "")) {
+      sawData = true;
+      return;
     }
+    sawData = true;
+    const [from, to, fromSub, toSub, ...extra] = cells;
+    const fail = (message: string) => cliError(`customer map line ${lineNo}: ${message}`, { field: `line ${lineNo}` });
+    if (extra.some((cell) => cell !== "")) throw fail(`expected at most 4 columns, found ${cells.length}`);
+    if (!from || !to) throw fail("needs from_customer and to_customer");
+    const existing = byCustomer.get(from);
+    if (existing && existing.to !== to) throw fail(`${from} is mapped to both ${existing.to} and ${to}`);
     const mapping = existing ?? { from, to, subscriptions: [] };
     if (fromSub || toSub) {
-      if (!fromSub || !toSub) throw new Error(`customer map line ${index + 1}: give both subscription ids or neither`);
+      if (!fromSub || !toSub) throw fail("give both subscription ids or neither");
+      if (mapping.subscriptions.some((sub) => sub.from === fromSub)) throw fail(`subscription ${fromSub} mapped twice`);
       mapping.subscriptions.push({ from: fromSub, to: toSub });
     }
     byCustomer.set(from, mapping);
@@ -40,7 +50,7 @@ export function parseCustomerMap(csv: string): CustomerMapping[] {
   return [...byCustomer.values()];
 }
 
-function splitCsvLine(line: string): string[] {
+function splitCsvLine(line: string, lineNo: number): string[] {
   const cells: string[] = [];
   let cell = "";
   let quoted = false;
@@ -58,6 +68,7 @@ function splitCsvLine(line: string): string[] {
       cell = "";
     } else cell += char;
   }
+  if (quoted) throw cliError(`customer map line ${lineNo}: unterminated quote`, { field: `line ${lineNo}` });
   cells.push(cell);
   return cells;
 }

@@ -1,18 +1,28 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { cliError } from "./cli-error";
 import { compareCustomers } from "./compare-customers";
 import { parseCustomerMap } from "./customer-map";
 import { formatComparison } from "./format-table";
 import { loadProvider } from "./load-provider";
 
 export interface DiffCommandOptions {
+  /** Config module of the provider migrated from (the source of truth). */
   from: string;
+  /** Config module of the provider migrated to. */
   to: string;
+  /** The customer map (CSV), see parseCustomerMap. */
   customers: string;
   includePending?: boolean;
   concurrency?: number;
+  /** Where the three paths are resolved from. Default: the working directory. */
   cwd?: string;
+  /** Receives the report. Default: stdout. */
   out?: (text: string) => void;
+  /** Receives progress lines on long runs. Default: stderr. */
   progress?: (text: string) => void;
+  /** Milliseconds, for the progress lines. Default Date.now. */
+  clock?: () => number;
 }
 
 /**
@@ -22,13 +32,17 @@ export interface DiffCommandOptions {
 export async function runDiffCommand(options: DiffCommandOptions): Promise<number> {
   const out = options.out ?? ((text) => process.stdout.write(`${text}\n`));
   const progress = options.progress ?? ((text) => process.stderr.write(text));
+  const cwd = options.cwd ?? process.cwd();
   const [from, to, csv] = await Promise.all([
-    loadProvider(options.from, options.cwd),
-    loadProvider(options.to, options.cwd),
-    readFile(options.customers, "utf8"),
+    loadProvider(options.from, cwd),
+    loadProvider(options.to, cwd),
+    readFile(resolve(cwd, options.customers), "utf8").catch((error: unknown) => {
+      throw cliError(`cannot read the customer map ${options.customers}`, { field: "customers", cause: error });
+    }),
   ]);
   const customers = parseCustomerMap(csv);
-  const started = Date.now();
+  const clock = options.clock ?? Date.now;
+  const started = clock();
   let lastReport = 0;
   const results = await compareCustomers({
     from,
@@ -37,7 +51,7 @@ export async function runDiffCommand(options: DiffCommandOptions): Promise<numbe
     ...(options.includePending ? { includePending: true } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     onProgress: (done, total) => {
-      const now = Date.now();
+      const now = clock();
       // Progress for long runs only: at most one line a second, and the last one.
       if (now - started < 1_000 && done < total) return;
       if (now - lastReport < 1_000 && done < total) return;

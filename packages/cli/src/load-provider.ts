@@ -1,4 +1,5 @@
 import type { PortalProvider } from "@portalkit/core";
+import { cliError } from "./cli-error";
 import { loadModule } from "./load-module";
 
 /**
@@ -6,11 +7,11 @@ import { loadModule } from "./load-module";
  * `createProvider()` (returning one, or a promise of one).
  */
 export async function loadProvider(specifier: string, cwd?: string): Promise<PortalProvider> {
-  const mod = await loadModule(specifier, cwd);
+  const { exports } = await loadModule(specifier, cwd);
   const candidate =
-    typeof mod.createProvider === "function" ? await (mod.createProvider as () => unknown)() : mod.provider;
+    typeof exports.createProvider === "function" ? await (exports.createProvider as () => unknown)() : exports.provider;
   if (!isProvider(candidate)) {
-    throw new Error(`${specifier} must export \`provider\` or \`createProvider()\` giving a PortalProvider`);
+    throw cliError(`${specifier} must export \`provider\` or \`createProvider()\` giving a PortalProvider`);
   }
   return candidate;
 }
