@@ -34,6 +34,9 @@ export default defineConfig({
       "{packages,adapters,examples}/*/test/**/*.test.ts",
       "conformance-tests/test/**/*.test.ts",
       "bench/**/*.test.ts",
+      "test/**/*.test.ts",
+      // A README example that is a test file, run on its own by test/readme-examples.test.ts.
+      ...(process.env.PORTALKIT_EXTRA_TEST ? [process.env.PORTALKIT_EXTRA_TEST] : []),
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 30_000,
