@@ -1,0 +1,83 @@
+import { type Account, parseAccounts } from "./accounts";
+
+export const PROVIDER_IDS = ["chargebee", "stripe", "billflow"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const PROVIDER_NAMES: Record<ProviderId, string> = {
+  chargebee: "Chargebee",
+  stripe: "Stripe",
+  billflow: "Billflow",
+};
+
+/** Credentials of a real vendor account, from the environment. */
+export type LiveCredentials =
+  | { provider: "chargebee"; site: string; apiKey: string }
+  | { provider: "stripe"; secretKey: string }
+  | { provider: "billflow"; secretKey: string; billflowSecret: string; billingPageId: string };
+
+export interface PortalConfig {
+  provider: ProviderId;
+  port: number;
+  host: string;
+  /** Set when the environment holds the chosen vendor's credentials: then no simulator runs. */
+  live?: { credentials: LiveCredentials; accounts: Account[] };
+  /** SESSION_SECRET; a random one per start when unset. */
+  sessionSecret?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function liveCredentials(provider: ProviderId, env: Env): LiveCredentials | undefined {
+  switch (provider) {
+    case "chargebee":
+      return env.CHARGEBEE_SITE && env.CHARGEBEE_API_KEY
+        ? { provider, site: env.CHARGEBEE_SITE, apiKey: env.CHARGEBEE_API_KEY }
+        : undefined;
+    case "stripe":
+      return env.STRIPE_SECRET_KEY ? { provider, secretKey: env.STRIPE_SECRET_KEY } : undefined;
+    case "billflow":
+      return env.STRIPE_SECRET_KEY && env.BILLFLOW_SECRET && env.BILLFLOW_BILLING_PAGE_ID
+        ? {
+            provider,
+            secretKey: env.STRIPE_SECRET_KEY,
+            billflowSecret: env.BILLFLOW_SECRET,
+            billingPageId: env.BILLFLOW_BILLING_PAGE_ID,
+          }
+        : undefined;
+  }
+}
+
+/**
+ * Reads PORTAL_PROVIDER (default chargebee), PORT (default 3000), HOST (default 127.0.0.1),
+ * SESSION_SECRET, the vendor credentials and PORTAL_ACCOUNTS. Error messages name variables,
+ * never their values.
+ */
+export function readConfig(env: Env): PortalConfig {
+  const provider = (env.PORTAL_PROVIDER?.trim().toLowerCase() || "chargebee") as ProviderId;
+  if (!PROVIDER_IDS.includes(provider)) {
+    throw new ConfigError(`PORTAL_PROVIDER must be one of ${PROVIDER_IDS.join(", ")}`);
+  }
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError("PORT must be a port number");
+  const sessionSecret = env.SESSION_SECRET || undefined;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError("SESSION_SECRET must be at least 32 characters");
+  }
+  const config: PortalConfig = { provider, port, host: env.HOST || "127.0.0.1" };
+  if (sessionSecret) config.sessionSecret = sessionSecret;
+  const credentials = liveCredentials(provider, env);
+  if (credentials) {
+    const accounts = parseAccounts(env.PORTAL_ACCOUNTS ?? "");
+    if (accounts.length === 0) {
+      throw new ConfigError(
+        "With real vendor credentials, set PORTAL_ACCOUNTS to the customers who may sign in: email:customerId:subscriptionId,...",
+      );
+    }
+    config.live = { credentials, accounts };
+  }
+  return config;
+}

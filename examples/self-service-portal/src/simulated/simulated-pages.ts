@@ -1,0 +1,119 @@
+import { readFile } from "node:fs/promises";
+import { formatMoney } from "../pages/format";
+import { html, type SafeHtml } from "../pages/html";
+import { simplePdf } from "./pdf";
+import type { RunningSimulators } from "./simulators";
+
+export type SimulatedPages = (request: Request) => Response | undefined;
+
+const standIn = (file: string) => readFile(new URL(`./stand-ins/${file}`, import.meta.url), "utf8");
+
+function page(title: string, body: SafeHtml, status = 200): Response {
+  const document = html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8" /><title>${title}</title></head>
+<body style="font:15px/1.5 system-ui,sans-serif;background:#eef1f6;margin:0">
+  <div style="background:#1d2433;color:#fff;padding:8px 24px;font-size:13px">Simulated vendor page · served by the example app, because the demo runs offline on the vendors' API simulators</div>
+  <main style="max-width:640px;margin:40px auto;background:#fff;border-radius:12px;padding:24px 32px;border:1px solid #dde2ea">${body}</main>
+</body></html>`;
+  return new Response(document.value, { status, headers: { "content-type": "text/html; charset=utf-8" } });
+}
+
+function notFound(): Response {
+  return page(
+    "Not found",
+    html`<h1>This link has expired or does not exist.</h1><p><a href="/account">Back to your account</a></p>`,
+    404,
+  );
+}
+
+/**
+ * The vendor pages the demo links to, answered from the simulators' state: Stripe's hosted
+ * portal sessions, Chargebee's hosted payment-method page, and invoice PDFs of both, plus
+ * local stand-ins for Chargebee.js and the Billflow embed at /vendor/.
+ */
+export async function createSimulatedPages(sims: RunningSimulators): Promise<SimulatedPages> {
+  const scripts = new Map([
+    ["/vendor/chargebee.js", await standIn("chargebee-js.js")],
+    ["/vendor/billflow-embed.js", await standIn("billflow-embed.js")],
+  ]);
+
+  function hostedPage(target: URL): Response {
+    if (target.hostname === "billing.stripe.com") {
+      const session = sims.stripe.sessions.find((candidate) => candidate.url === target.href);
+      if (!session) return notFound();
+      const flow = session.flow?.type ?? "home";
+      return page(
+        "Stripe customer portal",
+        html`<h1>Stripe customer portal</h1>
+          <p>Portal session <code>${session.id}</code> for customer <strong data-testid="portal-customer">${session.customer}</strong>.</p>
+          <p>Opened on: <strong data-testid="portal-flow">${flow.replace(/_/g, " ")}</strong>.</p>
+          <p style="color:#5f6b7e">On Stripe this is the hosted customer portal, where the customer changes the card, the plan, or cancels.</p>
+          ${session.return_url ? html`<p><a href="${session.return_url}">Return to the app</a></p>` : ""}`,
+      );
+    }
+    const chargebee = /^\/pages\/v3\/([^/]+)\/$/.exec(target.pathname);
+    if (target.hostname.endsWith(".chargebee.com") && chargebee) {
+      const hosted = sims.chargebee.hostedPages.get(chargebee[1] ?? "");
+      if (!hosted) return notFound();
+      return page(
+        "Chargebee hosted page",
+        html`<h1>Chargebee hosted page</h1>
+          <p>Hosted page <code>${hosted.id}</code>: <strong data-testid="portal-flow">${(hosted.type ?? "").replace(/_/g, " ")}</strong>.</p>
+          <p style="color:#5f6b7e">On Chargebee this page lets the customer add, replace or remove a card.</p>
+          <p><a href="/account">Return to the app</a></p>`,
+      );
+    }
+    return notFound();
+  }
+
+  function invoicePdf(target: URL): Response {
+    let lines: string[] | undefined;
+    const stripe = /^\/invoice\/[^/]+\/([^/]+)\/pdf$/.exec(target.pathname);
+    const chargebee = /^\/invoices\/([^/]+)\.pdf$/.exec(target.pathname);
+    if (target.hostname === "pay.stripe.com" && stripe) {
+      const invoice = sims.stripe.invoice(decodeURIComponent(stripe[1] ?? ""));
+      if (invoice) {
+        const total = formatMoney({ amount: invoice.total, currency: invoice.currency.toUpperCase() });
+        lines = [
+          `Invoice ${invoice.number ?? invoice.id}`,
+          `Id: ${invoice.id}`,
+          `Customer: ${String(invoice.customer)}`,
+          `Status: ${invoice.status}`,
+          `Total: ${total}`,
+        ];
+      }
+    } else if (target.hostname.endsWith(".chargebee-docs.example") && chargebee) {
+      const invoice = sims.chargebee.invoices.get(decodeURIComponent(chargebee[1] ?? ""));
+      if (invoice) {
+        const total = formatMoney({ amount: invoice.total ?? 0, currency: invoice.currency_code });
+        lines = [
+          `Invoice ${invoice.id}`,
+          `Id: ${invoice.id}`,
+          `Customer: ${invoice.customer_id}`,
+          `Status: ${invoice.status}`,
+          `Total: ${total}`,
+        ];
+      }
+    }
+    if (!lines) return notFound();
+    lines.push("", "Simulated invoice PDF from the portalkit demo.");
+    const name = (lines[1] ?? "invoice").replace(/^Id: /, "").replace(/[^A-Za-z0-9_.-]/g, "_");
+    return new Response(simplePdf(lines), {
+      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${name}.pdf"` },
+    });
+  }
+
+  return (request) => {
+    const url = new URL(request.url);
+    const script = scripts.get(url.pathname);
+    if (script !== undefined) return new Response(script, { headers: { "content-type": "text/javascript" } });
+    if (url.pathname !== "/simulated/page" && url.pathname !== "/simulated/pdf") return undefined;
+    let target: URL;
+    try {
+      target = new URL(url.searchParams.get("url") ?? "");
+    } catch {
+      return notFound();
+    }
+    return url.pathname === "/simulated/pdf" ? invoicePdf(target) : hostedPage(target);
+  };
+}

@@ -1,0 +1,29 @@
+// A local stand-in for the Billflow embed (https://js.billflow.io/billflow-embed.js), served
+// at /vendor/billflow-embed.js when the demo runs on the simulators. Like the real script it
+// reads window.billflowSettings when it runs, renders into <div id="billflow-embed"> and
+// reports through settings.handleResponse({ event, response }).
+(() => {
+  const settings = window.billflowSettings;
+  const target = document.getElementById("billflow-embed");
+  if (!settings || !target || typeof settings.handleResponse !== "function") return;
+  const { handleResponse, hash: _hash, ...config } = settings;
+  handleResponse({ event: "pre_load", response: config });
+  const card = document.createElement("div");
+  card.setAttribute("style", "border:1px solid #5b3cc4;border-radius:10px;padding:16px 20px;margin:16px 0");
+  const line = (tag, text, testId) => {
+    const element = document.createElement(tag);
+    element.textContent = text;
+    if (testId) element.dataset.testid = testId;
+    card.append(element);
+  };
+  line("p", "Billflow embed stand-in · the demo runs offline");
+  line("h2", "Billflow billing page");
+  line("p", `Customer ${config.customer_id ?? config.email}`, "portal-customer");
+  line("p", `Subscription ${config.subscription_id ?? "(all)"} · page ${config.billing_page_id}`, "portal-section");
+  target.append(card);
+  const subscription = { id: config.subscription_id, object: "subscription", customer: config.customer_id };
+  handleResponse({
+    event: "post_load",
+    response: { billingData: { subscriptions: [subscription] }, currentConfig: config },
+  });
+})();

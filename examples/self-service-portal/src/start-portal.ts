@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createBillflowProvider } from "@portalkit/billflow";
+import { createChargebeeProvider } from "@portalkit/chargebee";
+import type { PortalProvider } from "@portalkit/core";
+import { toNodeListener } from "@portalkit/server";
+import { createStripeProvider } from "@portalkit/stripe";
+import { type AccountStore, createAccountStore } from "./accounts";
+import { buildClientBundle } from "./client-bundle";
+import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId } from "./config";
+import { createApp, type FetchHandler } from "./create-app";
+import { demoAccounts, demoWorld } from "./demo-world";
+import { withSimulatedLinks } from "./simulated/simulated-links";
+import { createSimulatedPages } from "./simulated/simulated-pages";
+import { type RunningSimulators, startSimulators } from "./simulated/simulators";
+
+export interface RunningPortal {
+  /** The app's own URL, e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  provider: ProviderId;
+  /** "Stripe (simulator)" or "Stripe". */
+  providerLabel: string;
+  accounts: AccountStore;
+  /** The simulators the demo runs on; undefined against a real vendor. */
+  simulators?: RunningSimulators;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where failures are logged (codes and redacted messages). Default console.error. */
+  log?: (line: string) => void;
+}
+
+function liveProvider(credentials: LiveCredentials, returnUrl: string): PortalProvider {
+  switch (credentials.provider) {
+    case "chargebee":
+      return createChargebeeProvider({ site: credentials.site, apiKey: credentials.apiKey });
+    case "stripe":
+      return createStripeProvider({ secretKey: credentials.secretKey, returnUrl });
+    case "billflow":
+      return createBillflowProvider({
+        stripe: { secretKey: credentials.secretKey },
+        billflowSecret: credentials.billflowSecret,
+        billingPageId: credentials.billingPageId,
+      });
+  }
+}
+
+function simulatedProvider(provider: ProviderId, sims: RunningSimulators, returnUrl: string): PortalProvider {
+  switch (provider) {
+    case "chargebee":
+      return createChargebeeProvider({
+        site: sims.chargebee.site,
+        apiKey: sims.chargebee.apiKey,
+        apiBaseUrl: sims.chargebeeServer.url,
+      });
+    case "stripe":
+      return createStripeProvider({ secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url, returnUrl });
+    case "billflow":
+      return createBillflowProvider({
+        stripe: { secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url },
+        // The embed stand-in does not check the hash; a fresh secret each start is enough.
+        billflowSecret: randomBytes(24).toString("hex"),
+        billingPageId: "bp_demo_portal",
+      });
+  }
+}
+
+/**
+ * Starts the portal: on the built-in simulators with demo data, or on the real vendor when
+ * the config holds its credentials. The HTTP server listens first, so that the providers
+ * know the app's URL (Stripe's portal sends customers back to it).
+ */
+export async function startPortal(config: PortalConfig, options: StartOptions = {}): Promise<RunningPortal> {
+  const client = await buildClientBundle();
+  let handler: FetchHandler = async () => new Response("Starting", { status: 503 });
+  const server = createServer(toNodeListener((request) => handler(request)));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+
+  try {
+    const name = PROVIDER_NAMES[config.provider];
+    const sessionSecret = config.sessionSecret ?? randomBytes(32).toString("hex");
+    const returnUrl = `${url}/account`;
+    if (config.live) {
+      const accounts = createAccountStore(config.live.accounts);
+      handler = createApp({
+        provider: liveProvider(config.live.credentials, returnUrl),
+        accounts,
+        sessionSecret,
+        client,
+        providerLabel: name,
+        ...(options.log ? { log: options.log } : {}),
+      });
+      return { url, port, provider: config.provider, providerLabel: name, accounts, close: closeServer };
+    }
+
+    const simulators = await startSimulators(demoWorld());
+    const accounts = createAccountStore(demoAccounts());
+    handler = createApp({
+      provider: withSimulatedLinks(simulatedProvider(config.provider, simulators, returnUrl), url),
+      accounts,
+      sessionSecret,
+      client,
+      providerLabel: `${name} (simulator)`,
+      listAccounts: true,
+      clientConfig: {
+        scriptUrls: { "chargebee-js": "/vendor/chargebee.js", "billflow-embed": "/vendor/billflow-embed.js" },
+      },
+      extraRoutes: await createSimulatedPages(simulators),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    return {
+      url,
+      port,
+      provider: config.provider,
+      providerLabel: `${name} (simulator)`,
+      accounts,
+      simulators,
+      close: async () => {
+        await closeServer();
+        await simulators.close();
+      },
+    };
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
+}
