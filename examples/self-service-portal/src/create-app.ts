@@ -219,7 +219,8 @@ export function createApp(options: AppOptions): FetchHandler {
       const failure = failed(request, error);
       const field = PortalError.isInstance(error) ? formFieldOf(error.field) : undefined;
       if (field) {
-        return invalid({ [field]: "The billing provider did not accept this value." }, failure.message, failure.status);
+        const text = "The billing provider did not accept some of the details. Check the highlighted fields.";
+        return invalid({ [field]: "The billing provider did not accept this value." }, text, failure.status);
       }
       return invalid({}, failure.message, failure.status);
     }

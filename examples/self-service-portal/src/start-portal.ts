@@ -25,6 +25,8 @@ export interface RunningPortal {
   accounts: AccountStore;
   /** The simulators the demo runs on; undefined against a real vendor. */
   simulators?: RunningSimulators;
+  /** Every secret in play (API keys, the Billflow secret, the session secret), for checks that none leaks. */
+  secrets: readonly string[];
   close(): Promise<void>;
 }
 
@@ -48,7 +50,23 @@ function liveProvider(credentials: LiveCredentials, returnUrl: string): PortalPr
   }
 }
 
-function simulatedProvider(provider: ProviderId, sims: RunningSimulators, returnUrl: string): PortalProvider {
+function liveSecrets(credentials: LiveCredentials): string[] {
+  switch (credentials.provider) {
+    case "chargebee":
+      return [credentials.apiKey];
+    case "stripe":
+      return [credentials.secretKey];
+    case "billflow":
+      return [credentials.secretKey, credentials.billflowSecret];
+  }
+}
+
+function simulatedProvider(
+  provider: ProviderId,
+  sims: RunningSimulators,
+  returnUrl: string,
+  billflowSecret: string,
+): PortalProvider {
   switch (provider) {
     case "chargebee":
       return createChargebeeProvider({
@@ -61,8 +79,7 @@ function simulatedProvider(provider: ProviderId, sims: RunningSimulators, return
     case "billflow":
       return createBillflowProvider({
         stripe: { secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url },
-        // The embed stand-in does not check the hash; a fresh secret each start is enough.
-        billflowSecret: randomBytes(24).toString("hex"),
+        billflowSecret,
         billingPageId: "bp_demo_portal",
       });
   }
@@ -103,13 +120,16 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         providerLabel: name,
         ...(options.log ? { log: options.log } : {}),
       });
-      return { url, port, provider: config.provider, providerLabel: name, accounts, close: closeServer };
+      const secrets = [sessionSecret, ...liveSecrets(config.live.credentials)];
+      return { url, port, provider: config.provider, providerLabel: name, accounts, secrets, close: closeServer };
     }
 
     const simulators = await startSimulators(demoWorld());
     const accounts = createAccountStore(demoAccounts());
+    // The embed stand-in does not check the hash; a fresh secret each start is enough.
+    const billflowSecret = randomBytes(24).toString("hex");
     handler = createApp({
-      provider: withSimulatedLinks(simulatedProvider(config.provider, simulators, returnUrl), url),
+      provider: withSimulatedLinks(simulatedProvider(config.provider, simulators, returnUrl, billflowSecret), url),
       accounts,
       sessionSecret,
       client,
@@ -128,6 +148,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       providerLabel: `${name} (simulator)`,
       accounts,
       simulators,
+      secrets: [sessionSecret, simulators.chargebee.apiKey, simulators.stripe.secretKey, billflowSecret],
       close: async () => {
         await closeServer();
         await simulators.close();

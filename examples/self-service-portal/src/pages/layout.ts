@@ -80,7 +80,7 @@ export function layout(options: LayoutOptions): SafeHtml {
       }
     </header>
     <main>
-      ${options.notice ? html`<div class="notice ${options.notice.kind}" role="${options.notice.kind === "error" ? "alert" : "status"}">${options.notice.text}</div>` : ""}
+      ${options.notice ? html`<div id="page-notice" class="notice ${options.notice.kind}" role="${options.notice.kind === "error" ? "alert" : "status"}">${options.notice.text}</div>` : ""}
       <div id="launch-status" class="notice error" role="alert"></div>
       ${options.body}
     </main>

@@ -1,0 +1,64 @@
+import type { RunningSimulators } from "../src/simulated/simulators";
+
+export type VendorState = "active" | "trialing" | "cancel_scheduled" | "canceled" | "other";
+
+/** Reads the simulator behind a provider, for two-sided checks: what the vendor itself now holds. */
+export interface VendorView {
+  subscriptionState(id: string): VendorState;
+  billingLine1(customerId: string): string | undefined;
+  shippingLine1(customerId: string, subscriptionId: string): string | undefined;
+  /** The customer of the newest portal session (Stripe's billing portal, Chargebee's portal_session). */
+  lastPortalCustomer(): string | undefined;
+  /** Requests that change an address. */
+  addressWrites(): number;
+  /** Makes the vendor refuse the next address update's country, as the real API refuses an unknown one. */
+  refuseCountryOnce(): void;
+  /** The vendor answers 503 to subscription requests until `heal`. */
+  failSubscriptions(): void;
+  heal(): void;
+}
+
+export function vendorView(provider: string, sims: RunningSimulators): VendorView {
+  if (provider === "chargebee") {
+    const sim = sims.chargebee;
+    return {
+      subscriptionState(id) {
+        const status = sim.subscriptions.get(id)?.status;
+        if (status === "non_renewing") return "cancel_scheduled";
+        if (status === "cancelled") return "canceled";
+        if (status === "in_trial") return "trialing";
+        return status === "active" ? "active" : "other";
+      },
+      billingLine1: (id) => sim.customers.get(id)?.billing_address?.line1,
+      shippingLine1: (_customer, sub) => sim.subscriptions.get(sub)?.shipping_address?.line1,
+      lastPortalCustomer: () => [...sim.portalSessions.values()].at(-1)?.customer_id,
+      addressWrites: () => sim.requests.filter((r) => /update_billing_info|update_for_items/.test(r.path)).length,
+      // The simulator refuses unknown countries by itself, as Chargebee does.
+      refuseCountryOnce: () => {},
+      failSubscriptions: () =>
+        sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions\//, times: 1000 }),
+      heal: () => sim.clearFaults(),
+    };
+  }
+  const sim = sims.stripe;
+  return {
+    subscriptionState(id) {
+      const subscription = sim.subscription(id);
+      if (!subscription) return "other";
+      if (subscription.status === "canceled") return "canceled";
+      if (subscription.cancel_at_period_end) return "cancel_scheduled";
+      if (subscription.status === "active") return "active";
+      return subscription.status === "trialing" ? "trialing" : "other";
+    },
+    billingLine1: (id) => sim.customer(id)?.address?.line1 ?? undefined,
+    shippingLine1: (id) => sim.customer(id)?.shipping?.address?.line1 ?? undefined,
+    lastPortalCustomer: () => sim.sessions.at(-1)?.customer,
+    addressWrites: () => sim.requests.filter((r) => r.method === "POST" && /^\/v1\/customers\//.test(r.path)).length,
+    // Stripe refuses an unknown country with `param: address[country]`; the simulator is told to.
+    refuseCountryOnce: () =>
+      sim.injectParamError("address[country]", { methods: ["POST"], path: /^\/v1\/customers\// }),
+    failSubscriptions: () =>
+      sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions\//, times: 1000 }),
+    heal: () => sim.clearFaults(),
+  };
+}
