@@ -52,8 +52,9 @@ export async function runDiffCommand(options: DiffCommandOptions): Promise<numbe
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     onProgress: (done, total) => {
       const now = clock();
-      // Progress for long runs only: at most one line a second, and the last one.
-      if (now - started < 1_000 && done < total) return;
+      // Progress for long runs only: nothing in the first second, then at most one line a
+      // second, and the last one.
+      if (now - started < 1_000) return;
       if (now - lastReport < 1_000 && done < total) return;
       lastReport = now;
       progress(`compared ${done}/${total} customers (${Math.round((now - started) / 1000)} s)\n`);

@@ -20,16 +20,18 @@ function userConditions(): string[] {
 
 /**
  * The file a module named on the command line loads from, as Node's ESM resolution would
- * find it from `cwd`: a path relative to `cwd`, or a package specifier looked up in the
+ * find it from `cwd`: a path relative to `cwd` (with or without `./`), or else a package specifier looked up in the
  * node_modules folders above `cwd` (not above portalkit's own install), honouring the
  * package's `exports` map. Node 20's `import.meta.resolve` has no parent argument, hence this.
  */
 export function resolveSpecifier(specifier: string, cwd: string): string {
+  const asPath = resolve(cwd, specifier);
   if (specifier.startsWith(".") || isAbsolute(specifier)) {
-    const file = resolve(cwd, specifier);
-    if (!existsSync(file)) throw cliError(`${specifier}: no such file (looked for ${file})`);
-    return file;
+    if (!existsSync(asPath)) throw cliError(`${specifier}: no such file (looked for ${asPath})`);
+    return asPath;
   }
+  // `src/x.config.ts` names a file when there is one, as users type it on a command line.
+  if (existsSync(asPath)) return asPath;
   const match = /^((?:@[^/]+\/)?[^/]+)(\/.*)?$/.exec(specifier);
   if (!match?.[1]) throw cliError(`${specifier}: not a path or a package name`);
   const name = match[1];

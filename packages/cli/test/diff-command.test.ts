@@ -44,7 +44,8 @@ describe("portalkit diff (runDiffCommand)", () => {
 
   it("exits 1 and names the broken invoice, and only it", async () => {
     const number = breakOneInvoice(migration);
-    const { code, out } = await diff();
+    // A path without "./" names the file, as users type it.
+    const { code, out } = await diff({ to: "to.config.ts" });
     expect(code).toBe(1);
     const details = out.split("\n").filter((line) => line.includes(" → "));
     expect(details).toEqual([
@@ -68,6 +69,11 @@ describe("portalkit diff (runDiffCommand)", () => {
     // report), 2 at 1.2 s, 3 at 1.8 s (less than a second after the last line, but the end).
     const { progress } = await diff({ clock: () => (now += 600), concurrency: 1 });
     expect(progress).toEqual(["compared 2/3 customers (1 s)\n", "compared 3/3 customers (2 s)\n"]);
+  });
+
+  it("shows no progress on a run shorter than a second", async () => {
+    const { progress, code } = await diff({ clock: () => 5_000 });
+    expect([code, progress]).toEqual([0, []]);
   });
 
   it("rejects with invalid_input for a config without a provider, or a missing map", async () => {
