@@ -20,7 +20,8 @@ export function registerSecret(secret: string | undefined): void {
 }
 
 export function redactSecrets(text: string): string {
-  let out = text;
+  // Messages come from vendor bodies too, where `message` may be any JSON value.
+  let out = typeof text === "string" ? text : String(text);
   for (const secret of registered) {
     if (out.includes(secret)) out = out.split(secret).join("[redacted]");
   }
