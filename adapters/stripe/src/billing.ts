@@ -35,6 +35,7 @@ import {
   type StripeConnectionOptions,
   type StripeRunner,
 } from "./stripe-client";
+import { rejectingWithPortalError } from "./stripe-error";
 
 export interface StripeBillingOptions extends StripeConnectionOptions {
   /** The provider id written on normalized objects, cursors and errors. Default `stripe`. */
@@ -240,15 +241,16 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
     return normalizeCustomer(customer, provider);
   }
 
+  const guard = <I, O>(method: (input: I) => Promise<O>) => rejectingWithPortalError(provider, method);
   return {
     providerId: provider,
     runner,
-    listInvoices,
-    cancel,
-    getSubscription,
-    reactivate,
-    invoicePdf,
-    updateAddress,
+    listInvoices: guard(listInvoices),
+    cancel: guard(cancel),
+    getSubscription: guard(getSubscription),
+    reactivate: guard(reactivate),
+    invoicePdf: guard(invoicePdf),
+    updateAddress: guard(updateAddress),
     ownedSubscription,
     retrieveCustomer,
   };

@@ -22,6 +22,7 @@ import { normalizeSession } from "./normalize-session";
 import { hasEnded } from "./normalize-subscription";
 import { flowDataFor, SECTION_FLOWS } from "./portal-flows";
 import type { StripeConnectionOptions } from "./stripe-client";
+import { rejectingWithPortalError } from "./stripe-error";
 
 export interface StripeProviderOptions extends StripeConnectionOptions {
   /** Where Stripe's portal sends the customer back to, unless a call names its own `returnUrl`. */
@@ -149,15 +150,15 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
   return {
     id: PROVIDER,
     capabilities: STRIPE_CAPABILITIES,
-    createSession,
-    openPortal,
-    openSection,
+    createSession: rejectingWithPortalError(PROVIDER, createSession),
+    openPortal: rejectingWithPortalError(PROVIDER, openPortal),
+    openSection: rejectingWithPortalError(PROVIDER, openSection),
     listInvoices: billing.listInvoices,
     cancel: billing.cancel,
     getSubscription: billing.getSubscription,
     reactivate: billing.reactivate,
     invoicePdf: billing.invoicePdf,
     updateAddress: billing.updateAddress,
-    paymentMethodLaunch,
+    paymentMethodLaunch: rejectingWithPortalError(PROVIDER, paymentMethodLaunch),
   };
 }
