@@ -36,7 +36,17 @@ export async function findHarnessExport(specifier: string, cwd: string, exportNa
     const value = exports[name];
     if (isHarness(value)) return { file, name, factory: false };
     if (typeof value === "function" && (name === "createHarness" || name === exportName || /Harness$/.test(name))) {
-      const made = await (value as () => unknown)();
+      let made: unknown;
+      try {
+        made = await (value as () => unknown)();
+      } catch (error) {
+        // A factory that needs arguments is not the default harness; try the next export.
+        if (name !== exportName) continue;
+        throw cliError(`${specifier}: ${name}() failed: ${error instanceof Error ? error.message : String(error)}`, {
+          field: "export",
+          cause: error,
+        });
+      }
       if (isHarness(made)) return { file, name, factory: true };
     }
   }
