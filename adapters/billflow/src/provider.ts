@@ -16,7 +16,7 @@ import {
   parseInput,
   registerSecret,
 } from "@portalkit/core";
-import { createStripeBilling, type StripeConnectionOptions } from "@portalkit/stripe";
+import { createStripeBilling, type StripeConnectionOptions, toPortalError } from "@portalkit/stripe";
 import { BILLFLOW_CAPABILITIES } from "./capabilities";
 import { billflowHash } from "./hash";
 
@@ -48,6 +48,17 @@ function invalidOption(field: string, problem: string): PortalErrorType {
     field,
     message: `Invalid billflow options at ${field}: ${problem}`,
   });
+}
+
+/** The launch methods reject with a PortalError and nothing else (a malformed Stripe customer included). */
+function guard<I, O>(method: (input: I) => Promise<O>): (input: I) => Promise<O> {
+  return async (input) => {
+    try {
+      return await method(input);
+    } catch (error) {
+      throw toPortalError(error, PROVIDER);
+    }
+  };
 }
 
 /**
@@ -140,9 +151,9 @@ export function createBillflowProvider(options: BillflowProviderOptions): Billfl
   return {
     id: PROVIDER,
     capabilities: BILLFLOW_CAPABILITIES,
-    createSession,
-    openPortal,
-    openSection,
+    createSession: guard(createSession),
+    openPortal: guard(openPortal),
+    openSection: guard(openSection),
     listInvoices: billing.listInvoices,
     cancel: billing.cancel,
     getSubscription: billing.getSubscription,
