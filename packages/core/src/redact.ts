@@ -20,8 +20,7 @@ export function registerSecret(secret: string | undefined): void {
 }
 
 export function redactSecrets(text: string): string {
-  // Messages come from vendor bodies too, where `message` may be any JSON value.
-  let out = typeof text === "string" ? text : String(text);
+  let out = asText(text);
   for (const secret of registered) {
     if (out.includes(secret)) out = out.split(secret).join("[redacted]");
   }
@@ -33,4 +32,14 @@ export function redactSecrets(text: string): string {
     );
   }
   return out;
+}
+
+/** Messages come from vendor bodies too, where `message` may be any JSON value (`{"toString": 1}` included). */
+function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
