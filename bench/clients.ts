@@ -1,0 +1,96 @@
+import { createChargebeeProvider } from "@portalkit/chargebee";
+import { allInvoices, type PortalProvider } from "@portalkit/core";
+import { createStripeProvider } from "@portalkit/stripe";
+import Chargebee from "chargebee";
+import Stripe from "stripe";
+import { CHARGEBEE_API_KEY, CHARGEBEE_SITE, RETURN_URL, STRIPE_SECRET_KEY, type Vendor } from "./vendors";
+
+/** The same logical operations, once through the adapter and once with the vendor's SDK alone. */
+export interface Contestants {
+  provider: PortalProvider;
+  /** Walks every invoice of the customer with `allInvoices`; answers how many it saw. */
+  adapterWalk(customerId: string): Promise<number>;
+  /** The same walk with the raw SDK: same filters, same page size, same order. */
+  rawWalk(customerId: string): Promise<number>;
+  adapterSession(customerId: string): Promise<unknown>;
+  rawSession(customerId: string): Promise<unknown>;
+}
+
+export function providerFor(vendor: Vendor, url: string): PortalProvider {
+  return vendor === "chargebee"
+    ? createChargebeeProvider({ site: CHARGEBEE_SITE, apiKey: CHARGEBEE_API_KEY, apiBaseUrl: url })
+    : createStripeProvider({ secretKey: STRIPE_SECRET_KEY, apiBase: url, returnUrl: RETURN_URL });
+}
+
+export async function adapterWalk(provider: PortalProvider, customerId: string): Promise<number> {
+  let seen = 0;
+  for await (const _invoice of allInvoices(provider, { customerId })) seen++;
+  return seen;
+}
+
+export function contestants(vendor: Vendor, url: string): Contestants {
+  const provider = providerFor(vendor, url);
+  const port = Number(new URL(url).port);
+  if (vendor === "chargebee") {
+    // What an application would write against the SDK for the same page walk. Both sides go
+    // through global fetch (the adapter replaces the SDK's HTTP layer with a fetch of its own).
+    const chargebee = new Chargebee({
+      site: "127.0.0.1",
+      hostSuffix: "",
+      protocol: "http",
+      port,
+      apiKey: CHARGEBEE_API_KEY,
+    });
+    return {
+      provider,
+      adapterWalk: (customerId) => adapterWalk(provider, customerId),
+      async rawWalk(customerId) {
+        let seen = 0;
+        let offset: string | undefined;
+        do {
+          const page = await chargebee.invoice.list({
+            limit: 100,
+            customer_id: { is: customerId },
+            status: { is_not: "pending" },
+            "sort_by[desc]": "date",
+            ...(offset !== undefined ? { offset } : {}),
+          });
+          seen += page.list.length;
+          offset = page.next_offset;
+        } while (offset);
+        return seen;
+      },
+      adapterSession: (customerId) => provider.createSession({ customerId }),
+      rawSession: (customerId) => chargebee.portalSession.create({ customer: { id: customerId } }),
+    };
+  }
+  // The adapter runs the SDK with its own retries off and telemetry off; the raw client is
+  // configured alike so the two send the same requests over the same keep-alive agent.
+  const stripe = new Stripe(STRIPE_SECRET_KEY, {
+    host: "127.0.0.1",
+    port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
+  return {
+    provider,
+    adapterWalk: (customerId) => adapterWalk(provider, customerId),
+    async rawWalk(customerId) {
+      let seen = 0;
+      let after: string | undefined;
+      for (;;) {
+        const page = await stripe.invoices.list({
+          customer: customerId,
+          limit: 100,
+          ...(after !== undefined ? { starting_after: after } : {}),
+        });
+        seen += page.data.length;
+        after = page.data.at(-1)?.id;
+        if (!page.has_more || after === undefined) return seen;
+      }
+    },
+    adapterSession: (customerId) => provider.createSession({ customerId }),
+    rawSession: (customerId) => stripe.billingPortal.sessions.create({ customer: customerId, return_url: RETURN_URL }),
+  };
+}
