@@ -19,7 +19,15 @@ export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | undefin
   return idOf(invoice.parent?.subscription_details?.subscription);
 }
 
-export function normalizeInvoice(invoice: Stripe.Invoice, provider: string): Invoice {
+/**
+ * `raw` defaults to the invoice as plain JSON; a caller holding Stripe's wire JSON already
+ * (a list read with `rawRequest`) passes it, and it is kept as it is.
+ */
+export function normalizeInvoice(
+  invoice: Stripe.Invoice,
+  provider: string,
+  raw: Record<string, unknown> = toRaw(invoice),
+): Invoice {
   const currency = invoice.currency.toUpperCase();
   const out: Invoice = {
     id: invoice.id,
@@ -31,7 +39,7 @@ export function normalizeInvoice(invoice: Stripe.Invoice, provider: string): Inv
     amountDue: { amount: invoice.amount_due, currency },
     amountPaid: { amount: invoice.amount_paid, currency },
     issuedAt: unixToIso(invoice.effective_at ?? invoice.created),
-    raw: toRaw(invoice),
+    raw,
   };
   const subscriptionId = invoiceSubscriptionId(invoice);
   if (subscriptionId !== undefined) out.subscriptionId = subscriptionId;
