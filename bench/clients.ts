@@ -61,7 +61,13 @@ export function contestants(vendor: Vendor, url: string): Contestants {
         return seen;
       },
       adapterSession: (customerId) => provider.createSession({ customerId }),
-      rawSession: (customerId) => chargebee.portalSession.create({ customer: { id: customerId } }),
+      // The same request the adapter sends: a mutation carries an idempotency key (stripe-node
+      // adds one to every POST by itself; with chargebee-node the caller passes it).
+      rawSession: (customerId) =>
+        chargebee.portalSession.create(
+          { customer: { id: customerId } },
+          { "chargebee-idempotency-key": crypto.randomUUID() },
+        ),
     };
   }
   // The adapter runs the SDK with its own retries off and telemetry off; the raw client is

@@ -12,13 +12,15 @@ type HttpResponse = Awaited<ReturnType<HttpClient["makeRequest"]>>;
  * is reported as unreadable instead, which the SDK turns into a StripeAPIError.
  */
 function objectBodiesOnly(response: HttpResponse): HttpResponse {
-  const checked = Object.create(response) as HttpResponse;
-  checked.toJSON = () =>
-    response.toJSON().then((body: unknown) => {
+  // Shadowed on the response itself: wrapping it with Object.create would make every
+  // response a prototype, which V8 reshapes on each request.
+  const toJSON = response.toJSON.bind(response);
+  response.toJSON = () =>
+    toJSON().then((body: unknown) => {
       if (typeof body !== "object" || body === null) throw new SyntaxError("The response body is not a JSON object");
       return body;
     });
-  return checked;
+  return response;
 }
 
 /**

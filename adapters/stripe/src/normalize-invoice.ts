@@ -1,4 +1,4 @@
-import { type Invoice, type InvoiceStatus, UrlSchema, unixToIso } from "@portalkit/core";
+import { type Invoice, type InvoiceStatus, isHttpUrl, unixToIso } from "@portalkit/core";
 import type Stripe from "stripe";
 import { idOf, toRaw } from "./raw";
 
@@ -11,7 +11,7 @@ const STATUSES: Record<string, InvoiceStatus> = {
 };
 
 function url(value: string | null | undefined): string | undefined {
-  return value && UrlSchema.safeParse(value).success ? value : undefined;
+  return isHttpUrl(value) ? value : undefined;
 }
 
 /** The subscription an invoice bills; in this API version it lives at `parent.subscription_details`. */

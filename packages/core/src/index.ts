@@ -43,4 +43,5 @@ export { createRouter, type PortalRouter, type RouterOptions } from "./router";
 export * from "./schemas";
 export { createShadow, type ShadowOptions, type ShadowProvider, type ShadowReport } from "./shadow";
 export { isoToUnix, unixToIso } from "./time";
+export { isHttpUrl } from "./url";
 export { vendorParamToField } from "./vendor-param";

@@ -1,9 +1,35 @@
-/** Unix seconds (as Chargebee and Stripe send them) to an ISO-8601 UTC string. */
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Unix seconds (as Chargebee and Stripe send them) to an ISO-8601 UTC string, exactly as
+ * `new Date(seconds * 1000).toISOString()` writes it. Adapters call this several times
+ * per invoice, so whole seconds in years 0001–9999 are formatted directly (a civil date
+ * from the day count, after H. Hinnant), several times faster than going through Date.
+ */
 export function unixToIso(seconds: number): string;
 export function unixToIso(seconds: number | null | undefined): string | undefined;
 export function unixToIso(seconds: number | null | undefined): string | undefined {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return undefined;
-  return new Date(seconds * 1000).toISOString();
+  if (!Number.isInteger(seconds) || seconds < -62_135_596_800 || seconds > 253_402_300_799) {
+    return new Date(seconds * 1000).toISOString();
+  }
+  const days = Math.floor(seconds / 86_400);
+  let rest = seconds - days * 86_400;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(rest - minutes * 60)}.000Z`;
 }
 
 export function isoToUnix(iso: string): number {
