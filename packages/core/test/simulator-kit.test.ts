@@ -69,6 +69,19 @@ describe("simulator kit", () => {
     expect(applied()).toBe(2);
   });
 
+  it("hands the real answer to a corrupt fault and sends what it returns", async () => {
+    const { sim, applied } = kit();
+    sim.inject({
+      fault: { type: "corrupt", corrupt: async (real) => new Response(`${await real.text()}!!`, { status: 502 }) },
+      times: 2,
+    });
+    const first = await sim.handle(post("k9"));
+    expect(first.status).toBe(502);
+    expect(await first.text()).toMatch(/"applied":1.*!!$/);
+    expect(applied()).toBe(1);
+    expect(sim.requests.at(-1)).toMatchObject({ fault: "corrupt", status: 502 });
+  });
+
   it("serves on loopback and drops the connection for a reset", async () => {
     const { sim } = kit();
     const server = await serveOnLoopback(sim.handle);

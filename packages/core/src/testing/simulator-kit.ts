@@ -16,14 +16,17 @@ export type SimRoute = (request: SimRequest) => Response | Promise<Response>;
 /**
  * A fault a test injects. `status` answers with the vendor's own error body for that
  * status; `html` with an HTML page (as a load balancer would); `malformed-json` with a
- * 200 whose body is cut off; `reset` drops the connection; `delay` answers normally, late.
+ * 200 whose body is cut off; `reset` drops the connection; `delay` answers normally, late;
+ * `corrupt` processes the request, then hands the real answer to `corrupt` and sends what
+ * it returns instead (property tests use it to send arbitrary vendor answers).
  */
 export type Fault =
   | { type: "status"; status: number; retryAfter?: number | string }
   | { type: "html"; status: number }
   | { type: "malformed-json"; status?: number }
   | { type: "reset" }
-  | { type: "delay"; ms: number };
+  | { type: "delay"; ms: number }
+  | { type: "corrupt"; corrupt: (response: Response) => Response | Promise<Response> };
 
 export interface FaultRule {
   fault: Fault;
@@ -132,7 +135,8 @@ export function createSimulatorKit(options: SimulatorKitOptions): SimulatorKit {
       case "reset":
         return Response.error();
       case "delay":
-        throw new Error("delay is not a response");
+      case "corrupt":
+        throw new Error(`${fault.type} is not a response of its own`);
     }
   }
 
@@ -198,7 +202,7 @@ export function createSimulatorKit(options: SimulatorKitOptions): SimulatorKit {
       if (rule) entry.fault = rule.fault.type;
       if (rule && rule.fault.type === "delay") {
         await new Promise((resolve) => setTimeout(resolve, (rule.fault as { ms: number }).ms));
-      } else if (rule && rule.phase !== "after") {
+      } else if (rule && rule.phase !== "after" && rule.fault.type !== "corrupt") {
         const response = faultResponse(rule.fault);
         entry.status = response.status;
         return response;
@@ -234,6 +238,15 @@ export function createSimulatorKit(options: SimulatorKitOptions): SimulatorKit {
         result = await run(sim);
       }
 
+      if (rule && rule.fault.type === "corrupt") {
+        const real = new Response(result.status === 204 ? null : result.body, {
+          status: result.status,
+          headers: result.headers,
+        });
+        const response = await rule.fault.corrupt(real);
+        entry.status = response.status;
+        return response;
+      }
       if (rule && rule.phase === "after") {
         const response = faultResponse(rule.fault);
         entry.status = response.status;
