@@ -9,14 +9,19 @@ import {
   type OpenSectionInput,
   OpenSectionInputSchema,
   PortalError,
-  type PortalError as PortalErrorType,
   type PortalLaunch,
   type PortalProvider,
   type PortalSession,
   parseInput,
   registerSecret,
 } from "@portalkit/core";
-import { createStripeBilling, type StripeConnectionOptions, toPortalError } from "@portalkit/stripe";
+import {
+  createStripeBilling,
+  rejectingWithPortalError,
+  type StripeConnectionOptions,
+  StripeConnectionOptionsSchema,
+} from "@portalkit/stripe";
+import { z } from "zod";
 import { BILLFLOW_CAPABILITIES } from "./capabilities";
 import { billflowHash } from "./hash";
 
@@ -41,43 +46,20 @@ export interface BillflowProvider extends PortalProvider {
 
 const PROVIDER = "billflow";
 
-function invalidOption(field: string, problem: string): PortalErrorType {
-  return new PortalError({
-    code: "invalid_input",
-    provider: PROVIDER,
-    field,
-    message: `Invalid billflow options at ${field}: ${problem}`,
-  });
-}
-
-/** The launch methods reject with a PortalError and nothing else (a malformed Stripe customer included). */
-function guard<I, O>(method: (input: I) => Promise<O>): (input: I) => Promise<O> {
-  return async (input) => {
-    try {
-      return await method(input);
-    } catch (error) {
-      throw toPortalError(error, PROVIDER);
-    }
-  };
-}
+const BillflowProviderOptionsSchema = z.strictObject({
+  stripe: StripeConnectionOptionsSchema.strict(),
+  billflowSecret: z.string().trim().min(1, "must be the Billflow secret"),
+  billingPageId: z.string().trim().min(1, "must be a Billflow billing page id"),
+  identifyBy: z.enum(["customer_id", "email"]).optional(),
+});
 
 /**
  * A PortalProvider for the Billflow embed on a Stripe account: launches are `billflow-embed`
  * settings signed on the server; invoices, cancellation and the rest are @portalkit/stripe's.
  */
 export function createBillflowProvider(options: BillflowProviderOptions): BillflowProvider {
-  if (typeof options !== "object" || options === null) throw invalidOption("billflowSecret", "missing");
-  if (typeof options.billflowSecret !== "string" || options.billflowSecret.trim() === "") {
-    throw invalidOption("billflowSecret", "must be the Billflow secret");
-  }
-  registerSecret(options.billflowSecret);
-  if (typeof options.billingPageId !== "string" || options.billingPageId.trim() === "") {
-    throw invalidOption("billingPageId", "must be a Billflow billing page id");
-  }
-  if (options.identifyBy !== undefined && options.identifyBy !== "customer_id" && options.identifyBy !== "email") {
-    throw invalidOption("identifyBy", 'must be "customer_id" or "email"');
-  }
-  if (typeof options.stripe !== "object" || options.stripe === null) throw invalidOption("stripe", "missing");
+  if (typeof options === "object" && options !== null) registerSecret(options.billflowSecret);
+  parseInput(BillflowProviderOptionsSchema, options, PROVIDER);
   const billing = createStripeBilling({ ...options.stripe, providerId: PROVIDER });
   const identifyBy = options.identifyBy ?? "customer_id";
 
@@ -151,9 +133,9 @@ export function createBillflowProvider(options: BillflowProviderOptions): Billfl
   return {
     id: PROVIDER,
     capabilities: BILLFLOW_CAPABILITIES,
-    createSession: guard(createSession),
-    openPortal: guard(openPortal),
-    openSection: guard(openSection),
+    createSession: rejectingWithPortalError(PROVIDER, createSession),
+    openPortal: rejectingWithPortalError(PROVIDER, openPortal),
+    openSection: rejectingWithPortalError(PROVIDER, openSection),
     listInvoices: billing.listInvoices,
     cancel: billing.cancel,
     getSubscription: billing.getSubscription,

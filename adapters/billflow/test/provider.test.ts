@@ -65,7 +65,7 @@ describe("createBillflowProvider", () => {
   it.each([
     ["billflowSecret", { billflowSecret: "" }],
     ["billingPageId", { billingPageId: " " }],
-    ["secretKey", { stripe: { secretKey: "" } }],
+    ["stripe.secretKey", { stripe: { secretKey: "" } }],
   ])("refuses a bad %s with invalid_input", (field, override) => {
     let caught: unknown;
     try {

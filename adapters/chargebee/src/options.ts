@@ -1,4 +1,4 @@
-import { parseInput, type RetryOptions } from "@portalkit/core";
+import { parseInput, type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
 import { z } from "zod";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 
@@ -30,13 +30,7 @@ const OptionsSchema = z.strictObject({
   domain: z.string().min(1).optional(),
   apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   timeoutMs: z.number().int().positive().optional(),
-  retry: z
-    .strictObject({
-      maxAttempts: z.number().int().min(1).optional(),
-      maxDelayMs: z.number().min(0).optional(),
-      baseDelayMs: z.number().min(0).optional(),
-    })
-    .optional(),
+  retry: RetryOptionsSchema.optional(),
 });
 
 export function parseOptions(options: unknown): ChargebeeProviderOptions {

@@ -30,9 +30,9 @@ import { normalizeInvoice } from "./normalize-invoice";
 import { hasEnded, isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
 import { idOf } from "./raw";
 import {
-  checkConnectionOptions,
   createStripeRunner,
   type StripeConnectionOptions,
+  StripeConnectionOptionsSchema,
   type StripeRunner,
 } from "./stripe-client";
 import { rejectingWithPortalError } from "./stripe-error";
@@ -67,7 +67,7 @@ const STRIPE_STATUSES: ReadonlySet<InvoiceStatus> = new Set(["draft", "open", "p
 
 export function createStripeBilling(options: StripeBillingOptions): StripeBilling {
   const provider = options?.providerId ?? "stripe";
-  checkConnectionOptions(options, provider);
+  parseInput(StripeConnectionOptionsSchema, options, provider);
   const runner = createStripeRunner(options, provider);
 
   function notFound(kind: string, id: string): PortalError {

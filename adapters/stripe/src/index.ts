@@ -7,5 +7,10 @@ export { normalizeSession } from "./normalize-session";
 export { currentPeriodEnd, hasEnded, isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
 export { flowDataFor, SECTION_FLOWS } from "./portal-flows";
 export { createStripeProvider, type StripeProvider, type StripeProviderOptions } from "./provider";
-export { DEFAULT_TIMEOUT_MS, type StripeConnectionOptions, type StripeRunner } from "./stripe-client";
-export { toPortalError } from "./stripe-error";
+export {
+  DEFAULT_TIMEOUT_MS,
+  type StripeConnectionOptions,
+  StripeConnectionOptionsSchema,
+  type StripeRunner,
+} from "./stripe-client";
+export { rejectingWithPortalError, toPortalError } from "./stripe-error";

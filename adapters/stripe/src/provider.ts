@@ -13,15 +13,17 @@ import {
   type PortalSession,
   parseInput,
   type RedirectLaunch,
+  registerSecret,
   UrlSchema,
 } from "@portalkit/core";
 import type Stripe from "stripe";
+import { z } from "zod";
 import { createStripeBilling, type StripeBilling } from "./billing";
 import { STRIPE_CAPABILITIES } from "./capabilities";
 import { normalizeSession } from "./normalize-session";
 import { hasEnded } from "./normalize-subscription";
 import { flowDataFor, SECTION_FLOWS } from "./portal-flows";
-import type { StripeConnectionOptions } from "./stripe-client";
+import { type StripeConnectionOptions, StripeConnectionOptionsSchema } from "./stripe-client";
 import { rejectingWithPortalError } from "./stripe-error";
 
 export interface StripeProviderOptions extends StripeConnectionOptions {
@@ -44,22 +46,19 @@ export interface StripeProvider extends PortalProvider {
 
 const PROVIDER = "stripe";
 
-function invalidOption(field: string, problem: string): PortalError {
-  return new PortalError({
-    code: "invalid_input",
-    provider: PROVIDER,
-    field,
-    message: `Invalid stripe options at ${field}: ${problem}`,
-  });
-}
+const StripeProviderOptionsSchema = StripeConnectionOptionsSchema.extend({
+  returnUrl: UrlSchema,
+  portalConfiguration: z
+    .string()
+    .regex(/^bpc_[A-Za-z0-9]+$/, "must be a portal configuration id (bpc_…)")
+    .optional(),
+  locale: z.string().min(2).max(10).optional(),
+}).strict();
 
 /** A PortalProvider on Stripe's hosted customer portal and Stripe's billing API, through the official SDK. */
 export function createStripeProvider(options: StripeProviderOptions): StripeProvider {
-  if (typeof options !== "object" || options === null) throw invalidOption("secretKey", "missing");
-  if (!UrlSchema.safeParse(options.returnUrl).success) throw invalidOption("returnUrl", "must be an http(s) URL");
-  if (options.portalConfiguration !== undefined && !/^bpc_[A-Za-z0-9]+$/.test(options.portalConfiguration)) {
-    throw invalidOption("portalConfiguration", "must be a portal configuration id (bpc_…)");
-  }
+  if (typeof options === "object" && options !== null) registerSecret(options.secretKey);
+  parseInput(StripeProviderOptionsSchema, options, PROVIDER);
   const billing: StripeBilling = createStripeBilling({ ...options, providerId: PROVIDER });
   const { runner } = billing;
 

@@ -2,11 +2,13 @@ import {
   createIdempotencyKey,
   PortalError,
   type RetryOptions,
+  RetryOptionsSchema,
   registerSecret,
   UrlSchema,
   withRetry,
 } from "@portalkit/core";
 import Stripe from "stripe";
+import { z } from "zod";
 import { createBoundedHttpClient } from "./bounded-http-client";
 import { toPortalError } from "./stripe-error";
 
@@ -31,48 +33,18 @@ export interface StripeRunner {
   mutate<T>(call: (stripe: Stripe, options: Stripe.RequestOptions) => Promise<T>): Promise<T>;
 }
 
-function invalidOption(provider: string, field: string, problem: string): PortalError {
-  return new PortalError({
-    code: "invalid_input",
-    provider,
-    field,
-    retryable: false,
-    message: `Invalid ${provider} options at ${field}: ${problem}`,
-  });
-}
+/**
+ * The connection options both Stripe-backed providers take. Not strict: the providers'
+ * own schemas add their options and refuse unknown keys.
+ */
+export const StripeConnectionOptionsSchema = z.object({
+  secretKey: z.string().trim().min(1, "must be a Stripe secret key"),
+  apiBase: UrlSchema.optional(),
+  retry: RetryOptionsSchema.optional(),
+  timeoutMs: z.number().int().positive().optional(),
+});
 
-function isCount(value: unknown, min: number): boolean {
-  return typeof value === "number" && Number.isFinite(value) && value >= min;
-}
-
-/** Checks factory options, rejecting bad ones with `invalid_input` without echoing any value. */
-export function checkConnectionOptions(options: StripeConnectionOptions, provider: string, prefix = ""): void {
-  const at = (name: string) => `${prefix}${name}`;
-  if (typeof options !== "object" || options === null) throw invalidOption(provider, at("secretKey"), "missing");
-  if (typeof options.secretKey !== "string" || options.secretKey.trim() === "") {
-    throw invalidOption(provider, at("secretKey"), "must be a Stripe secret key");
-  }
-  if (options.apiBase !== undefined && !UrlSchema.safeParse(options.apiBase).success) {
-    throw invalidOption(provider, at("apiBase"), "must be an http(s) URL");
-  }
-  if (options.timeoutMs !== undefined && !(isCount(options.timeoutMs, 1) && Number.isInteger(options.timeoutMs))) {
-    throw invalidOption(provider, at("timeoutMs"), "must be a positive integer");
-  }
-  const retry = options.retry;
-  if (retry !== undefined) {
-    if (typeof retry !== "object" || retry === null) throw invalidOption(provider, at("retry"), "must be an object");
-    if (retry.maxAttempts !== undefined && !isCount(retry.maxAttempts, 1)) {
-      throw invalidOption(provider, at("retry.maxAttempts"), "must be at least 1");
-    }
-    if (retry.maxDelayMs !== undefined && !isCount(retry.maxDelayMs, 0)) {
-      throw invalidOption(provider, at("retry.maxDelayMs"), "must be zero or more");
-    }
-    if (retry.baseDelayMs !== undefined && !isCount(retry.baseDelayMs, 0)) {
-      throw invalidOption(provider, at("retry.baseDelayMs"), "must be zero or more");
-    }
-  }
-}
-
+/** The SDK client behind a provider, with portalkit's retries, deadline and error mapping. */
 export function createStripeRunner(options: StripeConnectionOptions, provider: string): StripeRunner {
   registerSecret(options.secretKey);
   const base = new URL(options.apiBase ?? "https://api.stripe.com");

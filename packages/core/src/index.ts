@@ -36,6 +36,7 @@ export {
   type RetryContext,
   type RetryHooks,
   type RetryOptions,
+  RetryOptionsSchema,
   resolveRetryOptions,
   withRetry,
 } from "./retry";

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { PortalError } from "./errors";
 
 export interface RetryOptions {
@@ -8,6 +9,13 @@ export interface RetryOptions {
   /** First backoff step; each later step doubles it. Default 250 ms. */
   baseDelayMs?: number;
 }
+
+/** The `retry` option every adapter takes, checked by its factory. */
+export const RetryOptionsSchema = z.strictObject({
+  maxAttempts: z.number().int().min(1).optional(),
+  maxDelayMs: z.number().min(0).optional(),
+  baseDelayMs: z.number().min(0).optional(),
+});
 
 export interface RetryContext {
   /** 1 for the first attempt. */
