@@ -158,9 +158,12 @@ const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   },
   fc.record({
     kind: fc.constant("replace" as const),
+    // No 3xx: under MSW, @mswjs/interceptors (0.41) follows a redirect without Location to
+    // `…/null` and loses its redirect count, so it never stops; real fetch hands such an
+    // answer back (a loopback test in the Chargebee adapter covers that case).
     status: fc.oneof(
       fc.constantFrom(200, 201, 204, 400, 401, 402, 404, 409, 429, 500, 502),
-      fc.integer({ min: 200, max: 599 }),
+      fc.integer({ min: 200, max: 599 }).filter((status) => status < 300 || status >= 400),
     ),
     body: fc.oneof(
       json.map((value) => JSON.stringify(value)),
