@@ -62,6 +62,9 @@ export interface StripeBilling {
   retrieveCustomer(customerId: string): Promise<Stripe.Customer>;
 }
 
+/** Most of Stripe's pages one `listInvoices` call reads while filtering. */
+const MAX_PAGES_PER_CALL = 20;
+
 /** Stripe filters a list by one status at most; portalkit's `pending` has no Stripe equivalent. */
 const STRIPE_STATUSES: ReadonlySet<InvoiceStatus> = new Set(["draft", "open", "paid", "void", "uncollectible"]);
 
@@ -110,7 +113,8 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
     const keep = wanted && wanted.length > 1 ? new Set<string>(wanted) : undefined;
 
     const data: Invoice[] = [];
-    for (;;) {
+    const seen = new Set<string>();
+    for (let pages = 1; ; pages++) {
       const query = new URLSearchParams({ customer: input.customerId, limit: String(limit) });
       if (input.subscriptionId !== undefined) query.set("subscription", input.subscriptionId);
       if (serverStatus !== undefined) query.set("status", serverStatus);
@@ -123,6 +127,9 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
         stripe.rawRequest("GET", `/v1/invoices?${query}`),
       )) as unknown as Stripe.ApiList<Stripe.Invoice>;
       for (const [index, invoice] of page.data.entries()) {
+        // Stripe never lists an invoice twice; an answer that does is not moving forward.
+        if (seen.has(invoice.id)) throw notAdvancing(invoice.id);
+        seen.add(invoice.id);
         after = invoice.id;
         if (idOf(invoice.customer) !== input.customerId) continue;
         if (keep && !keep.has(invoice.status ?? "draft")) continue;
@@ -133,7 +140,21 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
         }
       }
       if (!page.has_more || page.data.length === 0) return { data };
+      // Filtering here may need many of Stripe's pages to fill one; the work of one call is
+      // bounded, and the cursor carries on from the last invoice looked at.
+      if (pages >= MAX_PAGES_PER_CALL && after !== undefined) {
+        return { data, nextCursor: encodeCursor(provider, input.customerId, after) };
+      }
     }
+  }
+
+  function notAdvancing(invoiceId: string): PortalError {
+    return new PortalError({
+      code: "unavailable",
+      provider,
+      retryable: false,
+      message: `Stripe listed invoice ${invoiceId} twice in one listing; stopped rather than loop`,
+    });
   }
 
   async function getSubscription(raw: GetSubscriptionInput): Promise<Subscription> {

@@ -1,3 +1,4 @@
+import { PortalError } from "./errors";
 import type { ListInvoicesInput } from "./inputs";
 import type { PortalProvider } from "./provider";
 import type { Invoice, Page } from "./schemas";
@@ -9,7 +10,7 @@ export type AllInvoicesInput = Omit<ListInvoicesInput, "cursor">;
  * memory stays flat however many invoices there are.
  */
 export async function* invoicePages(
-  provider: Pick<PortalProvider, "listInvoices">,
+  provider: Pick<PortalProvider, "listInvoices"> & { readonly id?: string },
   input: AllInvoicesInput,
 ): AsyncGenerator<Page<Invoice>, void, undefined> {
   let cursor: string | undefined;
@@ -18,13 +19,21 @@ export async function* invoicePages(
       cursor === undefined ? { limit: 100, ...input } : { limit: 100, ...input, cursor },
     );
     yield page;
+    if (page.nextCursor !== undefined && page.nextCursor === cursor) {
+      throw new PortalError({
+        code: "unavailable",
+        provider: provider.id ?? "portalkit",
+        retryable: false,
+        message: "The provider answered the same cursor again; the walk stopped rather than loop",
+      });
+    }
     cursor = page.nextCursor;
   } while (cursor !== undefined);
 }
 
 /** Every invoice of a customer, newest first, walking the pages one request at a time. */
 export async function* allInvoices(
-  provider: Pick<PortalProvider, "listInvoices">,
+  provider: Pick<PortalProvider, "listInvoices"> & { readonly id?: string },
   input: AllInvoicesInput,
 ): AsyncGenerator<Invoice, void, undefined> {
   for await (const page of invoicePages(provider, input)) yield* page.data;

@@ -45,6 +45,18 @@ describe("allInvoices", () => {
     expect(provider.calls).toHaveLength(Math.max(1, Math.ceil(n / 100)));
     expect(provider.calls.every((call) => call.limit === 100)).toBe(true);
   });
+
+  it("stops with a typed error when a provider answers the same cursor again", async () => {
+    const stuck = {
+      id: "stuck",
+      listInvoices: async () => ({ data: [], nextCursor: encodeCursor("stuck", "c1", "same") }),
+    };
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const invoice of allInvoices(stuck, { customerId: "c1" })) seen.push(invoice);
+    })().catch((e: unknown) => e);
+    expect(PortalError.isInstance(error) && [error.code, error.provider]).toEqual(["unavailable", "stuck"]);
+  });
 });
 
 describe("cursors", () => {
