@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { twoCustomers } from "@portalkit/conformance/world";
 import type { PortalEvent } from "@portalkit/core";
 import { createMemoryProvider } from "@portalkit/memory";
 import { createMemoryBackend, type MemoryBackend } from "@portalkit/memory/testing";
@@ -15,7 +16,6 @@ import {
   startTestServer,
   type TestServer,
 } from "./fixtures/test-server";
-import { twoCustomers } from "./fixtures/world";
 
 const CHROMIUM = "/usr/bin/chromium";
 const IN_CI = process.env.CI === "true";

@@ -1,11 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { twoCustomers } from "@portalkit/conformance/world";
 import { createMemoryProvider } from "@portalkit/memory";
 import { createMemoryBackend } from "@portalkit/memory/testing";
 import { createPortalHandler, toNodeListener } from "@portalkit/server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { twoCustomers } from "./world";
 
 function setup() {
   const backend = createMemoryBackend({ world: twoCustomers(), portalUrl: "https://portal.example" });

@@ -1,9 +1,9 @@
+import { twoCustomers } from "@portalkit/conformance/world";
 import { defineCapabilities, PortalError, type PortalProvider } from "@portalkit/core";
 import { createMemoryProvider } from "@portalkit/memory";
 import { createMemoryBackend, type MemoryBackend } from "@portalkit/memory/testing";
 import { createPortalHandler, type PortalHandler, type PortalHandlerOptions } from "@portalkit/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { twoCustomers } from "./world";
 
 const ORIGIN = "https://app.example";
 const SESSIONS = new Map([

@@ -1,11 +1,12 @@
 // Property tests: the portal handler answers any request with a Response; an error is a
 // JSON body with a code, never a stack trace, a secret or an internal error.
+
+import { twoCustomers } from "@portalkit/conformance/world";
 import { createMemoryProvider } from "@portalkit/memory";
 import { createMemoryBackend } from "@portalkit/memory/testing";
 import { createPortalHandler } from "@portalkit/server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { twoCustomers } from "./world";
 
 const RUNS = process.env.CI === "true" ? 1_000 : 200;
 const API_KEY = "mem_key_server_property_0123456789";
