@@ -1,6 +1,8 @@
 import { PortalError, type PortalProvider } from "@portalkit/core";
 import { isCrossSite } from "./cross-site";
-import { errorResponse, json, methodNotAllowed } from "./respond";
+import { DEFAULT_MAX_JSON_BYTES } from "./read-body";
+import { errorResponse, json, methodNotAllowed, withoutBody } from "./respond";
+import { originOf } from "./return-url";
 import { ROUTES, type Route } from "./routes";
 
 export interface PortalHandlerOptions {
@@ -12,10 +14,18 @@ export interface PortalHandlerOptions {
   /** Where the handler is mounted, e.g. "/portal" for `/portal/session`. Default: "". */
   basePath?: string;
   /**
-   * Origins besides the request's own that may call the mutating routes, e.g. the app's
-   * public origin when a proxy forwards requests under another host or scheme.
+   * The app's own public origin, e.g. "https://app.example". It may call the mutating routes
+   * and a `returnUrl` may point at it. Default: the origin of each request's URL (set this
+   * when the app runs behind a proxy, or to stop trusting the `Host` header).
+   */
+  origin?: string;
+  /**
+   * Origins besides the app's own that may call the mutating routes and that a `returnUrl`
+   * may point at (another app of yours the vendor's portal sends the customer back to).
    */
   allowedOrigins?: readonly string[];
+  /** The most bytes a JSON body may hold, counted while it is read; past it: 413. Default 64 KiB. */
+  maxBodyBytes?: number;
   /** Called with every error before it is answered (for logging); never changes the answer. */
   onError?: (error: unknown, request: Request) => void;
 }
@@ -50,7 +60,21 @@ function match(segments: readonly string[], method: string): Match {
  */
 export function createPortalHandler(provider: PortalProvider, options: PortalHandlerOptions): PortalHandler {
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
-  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_JSON_BYTES;
+  const configured = (value: string, name: string) => {
+    const origin = originOf(value);
+    if (origin === undefined) {
+      throw new PortalError({
+        code: "invalid_input",
+        provider: provider.id,
+        field: name,
+        message: `${name} must hold http(s) origins`,
+      });
+    }
+    return origin;
+  };
+  const ownOrigin = options.origin === undefined ? undefined : configured(options.origin, "origin");
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => configured(origin, "allowedOrigins")));
   const fail = (code: "not_found" | "forbidden" | "unauthenticated" | "invalid_input", message: string) =>
     new PortalError({ code, provider: provider.id, message });
 
@@ -66,23 +90,36 @@ export function createPortalHandler(provider: PortalProvider, options: PortalHan
       } catch {
         throw fail("invalid_input", "The request path is not valid");
       }
-      const found = match(segments, request.method);
+      // HEAD is GET without the body.
+      const head = request.method === "HEAD";
+      const found = match(segments, head ? "GET" : request.method);
       if (!found) throw fail("not_found", "No such portal route");
-      if ("allow" in found) return methodNotAllowed(request.method, found.allow);
+      if ("allow" in found) {
+        const allow = found.allow.includes("GET") ? [...found.allow, "HEAD"] : found.allow;
+        const answer = methodNotAllowed(request.method, allow);
+        return head ? withoutBody(answer) : answer;
+      }
       const { route, id } = found;
-      if (route.method === "POST" && isCrossSite(request, allowedOrigins)) {
+      const own = ownOrigin ?? url.origin;
+      if (route.method === "POST" && isCrossSite(request, own, allowedOrigins)) {
         throw fail("forbidden", "Cross-site requests are not allowed");
       }
       const customerId = await options.authenticate(request);
       if (!customerId) throw fail("unauthenticated", "Sign in to manage billing");
-      return json(200, await route.handle({ provider, customerId, id, request, url }));
+      const returnOrigins = new Set([own, ...allowedOrigins]);
+      const answer = json(
+        200,
+        await route.handle({ provider, customerId, id, request, url, maxBodyBytes, returnOrigins }),
+      );
+      return head ? withoutBody(answer) : answer;
     } catch (error) {
       try {
         options.onError?.(error, request);
       } catch {
         // A failing logger must not change the answer.
       }
-      return errorResponse(error);
+      const answer = errorResponse(error);
+      return request.method === "HEAD" ? withoutBody(answer) : answer;
     }
   };
 }

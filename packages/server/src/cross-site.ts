@@ -3,9 +3,9 @@
  * Sec-Fetch-Site (server-to-server calls, curl) are not cross-site: they carry no
  * browser cookies for an attacker to ride on.
  */
-export function isCrossSite(request: Request, allowedOrigins: ReadonlySet<string>): boolean {
+export function isCrossSite(request: Request, ownOrigin: string, allowedOrigins: ReadonlySet<string>): boolean {
   const origin = request.headers.get("origin");
   if (origin !== null && allowedOrigins.has(origin)) return false;
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  return origin !== null && origin !== new URL(request.url).origin;
+  return origin !== null && origin !== ownOrigin;
 }

@@ -1,4 +1,5 @@
 import { httpStatusFromCode, PortalError, type PortalErrorCode, redactSecrets } from "@portalkit/core";
+import { isBodyTooLarge } from "./read-body";
 
 /** The body of every error response. `internal` is answered only for errors that are not PortalErrors. */
 export interface ErrorBody {
@@ -33,7 +34,13 @@ export function errorResponse(error: unknown): Response {
   if (error.field !== undefined) body.error.field = error.field;
   const headers: Record<string, string> = {};
   if (error.retryAfterMs !== undefined) headers["retry-after"] = String(Math.ceil(error.retryAfterMs / 1000));
-  return json(httpStatusFromCode(error.code), body, headers);
+  if (isBodyTooLarge(error)) headers.connection = "close";
+  return json(isBodyTooLarge(error) ? 413 : httpStatusFromCode(error.code), body, headers);
+}
+
+/** The answer to a HEAD request: the GET answer's status and headers, no body. */
+export function withoutBody(response: Response): Response {
+  return new Response(null, { status: response.status, headers: response.headers });
 }
 
 export function methodNotAllowed(method: string, allow: readonly string[]): Response {

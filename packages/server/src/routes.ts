@@ -10,6 +10,7 @@ import {
 } from "@portalkit/core";
 import { parseInvoiceQuery } from "./invoice-query";
 import { readJsonObject } from "./read-json";
+import { checkReturnUrl } from "./return-url";
 import { sessionBody } from "./session-body";
 
 export interface RouteContext {
@@ -19,6 +20,10 @@ export interface RouteContext {
   id: string;
   request: Request;
   url: URL;
+  /** The most bytes a JSON body may hold (counted while read). */
+  maxBodyBytes: number;
+  /** Origins a `returnUrl` may point at. */
+  returnOrigins: ReadonlySet<string>;
 }
 
 export interface Route {
@@ -37,7 +42,8 @@ const EmptyBody = SubscriptionRefInputSchema.omit({ customerId: true, subscripti
 const AddressBody = UpdateAddressInputSchema.omit({ customerId: true });
 
 async function body<S extends Parameters<typeof parseInput>[0]>(schema: S, context: RouteContext) {
-  return parseInput(schema, await readJsonObject(context.request, context.provider.id), context.provider.id);
+  const object = await readJsonObject(context.request, context.provider.id, context.maxBodyBytes);
+  return parseInput(schema, object, context.provider.id);
 }
 
 function unsupported(provider: PortalProvider, operation: string): PortalError {
@@ -54,6 +60,7 @@ export const ROUTES: readonly Route[] = [
     path: ["session"],
     async handle(context) {
       const input = await body(SessionBody, context);
+      checkReturnUrl(input.returnUrl, context.returnOrigins, context.provider.id);
       return sessionBody(await context.provider.createSession({ ...input, customerId: context.customerId }));
     },
   },
@@ -63,6 +70,7 @@ export const ROUTES: readonly Route[] = [
     async handle(context) {
       const { section, subscriptionId, returnUrl, fallback } = await body(LaunchBody, context);
       const { provider, customerId } = context;
+      checkReturnUrl(returnUrl, context.returnOrigins, provider.id);
       if (section) return provider.openSection({ customerId, section, subscriptionId, returnUrl, fallback });
       if (subscriptionId !== undefined || fallback !== undefined) {
         throw new PortalError({
