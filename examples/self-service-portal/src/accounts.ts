@@ -48,9 +48,12 @@ export function parseAccounts(text: string): Account[] {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "")
     .map((entry) => {
-      const [email, customerId, subscriptionId] = entry.split(":").map((part) => part.trim());
-      if (!email || !customerId || !subscriptionId) {
-        throw new Error("PORTAL_ACCOUNTS entries must be email:customerId:subscriptionId");
+      const parts = entry.split(":").map((part) => part.trim());
+      const [email, customerId, subscriptionId] = parts;
+      if (parts.length !== 3 || !email?.includes("@") || !customerId || !subscriptionId) {
+        throw new Error(
+          "PORTAL_ACCOUNTS must be comma-separated email:customerId:subscriptionId entries, e.g. ada@example.com:cus_Q1:sub_Q1",
+        );
       }
       return { email, name: email.split("@")[0] ?? email, customerId, subscriptionId };
     });

@@ -23,6 +23,12 @@ export interface PortalConfig {
   live?: { credentials: LiveCredentials; accounts: Account[] };
   /** SESSION_SECRET; a random one per start when unset. */
   sessionSecret?: string;
+  /**
+   * PUBLIC_ORIGIN, e.g. "https://billing.example.com": where customers reach the app. Every
+   * absolute URL the app hands out is built on it, and requests for any other Host are
+   * refused. Default: http://127.0.0.1:PORT (also reachable as localhost).
+   */
+  publicOrigin?: string;
 }
 
 export class ConfigError extends Error {
@@ -53,8 +59,8 @@ function liveCredentials(provider: ProviderId, env: Env): LiveCredentials | unde
 
 /**
  * Reads PORTAL_PROVIDER (default chargebee), PORT (default 3000), HOST (default 127.0.0.1),
- * SESSION_SECRET, the vendor credentials and PORTAL_ACCOUNTS. Error messages name variables,
- * never their values.
+ * PUBLIC_ORIGIN, SESSION_SECRET, the vendor credentials and PORTAL_ACCOUNTS. Error messages
+ * name variables, never their values.
  */
 export function readConfig(env: Env): PortalConfig {
   const provider = (env.PORTAL_PROVIDER?.trim().toLowerCase() || "chargebee") as ProviderId;
@@ -69,9 +75,15 @@ export function readConfig(env: Env): PortalConfig {
   }
   const config: PortalConfig = { provider, port, host: env.HOST || "127.0.0.1" };
   if (sessionSecret) config.sessionSecret = sessionSecret;
+  if (env.PUBLIC_ORIGIN) config.publicOrigin = readOrigin(env.PUBLIC_ORIGIN);
+  let accounts: Account[] = [];
+  try {
+    accounts = parseAccounts(env.PORTAL_ACCOUNTS ?? "");
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : "PORTAL_ACCOUNTS is not valid");
+  }
   const credentials = liveCredentials(provider, env);
   if (credentials) {
-    const accounts = parseAccounts(env.PORTAL_ACCOUNTS ?? "");
     if (accounts.length === 0) {
       throw new ConfigError(
         "With real vendor credentials, set PORTAL_ACCOUNTS to the customers who may sign in: email:customerId:subscriptionId,...",
@@ -80,4 +92,14 @@ export function readConfig(env: Env): PortalConfig {
     config.live = { credentials, accounts };
   }
   return config;
+}
+
+function readOrigin(value: string): string {
+  const fail = () =>
+    new ConfigError("PUBLIC_ORIGIN must be an origin such as https://billing.example.com (scheme, host and port only)");
+  if (!URL.canParse(value)) throw fail();
+  const url = new URL(value);
+  const bare = url.pathname === "/" && url.search === "" && url.hash === "" && !value.endsWith("/");
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || !bare) throw fail();
+  return url.origin;
 }

@@ -13,7 +13,8 @@ import { type FieldErrors, validateAddress } from "./address-rules";
 import { createAuthenticate } from "./authenticate";
 import type { ClientBundle } from "./client-bundle";
 import { describeFailure } from "./describe-failure";
-import { isCrossSite } from "./origin-check";
+import { loggedPath } from "./log-path";
+import { appOrigins, isCrossSite, isForeignHost } from "./origin-check";
 import { type AddressFormState, addressPage } from "./pages/address-page";
 import { cancelPage } from "./pages/cancel-page";
 import type { SafeHtml } from "./pages/html";
@@ -22,6 +23,7 @@ import { type LayoutOptions, layout } from "./pages/layout";
 import { messagePage } from "./pages/message-page";
 import { profilePage } from "./pages/profile-page";
 import { signInPage } from "./pages/sign-in-page";
+import { BodyTooLargeError, readForm } from "./read-form";
 import { createSessionCookies } from "./session-cookie";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -30,6 +32,12 @@ export interface AppOptions {
   provider: PortalProvider;
   /** The app's users, with the customer and subscription ids they hold at the provider. */
   accounts: AccountStore;
+  /**
+   * Where customers reach the app, e.g. "https://billing.example.com". Every absolute URL
+   * the app hands out is built on it (never on the request's Host), and requests for another
+   * Host are refused.
+   */
+  publicOrigin: string;
   /** Signs the session cookie; at least 32 characters. */
   sessionSecret: string;
   /** The page script, from buildClientBundle(). */
@@ -40,8 +48,11 @@ export interface AppOptions {
   listAccounts?: boolean;
   /** Settings for the page script, e.g. self-hosted vendor script URLs. */
   clientConfig?: Record<string, unknown>;
-  /** Answered before the app's own routes when it returns a response (the simulated vendor pages). */
-  extraRoutes?: (request: Request) => Response | undefined;
+  /**
+   * Answered before the app's own routes when it returns a response (the simulated vendor
+   * pages), with the signed-in customer's id or null.
+   */
+  extraRoutes?: (request: Request, customerId: string | null) => Response | undefined;
   /** Where failures are logged: codes and redacted messages only. Default console.error. */
   log?: (line: string) => void;
 }
@@ -75,12 +86,15 @@ export function createApp(options: AppOptions): FetchHandler {
   const sessions = createSessionCookies(options.sessionSecret);
   const authenticate = createAuthenticate(sessions, accounts);
   const log = options.log ?? ((line: string) => console.error(line));
+  const origins = appOrigins(options.publicOrigin);
   const portalApi = createPortalHandler(provider, {
     basePath: "/api/portal",
     authenticate,
+    origin: origins.origin,
+    allowedOrigins: [...origins.origins],
     onError: (error, request) => {
       if (PortalError.isInstance(error) && error.code === "unauthenticated") return;
-      log(`[portal] ${request.method} ${new URL(request.url).pathname}: ${describeFailure(error).log}`);
+      log(`[portal] ${request.method} ${loggedPath(request)}: ${describeFailure(error).log}`);
     },
   });
 
@@ -103,7 +117,7 @@ export function createApp(options: AppOptions): FetchHandler {
 
   function failed(request: Request, error: unknown) {
     const failure = describeFailure(error);
-    log(`[portal] ${request.method} ${new URL(request.url).pathname}: ${failure.log}`);
+    log(`[portal] ${request.method} ${loggedPath(request)}: ${failure.log}`);
     return failure;
   }
 
@@ -150,7 +164,7 @@ export function createApp(options: AppOptions): FetchHandler {
   // ---- sign-in ---------------------------------------------------------------------
 
   async function signIn(request: Request): Promise<Response> {
-    const form = await request.formData();
+    const form = await readForm(request);
     const email = String(form.get("email") ?? "").trim();
     const account = accounts.byEmail(email);
     const signInAgain = (error: string, status: number) =>
@@ -180,7 +194,7 @@ export function createApp(options: AppOptions): FetchHandler {
   }
 
   async function saveAddress(request: Request, account: Account): Promise<Response> {
-    const form = await request.formData();
+    const form = await readForm(request);
     const kind = form.get("kind");
     if (kind !== "billing" && kind !== "shipping") {
       return accountPage(
@@ -257,6 +271,17 @@ export function createApp(options: AppOptions): FetchHandler {
       return accountPage(account, "Invoices", body);
     } catch (error) {
       const failure = failed(request, error);
+      if (PortalError.isInstance(error) && error.code === "invalid_input" && error.field === "cursor") {
+        const text =
+          "This link to a page of invoices is not valid (it may be old or mistyped). Start again from the newest invoices.";
+        return accountPage(
+          account,
+          "Invoices",
+          messagePage("Invoices", text, "/account/invoices", "Newest invoices"),
+          {},
+          400,
+        );
+      }
       return accountPage(account, "Invoices", messagePage("Invoices", failure.message), {}, failure.status);
     }
   }
@@ -293,7 +318,7 @@ export function createApp(options: AppOptions): FetchHandler {
   }
 
   async function cancel(request: Request, account: Account): Promise<Response> {
-    const when = (await request.formData()).get("when");
+    const when = (await readForm(request)).get("when");
     if (when !== "now" && when !== "period_end") return redirect("/account/cancel");
     if (!provider.capabilities.cancelModes.includes(when as CancelMode)) return redirect("/account/cancel");
     try {
@@ -333,7 +358,7 @@ export function createApp(options: AppOptions): FetchHandler {
         headers: { "content-type": "application/json", "cache-control": "no-store" },
       });
     try {
-      const returnUrl = new URL("/account", request.url).href;
+      const returnUrl = `${origins.origin}/account`;
       const launch =
         provider.paymentMethodLaunch && provider.capabilities.paymentMethodLaunch
           ? await provider.paymentMethodLaunch({ customerId: account.customerId, returnUrl })
@@ -356,7 +381,17 @@ export function createApp(options: AppOptions): FetchHandler {
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const { pathname } = url;
-    const method = request.method;
+    // HEAD is answered as GET, without the body (see the handler below).
+    const method = request.method === "HEAD" ? "GET" : request.method;
+    if (isForeignHost(request, origins)) {
+      return respond(
+        {
+          title: "Wrong address",
+          body: messagePage("Wrong address", "This app is not served under that name.", origins.origin),
+        },
+        421,
+      );
+    }
     if (pathname === "/api/portal" || pathname.startsWith("/api/portal/")) return portalApi(request);
     const asset = client.get(pathname);
     if (asset !== undefined && method === "GET") {
@@ -364,10 +399,7 @@ export function createApp(options: AppOptions): FetchHandler {
         headers: { "content-type": "text/javascript", "cache-control": "no-cache", ...SECURITY_HEADERS },
       });
     }
-    const extra = options.extraRoutes?.(request);
-    if (extra) return extra;
-
-    if (method === "POST" && isCrossSite(request)) {
+    if (method === "POST" && isCrossSite(request, origins)) {
       return respond(
         { title: "Not allowed", body: messagePage("Not allowed", "This form was sent from another site.", "/") },
         403,
@@ -375,6 +407,8 @@ export function createApp(options: AppOptions): FetchHandler {
     }
     const customerId = authenticate(request);
     const account = customerId ? accounts.byCustomerId(customerId) : undefined;
+    const extra = options.extraRoutes?.(request, account ? account.customerId : null);
+    if (extra) return extra;
 
     if (pathname === "/" && method === "GET") return redirect(account ? "/account" : "/sign-in");
     if (pathname === "/sign-in" && method === "GET") {
@@ -383,7 +417,7 @@ export function createApp(options: AppOptions): FetchHandler {
     }
     if (pathname === "/sign-in" && method === "POST") return signIn(request);
     if (pathname === "/sign-out" && method === "POST")
-      return redirect("/sign-in", { "set-cookie": sessions.clear(request) });
+      return redirect("/sign-in", { "set-cookie": sessions.revoke(request) });
 
     if (pathname === "/account" || pathname.startsWith("/account/")) {
       if (!account)
@@ -398,7 +432,19 @@ export function createApp(options: AppOptions): FetchHandler {
           return accountPage(account, "Addresses", addressForms(account), notice ? { notice } : {});
         }
         if (pathname === "/account/invoices") return invoices(request, account);
-        if (pdf) return invoicePdf(request, account, decodeURIComponent(pdf[1] ?? ""));
+        if (pdf) {
+          const invoiceId = safeDecode(pdf[1] ?? "");
+          if (invoiceId === undefined) {
+            return accountPage(
+              account,
+              "Invoice",
+              messagePage("Invoice PDF", "This invoice link is not valid.", "/account/invoices"),
+              {},
+              400,
+            );
+          }
+          return invoicePdf(request, account, invoiceId);
+        }
         if (pathname === "/account/cancel") return cancelForm(request, account);
       }
       if (method === "POST") {
@@ -414,15 +460,37 @@ export function createApp(options: AppOptions): FetchHandler {
     );
   }
 
-  return async (request) => {
+  async function answer(request: Request): Promise<Response> {
     try {
       return await route(request);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return respond(
+          { title: "Too large", body: messagePage("Too large", "The form sent was too large.", "/") },
+          413,
+          { connection: "close" },
+        );
+      }
       const failure = failed(request, error);
       return respond(
         { title: "Error", body: messagePage("Something went wrong", failure.message, "/") },
         failure.status,
       );
     }
+  }
+
+  return async (request) => {
+    const response = await answer(request);
+    if (request.method !== "HEAD") return response;
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, headers: response.headers });
   };
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

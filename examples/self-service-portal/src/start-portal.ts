@@ -11,12 +11,12 @@ import { buildClientBundle } from "./client-bundle";
 import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId } from "./config";
 import { createApp, type FetchHandler } from "./create-app";
 import { demoAccounts, demoWorld } from "./demo-world";
-import { withSimulatedLinks } from "./simulated/simulated-links";
+import { createLinkOwners, withSimulatedLinks } from "./simulated/simulated-links";
 import { createSimulatedPages } from "./simulated/simulated-pages";
 import { type RunningSimulators, startSimulators } from "./simulated/simulators";
 
 export interface RunningPortal {
-  /** The app's own URL, e.g. http://127.0.0.1:3000 */
+  /** The app's public origin, e.g. http://127.0.0.1:3000: every absolute URL it hands out is on it. */
   url: string;
   port: number;
   provider: ProviderId;
@@ -28,6 +28,15 @@ export interface RunningPortal {
   /** Every secret in play (API keys, the Billflow secret, the session secret), for checks that none leaks. */
   secrets: readonly string[];
   close(): Promise<void>;
+}
+
+/** The largest body the app reads: its forms and JSON posts are a few hundred bytes. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The origin of a server listening on `host`: the loopback name for a wildcard address. */
+function defaultOrigin(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 export interface StartOptions {
@@ -93,13 +102,14 @@ function simulatedProvider(
 export async function startPortal(config: PortalConfig, options: StartOptions = {}): Promise<RunningPortal> {
   const client = await buildClientBundle();
   let handler: FetchHandler = async () => new Response("Starting", { status: 503 });
-  const server = createServer(toNodeListener((request) => handler(request)));
+  // No page or route takes a body anywhere near this: bodies are cut off (413) past it.
+  const server = createServer(toNodeListener((request) => handler(request), { maxBodyBytes: MAX_BODY_BYTES }));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  const url = config.publicOrigin ?? defaultOrigin(config.host, port);
   const closeServer = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
@@ -113,6 +123,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
     if (config.live) {
       const accounts = createAccountStore(config.live.accounts);
       handler = createApp({
+        publicOrigin: url,
         provider: liveProvider(config.live.credentials, returnUrl),
         accounts,
         sessionSecret,
@@ -128,8 +139,14 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
     const accounts = createAccountStore(demoAccounts());
     // The embed stand-in does not check the hash; a fresh secret each start is enough.
     const billflowSecret = randomBytes(24).toString("hex");
+    const owners = createLinkOwners();
     handler = createApp({
-      provider: withSimulatedLinks(simulatedProvider(config.provider, simulators, returnUrl, billflowSecret), url),
+      publicOrigin: url,
+      provider: withSimulatedLinks(
+        simulatedProvider(config.provider, simulators, returnUrl, billflowSecret),
+        url,
+        owners,
+      ),
       accounts,
       sessionSecret,
       client,
@@ -138,7 +155,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       clientConfig: {
         scriptUrls: { "chargebee-js": "/vendor/chargebee.js", "billflow-embed": "/vendor/billflow-embed.js" },
       },
-      extraRoutes: await createSimulatedPages(simulators),
+      extraRoutes: await createSimulatedPages(simulators, owners),
       ...(options.log ? { log: options.log } : {}),
     });
     return {

@@ -2,9 +2,11 @@ import { readFile } from "node:fs/promises";
 import { formatMoney } from "../pages/format";
 import { html, type SafeHtml } from "../pages/html";
 import { simplePdf } from "./pdf";
+import type { LinkOwners } from "./simulated-links";
 import type { RunningSimulators } from "./simulators";
 
-export type SimulatedPages = (request: Request) => Response | undefined;
+/** Answers the simulated vendor pages, for the signed-in customer only (null: nobody). */
+export type SimulatedPages = (request: Request, customerId: string | null) => Response | undefined;
 
 const standIn = (file: string) => readFile(new URL(`./stand-ins/${file}`, import.meta.url), "utf8");
 
@@ -31,16 +33,16 @@ function notFound(): Response {
  * portal sessions, Chargebee's hosted payment-method page, and invoice PDFs of both, plus
  * local stand-ins for Chargebee.js and the Billflow embed at /vendor/.
  */
-export async function createSimulatedPages(sims: RunningSimulators): Promise<SimulatedPages> {
+export async function createSimulatedPages(sims: RunningSimulators, owners: LinkOwners): Promise<SimulatedPages> {
   const scripts = new Map([
     ["/vendor/chargebee.js", await standIn("chargebee-js.js")],
     ["/vendor/billflow-embed.js", await standIn("billflow-embed.js")],
   ]);
 
-  function hostedPage(target: URL): Response {
+  function hostedPage(target: URL, customerId: string): Response {
     if (target.hostname === "billing.stripe.com") {
       const session = sims.stripe.sessions.find((candidate) => candidate.url === target.href);
-      if (!session) return notFound();
+      if (!session || session.customer !== customerId) return notFound();
       const flow = session.flow?.type ?? "home";
       return page(
         "Stripe customer portal",
@@ -54,7 +56,7 @@ export async function createSimulatedPages(sims: RunningSimulators): Promise<Sim
     const chargebee = /^\/pages\/v3\/([^/]+)\/$/.exec(target.pathname);
     if (target.hostname.endsWith(".chargebee.com") && chargebee) {
       const hosted = sims.chargebee.hostedPages.get(chargebee[1] ?? "");
-      if (!hosted) return notFound();
+      if (!hosted || owners.ownerOf(target.href) !== customerId) return notFound();
       return page(
         "Chargebee hosted page",
         html`<h1>Chargebee hosted page</h1>
@@ -66,13 +68,13 @@ export async function createSimulatedPages(sims: RunningSimulators): Promise<Sim
     return notFound();
   }
 
-  function invoicePdf(target: URL): Response {
+  function invoicePdf(target: URL, customerId: string): Response {
     let lines: string[] | undefined;
     const stripe = /^\/invoice\/[^/]+\/([^/]+)\/pdf$/.exec(target.pathname);
     const chargebee = /^\/invoices\/([^/]+)\.pdf$/.exec(target.pathname);
     if (target.hostname === "pay.stripe.com" && stripe) {
-      const invoice = sims.stripe.invoice(decodeURIComponent(stripe[1] ?? ""));
-      if (invoice) {
+      const invoice = sims.stripe.invoice(safeDecode(stripe[1] ?? ""));
+      if (invoice && invoice.customer === customerId) {
         const total = formatMoney({ amount: invoice.total, currency: invoice.currency.toUpperCase() });
         lines = [
           `Invoice ${invoice.number ?? invoice.id}`,
@@ -83,8 +85,8 @@ export async function createSimulatedPages(sims: RunningSimulators): Promise<Sim
         ];
       }
     } else if (target.hostname.endsWith(".chargebee-docs.example") && chargebee) {
-      const invoice = sims.chargebee.invoices.get(decodeURIComponent(chargebee[1] ?? ""));
-      if (invoice) {
+      const invoice = sims.chargebee.invoices.get(safeDecode(chargebee[1] ?? ""));
+      if (invoice && invoice.customer_id === customerId) {
         const total = formatMoney({ amount: invoice.total ?? 0, currency: invoice.currency_code });
         lines = [
           `Invoice ${invoice.id}`,
@@ -103,17 +105,28 @@ export async function createSimulatedPages(sims: RunningSimulators): Promise<Sim
     });
   }
 
-  return (request) => {
+  return (request, customerId) => {
     const url = new URL(request.url);
     const script = scripts.get(url.pathname);
     if (script !== undefined) return new Response(script, { headers: { "content-type": "text/javascript" } });
     if (url.pathname !== "/simulated/page" && url.pathname !== "/simulated/pdf") return undefined;
+    // What a vendor shows is the signed-in customer's own: anyone else gets the same 404 as
+    // for a link that does not exist.
+    if (customerId === null) return notFound();
     let target: URL;
     try {
       target = new URL(url.searchParams.get("url") ?? "");
     } catch {
       return notFound();
     }
-    return url.pathname === "/simulated/pdf" ? invoicePdf(target) : hostedPage(target);
+    return url.pathname === "/simulated/pdf" ? invoicePdf(target, customerId) : hostedPage(target, customerId);
   };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
