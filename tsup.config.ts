@@ -19,9 +19,10 @@ for (const value of Object.values(pkg.exports)) {
   entry[source.replace(/^\.\/src\//, "").replace(/\.ts$/, "")] = source;
 }
 
-// Command-line entries: `"bin": { "x": "./dist/bin.js" }` builds from `src/bin.ts`.
+// Command-line entries: `"bin": { "x": "./dist/bin.js" }` builds from `src/bin.ts`; a
+// launcher outside dist (`./bin/x.js`, which runs dist/bin.js) builds `src/bin.ts` too.
 for (const target of Object.values(pkg.bin ?? {})) {
-  const name = target.replace(/^\.\/dist\//, "").replace(/\.c?js$/, "");
+  const name = target.startsWith("./dist/") ? target.replace(/^\.\/dist\//, "").replace(/\.c?js$/, "") : "bin";
   entry[name] = `./src/${name}.ts`;
 }
 

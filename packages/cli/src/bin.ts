@@ -1,27 +1,56 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { PortalError } from "@portalkit/core";
 import { cliError } from "./cli-error";
 import { runConformanceCommand } from "./conformance-command";
 import { runDiffCommand } from "./diff-command";
 
-const USAGE = `portalkit <command>
-
-  portalkit conformance <module> [--export <name>]
+const CONFORMANCE_USAGE = `  portalkit conformance <module> [--export <name>]
       Runs the conformance suite against the harness the module exports
       (a path or a package specifier, e.g. @acme/portalkit-adapter/testing).
-
-  portalkit diff --from <config> --to <config> --customers <map.csv> [--include-pending] [--concurrency <n>]
-      Compares mapped customers' invoices and subscriptions on two providers after a
-      migration. A config module exports \`provider\` or \`createProvider()\`.
-      Exit code 0: everything matches; 1: differences or failures; 2: bad usage.
-
-  Exit codes of conformance: 0 every test passed; 1 a test failed; 2 bad usage
-  (no such module, or no harness in it).
+      Exit code 0: every test passed; 1: a test failed; 2: bad usage
+      (no such module, or no harness in it).
 `;
+
+const DIFF_USAGE = `  portalkit diff --from <config> --to <config> --customers <map.csv> [--include-pending] [--concurrency <n>]
+      Compares mapped customers' invoices and subscriptions on two providers after a
+      migration. A config module exports \`provider\` or \`createProvider()\`. A customer
+      missing on either side is reported as "no such customer".
+      Exit code 0: everything matches; 1: differences or failures; 2: bad usage
+      (an empty or malformed customer map among them).
+`;
+
+const USAGE = `portalkit <command>
+
+${CONFORMANCE_USAGE}
+${DIFF_USAGE}
+  portalkit --help | --version (also after a command: portalkit diff --help)
+`;
+
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
+  .version;
+
+/** `--help` / `-h` and `--version` / `-v` anywhere before a `--`: answered before any other check. */
+function wants(args: readonly string[], ...flags: string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => flags.includes(arg));
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (wants(argv, "--version", "-v")) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === "conformance" && wants(rest, "--help", "-h")) {
+    process.stdout.write(`portalkit conformance\n\n${CONFORMANCE_USAGE}`);
+    return 0;
+  }
+  if (command === "diff" && wants(rest, "--help", "-h")) {
+    process.stdout.write(`portalkit diff\n\n${DIFF_USAGE}`);
+    return 0;
+  }
   if (command === "conformance") {
     const { values, positionals } = parseCommandLine({
       args: rest,

@@ -73,6 +73,16 @@ async function compareOne(options: CompareOptions, mapping: CustomerMapping): Pr
     result.invoices[side] = invoices.length;
     return invoices;
   };
+  const [fromExists, toExists] = await Promise.all([
+    customerExists(options.from, mapping.from),
+    customerExists(options.to, mapping.to),
+  ]);
+  if (!fromExists || !toExists) {
+    // Nothing to compare: every invoice would be reported missing on the other side.
+    if (!fromExists) result.errors.push(`from ${mapping.from}: no such customer`);
+    if (!toExists) result.errors.push(`to ${mapping.to}: no such customer`);
+    return result;
+  }
   const [left, right] = await Promise.all([
     walk(options.from, mapping.from, "from"),
     walk(options.to, mapping.to, "to"),
@@ -107,6 +117,30 @@ async function compareOne(options: CompareOptions, mapping: CustomerMapping): Pr
     if (a !== null && b !== null) result.diffs.push(...diffSubscriptions(`${sub.from}→${sub.to}`, a, b));
   }
   return result;
+}
+
+type CustomerReader = { getCustomer?: (input: { customerId: string }) => Promise<unknown> };
+
+/**
+ * False when the provider says the customer does not exist (an invoice list of a missing
+ * customer is just empty). Read with `getCustomer` where the provider has it; otherwise by
+ * opening a portal session for the customer, which fails for a missing one, and logging
+ * it out again where the provider can. Other failures are left to the reads that follow.
+ */
+async function customerExists(provider: PortalProvider, customerId: string): Promise<boolean> {
+  const missing = (error: unknown) => PortalError.isInstance(error) && error.code === "not_found";
+  const reader = provider as PortalProvider & CustomerReader;
+  try {
+    if (typeof reader.getCustomer === "function") {
+      await reader.getCustomer({ customerId });
+      return true;
+    }
+    const session = await provider.createSession({ customerId });
+    await provider.logout?.({ sessionId: session.id }).catch(() => undefined);
+    return true;
+  } catch (error) {
+    return !missing(error);
+  }
 }
 
 function errorText(error: unknown): string {

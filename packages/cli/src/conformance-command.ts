@@ -81,14 +81,24 @@ export async function runConformanceCommand(options: ConformanceCommandOptions):
   );
   try {
     const { startVitest } = await import("vitest/node");
-    const vitest = await startVitest("test", [], {
-      root: dir,
-      include: ["conformance.test.mjs"],
-      watch: false,
-      config: false,
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
-    });
+    // Run from the TypeScript sources of this repository (before a build), the suite's own
+    // imports resolve through the same source condition.
+    const conditions = process.execArgv.some((arg) => arg.includes("@portalkit/source"))
+      ? ["@portalkit/source", "module", "node", "development|production"]
+      : undefined;
+    const vitest = await startVitest(
+      "test",
+      [],
+      {
+        root: dir,
+        include: ["conformance.test.mjs"],
+        watch: false,
+        config: false,
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+      },
+      conditions ? { resolve: { conditions }, ssr: { resolve: { conditions } } } : {},
+    );
     try {
       const files = vitest.state.getFiles();
       const failed = vitest.state.getCountOfFailedTests();

@@ -33,14 +33,15 @@ export async function runDiffCommand(options: DiffCommandOptions): Promise<numbe
   const out = options.out ?? ((text) => process.stdout.write(`${text}\n`));
   const progress = options.progress ?? ((text) => process.stderr.write(text));
   const cwd = options.cwd ?? process.cwd();
-  const [from, to, csv] = await Promise.all([
-    loadProvider(options.from, cwd),
-    loadProvider(options.to, cwd),
-    readFile(resolve(cwd, options.customers), "utf8").catch((error: unknown) => {
-      throw cliError(`cannot read the customer map ${options.customers}`, { field: "customers", cause: error });
-    }),
-  ]);
+  // The map first: a mistake in it is reported before any provider is built.
+  const csv = await readFile(resolve(cwd, options.customers), "utf8").catch((error: unknown) => {
+    throw cliError(`cannot read the customer map ${options.customers}`, { field: "customers", cause: error });
+  });
   const customers = parseCustomerMap(csv);
+  if (customers.length === 0) {
+    throw cliError(`the customer map ${options.customers} lists no customers`, { field: "customers" });
+  }
+  const [from, to] = await Promise.all([loadProvider(options.from, cwd), loadProvider(options.to, cwd)]);
   const clock = options.clock ?? Date.now;
   const started = clock();
   let lastReport = 0;

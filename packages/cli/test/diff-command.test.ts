@@ -87,4 +87,28 @@ describe("portalkit diff (runDiffCommand)", () => {
     const noFile = await diff({ from: "./missing.config.ts" }).catch((error: unknown) => error);
     expect(PortalError.isInstance(noFile) && noFile.message).toMatch(/^\.\/missing\.config\.ts: no such file/);
   });
+
+  it("names a customer missing on either side instead of reporting its invoices missing", async () => {
+    const file = join(dir, "missing.csv");
+    await writeFile(file, "cb_alice,cus_nobody\ncb_nobody,cus_B\ncb_carol,cus_C\n");
+    const { code, out } = await diff({ customers: file });
+    expect(code).toBe(1);
+    expect(out).toContain("cb_alice → cus_nobody: error: to cus_nobody: no such customer");
+    expect(out).toContain("cb_nobody → cus_B: error: from cb_nobody: no such customer");
+    expect(out).not.toMatch(/missing/i);
+    expect(out).toMatch(/3 customers compared, 2 with differences$/);
+  });
+
+  it("refuses a customer map that lists no customers", async () => {
+    for (const [name, text] of [
+      ["empty.csv", ""],
+      ["header-only.csv", "from_customer,to_customer\n# nothing yet\n"],
+    ] as const) {
+      const file = join(dir, name);
+      await writeFile(file, text);
+      const error = await diff({ customers: file }).catch((caught: unknown) => caught);
+      expect(PortalError.isInstance(error) && [error.code, error.field]).toEqual(["invalid_input", "customers"]);
+      expect(String((error as Error).message)).toContain("lists no customers");
+    }
+  });
 });
