@@ -87,7 +87,7 @@ const code = await runDiffCommand({
 say(`exit code ${code}${code === 1 ? ` (the broken invoice ${BROKEN_INVOICE} was found)` : ""}`);
 
 if (process.argv.includes("--serve")) {
-  say("\nSimulators keep running (Ctrl-C to stop). From examples/vendor-migration, after `npm run build`:");
+  say("\nSimulators keep running (Ctrl-C to stop). From examples/vendor-migration (no build needed):");
   say(
     `  CHARGEBEE_SITE=${CHARGEBEE_SITE} CHARGEBEE_API_KEY=${CHARGEBEE_API_KEY} CHARGEBEE_API_URL=${chargebeeServer.url} \\\n` +
       `  STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY} STRIPE_API_URL=${stripeServer.url} \\\n` +
