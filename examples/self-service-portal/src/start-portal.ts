@@ -104,6 +104,9 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
   let handler: FetchHandler = async () => new Response("Starting", { status: 503 });
   // No page or route takes a body anywhere near this: bodies are cut off (413) past it.
   const server = createServer(toNodeListener((request) => handler(request), { maxBodyBytes: MAX_BODY_BYTES }));
+  // A client that trickles its headers or body is cut off instead of holding a connection.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
