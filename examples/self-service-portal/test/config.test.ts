@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formFieldOf } from "../src/address-form";
 import { validateAddress } from "../src/address-rules";
 import { readConfig } from "../src/config";
+import { describeStartupError } from "../src/startup-error";
 
 describe("configuration", () => {
   it("runs on the simulators by default, with Chargebee on port 3000", () => {
@@ -30,6 +31,44 @@ describe("configuration", () => {
     expect(() => readConfig({ PORTAL_PROVIDER: "paddle" })).toThrow(/chargebee, stripe, billflow/);
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT/);
     expect(() => readConfig({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
+  });
+});
+
+describe("settings that are not valid", () => {
+  it("names PORTAL_ACCOUNTS when an entry is malformed, with or without credentials", () => {
+    for (const env of [
+      { PORTAL_ACCOUNTS: "bad" },
+      { PORTAL_ACCOUNTS: "ada@example.com:cus_Q1" },
+      { PORTAL_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_x", PORTAL_ACCOUNTS: "bad" },
+    ]) {
+      expect(() => readConfig(env)).toThrow(/^PORTAL_ACCOUNTS must be comma-separated email:customerId:subscriptionId/);
+    }
+  });
+
+  it("takes PUBLIC_ORIGIN as an origin only", () => {
+    expect(readConfig({ PUBLIC_ORIGIN: "HTTPS://Billing.Example.com:443" }).publicOrigin).toBe(
+      "https://billing.example.com",
+    );
+    for (const value of [
+      "billing.example.com",
+      "https://billing.example.com/account",
+      "ftp://x",
+      "https://a@b.example",
+    ]) {
+      expect(() => readConfig({ PUBLIC_ORIGIN: value }), value).toThrow(/^PUBLIC_ORIGIN must be an origin/);
+    }
+  });
+
+  it("names HOST and PORT in listen failures", () => {
+    const failure = (code: string) => Object.assign(new Error("listen"), { code });
+    expect(describeStartupError(failure("ENOTFOUND"), { HOST: "nowhere.invalid" })).toMatch(
+      /^HOST "nowhere.invalid" does not resolve/,
+    );
+    expect(describeStartupError(failure("EADDRNOTAVAIL"), { HOST: "10.9.9.9" })).toMatch(
+      /^HOST "10.9.9.9" is not an address/,
+    );
+    expect(describeStartupError(failure("EADDRINUSE"), {})).toMatch(/PORT/);
+    expect(describeStartupError(new TypeError("x"), {})).toBe("TypeError while starting");
   });
 });
 

@@ -40,6 +40,23 @@ describe("session cookies", () => {
     expect(cleared).toBe(`${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
   });
 
+  it("revokes a session on the server: its cookie signs nobody in, other sessions stay", () => {
+    let now = Date.parse("2026-11-21T08:00:00Z");
+    const cookies = createSessionCookies(SECRET, () => now);
+    const first = cookies.issue("cus_1", new Request("http://localhost/"));
+    const second = cookies.issue("cus_1", new Request("http://localhost/"));
+    expect(cookies.revoke(requestWith(first))).toBe(`${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    expect(cookies.read(requestWith(first))).toBeNull();
+    expect(cookies.read(requestWith(second))).toBe("cus_1");
+    // Revoking a request without a valid session changes nothing.
+    cookies.revoke(new Request("http://localhost/"));
+    expect(cookies.read(requestWith(second))).toBe("cus_1");
+    // Past its expiry the revoked id is forgotten; the cookie had expired anyway.
+    now += 8 * 3600 * 1000 + 1000;
+    cookies.revoke(requestWith(second));
+    expect(cookies.read(requestWith(first))).toBeNull();
+  });
+
   it("needs a secret of at least 32 characters", () => {
     expect(() => createSessionCookies("short")).toThrow(/at least 32/);
   });
