@@ -16,7 +16,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 // Methods that fetch's Request refuses (and that no portal route serves).
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 // A Host header: a DNS name, an IPv4 address or a bracketed IPv6 address, and an optional port.
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/;
+// Underscores are not DNS, but container and compose service names use them.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\d{1,5})?$/;
 // How long a client that sent too much gets to read the 413 before the socket is closed.
 const CLOSE_GRACE_MS = 1_000;
 
