@@ -1,27 +1,11 @@
 import {
-  CancelInputSchema,
-  CreateSessionInputSchema,
-  CustomerSchema,
   encodeCursor,
-  GetSubscriptionInputSchema,
   INVOICE_STATUSES,
-  InvoicePdfInputSchema,
-  InvoicePdfSchema,
-  InvoiceSchema,
-  ListInvoicesInputSchema,
-  LogoutInputSchema,
-  OpenPortalInputSchema,
-  OpenSectionInputSchema,
-  PageSchema,
-  PaymentMethodLaunchInputSchema,
+  OPERATION_NAMES,
+  OPERATIONS,
   PORTAL_SECTIONS,
   PortalError,
-  PortalLaunchSchema,
   type PortalProvider,
-  PortalSessionSchema,
-  ReactivateInputSchema,
-  SubscriptionSchema,
-  UpdateAddressInputSchema,
 } from "@portalkit/core";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -43,20 +27,10 @@ export interface PropertyOptions {
   runs?: number;
 }
 
-/** Every public method with the schema of its input and of its answer. */
-const CONTRACT: Record<string, [input: z.ZodType, output: z.ZodType]> = {
-  createSession: [CreateSessionInputSchema, PortalSessionSchema],
-  openPortal: [OpenPortalInputSchema, PortalLaunchSchema],
-  openSection: [OpenSectionInputSchema, PortalLaunchSchema],
-  listInvoices: [ListInvoicesInputSchema, PageSchema(InvoiceSchema)],
-  cancel: [CancelInputSchema, SubscriptionSchema],
-  getSubscription: [GetSubscriptionInputSchema, SubscriptionSchema],
-  reactivate: [ReactivateInputSchema, SubscriptionSchema],
-  invoicePdf: [InvoicePdfInputSchema, InvoicePdfSchema],
-  updateAddress: [UpdateAddressInputSchema, CustomerSchema],
-  paymentMethodLaunch: [PaymentMethodLaunchInputSchema, PortalLaunchSchema],
-  logout: [LogoutInputSchema, z.undefined()],
-};
+/** Every public method with the schema of its input and of its answer, from core's registry. */
+const CONTRACT: Record<string, [input: z.ZodType, output: z.ZodType]> = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, [OPERATIONS[name].input, OPERATIONS[name].output]]),
+);
 
 // ---- inputs: mostly plausible, often odd, sometimes anything at all --------------------------
 

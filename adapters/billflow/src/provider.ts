@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
 import {
-  type BillflowEmbedLaunch,
-  type BillflowSettings,
   type CreateSessionInput,
   CreateSessionInputSchema,
   type OpenPortalInput,
@@ -9,7 +7,6 @@ import {
   type OpenSectionInput,
   OpenSectionInputSchema,
   PortalError,
-  type PortalLaunch,
   type PortalProvider,
   type PortalSession,
   parseInput,
@@ -24,6 +21,7 @@ import {
 import { z } from "zod";
 import { BILLFLOW_CAPABILITIES } from "./capabilities";
 import { billflowHash } from "./hash";
+import type { BillflowEmbedLaunch, BillflowSettings } from "./launch";
 
 export interface BillflowProviderOptions {
   /** The Stripe account the Billflow page runs on: its data operations go straight to Stripe. */
@@ -38,6 +36,8 @@ export interface BillflowProviderOptions {
 
 export interface BillflowProvider extends PortalProvider {
   readonly id: "billflow";
+  openPortal(input: OpenPortalInput): Promise<BillflowEmbedLaunch>;
+  openSection(input: OpenSectionInput): Promise<BillflowEmbedLaunch>;
   getSubscription: NonNullable<PortalProvider["getSubscription"]>;
   reactivate: NonNullable<PortalProvider["reactivate"]>;
   invoicePdf: NonNullable<PortalProvider["invoicePdf"]>;
@@ -110,12 +110,12 @@ export function createBillflowProvider(options: BillflowProviderOptions): Billfl
     };
   }
 
-  async function openPortal(raw: OpenPortalInput): Promise<PortalLaunch> {
+  async function openPortal(raw: OpenPortalInput): Promise<BillflowEmbedLaunch> {
     const input = parseInput(OpenPortalInputSchema, raw, PROVIDER);
     return launch(await settingsFor(input.customerId));
   }
 
-  async function openSection(raw: OpenSectionInput): Promise<PortalLaunch> {
+  async function openSection(raw: OpenSectionInput): Promise<BillflowEmbedLaunch> {
     const input = parseInput(OpenSectionInputSchema, raw, PROVIDER);
     const direct = BILLFLOW_CAPABILITIES.sections.includes(input.section);
     if (!direct && input.fallback !== "portal") {

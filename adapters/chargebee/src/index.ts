@@ -15,3 +15,9 @@ export {
   subscriptionStatus,
   VENDOR_INVOICE_STATUSES,
 } from "./status-map";
+export {
+  type ChargebeeJsLaunch,
+  ChargebeeJsLaunchSchema,
+  type ChargebeePortalSession,
+  ChargebeePortalSessionSchema,
+} from "./launch";

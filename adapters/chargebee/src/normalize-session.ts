@@ -1,5 +1,6 @@
-import { type ChargebeePortalSession, type PortalSession as PortalPortalSession, unixToIso } from "@portalkit/core";
+import { type PortalSession as PortalPortalSession, unixToIso } from "@portalkit/core";
 import type { PortalSession } from "chargebee";
+import type { ChargebeePortalSession } from "./launch";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 
 export function normalizePortalSession(session: PortalSession): PortalPortalSession {
@@ -9,6 +10,7 @@ export function normalizePortalSession(session: PortalSession): PortalPortalSess
     customerId: session.customer_id,
     token: session.token,
     createdAt: unixToIso(session.created_at),
+    browserSession: browserPortalSession(session),
     raw: { ...session },
   };
   if (/^https?:\/\//.test(session.access_url)) out.url = session.access_url;

@@ -1,7 +1,6 @@
 import {
   CancelInputSchema,
   type Capabilities,
-  type ChargebeeJsLaunch,
   CreateSessionInputSchema,
   decodeCursor,
   defineCapabilities,
@@ -28,6 +27,7 @@ import {
 } from "@portalkit/core";
 import type { ChargebeeRequestHeader, ChargebeeResponse, Invoice, PortalSession, Subscription } from "chargebee";
 import { toChargebeeAddress } from "./address";
+import type { ChargebeeJsLaunch } from "./launch";
 import { toPortalError } from "./map-error";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice } from "./normalize-invoice";

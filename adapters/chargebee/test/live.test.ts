@@ -1,5 +1,4 @@
 import {
-  ChargebeeJsLaunchSchema,
   InvoiceSchema,
   PageSchema,
   PortalError,
@@ -8,7 +7,7 @@ import {
 } from "@portalkit/core";
 import Chargebee from "chargebee";
 import { describe, expect, it } from "vitest";
-import { createChargebeeProvider } from "../src/index";
+import { ChargebeeJsLaunchSchema, createChargebeeProvider } from "../src/index";
 
 // Opt-in: runs against a real Chargebee *test* site only when both variables are set.
 // It reads invoices and a subscription and creates (then logs out) one portal session.

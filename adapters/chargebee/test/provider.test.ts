@@ -1,5 +1,4 @@
 import {
-  ChargebeeJsLaunchSchema,
   CustomerSchema,
   decodeCursor,
   InvoiceSchema,
@@ -9,7 +8,7 @@ import {
   SubscriptionSchema,
 } from "@portalkit/core";
 import { describe, expect, it } from "vitest";
-import { CHARGEBEE_SECTION_TYPES, createChargebeeProvider } from "../src/index";
+import { CHARGEBEE_SECTION_TYPES, ChargebeeJsLaunchSchema, createChargebeeProvider } from "../src/index";
 import type { WireSubscription } from "../src/testing/index";
 import { rig, smallWorld } from "./setup";
 

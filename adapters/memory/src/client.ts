@@ -1,35 +1,28 @@
-import { PortalError, type RetryOptions, withRetry } from "@portalkit/core";
+import { PortalError } from "@portalkit/core";
 import { errorFromResponse } from "./errors";
 import { PROVIDER_ID } from "./normalize";
-
-/** The fetch standard's signature: global `fetch`, or an in-process backend's `fetch`. */
-export type FetchLike = (request: Request) => Promise<Response>;
-
-export interface ApiClientOptions {
-  baseUrl: string;
-  apiKey?: string;
-  fetch: FetchLike;
-  retry?: RetryOptions;
-  timeoutMs: number;
-}
+import { type FetchLike, MEMORY_API_URL, type MemoryProviderOptions } from "./options";
 
 export interface ApiRequest {
   method: "GET" | "POST";
   path: string;
   query?: Record<string, string | undefined>;
   body?: object;
-  /** For a mutation: made once by the caller and sent with every attempt. */
+  /** For a mutation: made once by the kit and sent with every attempt. */
   idempotencyKey?: string;
 }
 
+/** The vendor client: one HTTP exchange per call. Retries and the deadline are the kit's. */
 export interface ApiClient {
-  /** Sends a request, retrying what is safe to retry within the configured bounds. */
   request<T>(request: ApiRequest): Promise<T>;
 }
 
-export function createApiClient(options: ApiClientOptions): ApiClient {
-  async function attempt<T>(spec: ApiRequest): Promise<T> {
-    const url = new URL(spec.path, options.baseUrl);
+export function createApiClient(options: MemoryProviderOptions): ApiClient {
+  const baseUrl = options.baseUrl ?? MEMORY_API_URL;
+  const send: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+
+  async function request<T>(spec: ApiRequest): Promise<T> {
+    const url = new URL(spec.path, baseUrl);
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, value);
     }
@@ -37,58 +30,38 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (options.apiKey) headers.set("authorization", `Bearer ${options.apiKey}`);
     if (spec.idempotencyKey) headers.set("idempotency-key", spec.idempotencyKey);
     if (spec.body) headers.set("content-type", "application/json");
-
-    // The timer bounds the whole exchange, body included, and works even when the
-    // fetch function ignores the abort signal (an in-process backend).
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(
-          new PortalError({
-            code: "timeout",
-            provider: PROVIDER_ID,
-            message: `No answer from the billing API within ${options.timeoutMs} ms`,
-          }),
-        );
-      }, options.timeoutMs);
-    });
+    let response: Response;
+    let text: string;
     try {
-      const request = new Request(url, {
-        method: spec.method,
-        headers,
-        signal: controller.signal,
-        ...(spec.body ? { body: JSON.stringify(spec.body) } : {}),
-      });
-      const response = await Promise.race([options.fetch(request), timeout]);
-      const text = await Promise.race([response.text(), timeout]);
-      if (!response.ok) throw errorFromResponse(response, text);
-      try {
-        return JSON.parse(text) as T;
-      } catch (cause) {
-        throw new PortalError({
-          code: "unavailable",
-          provider: PROVIDER_ID,
-          status: response.status,
-          message: "The billing API answered with a body that is not JSON",
-          cause,
-        });
-      }
-    } catch (error) {
-      if (PortalError.isInstance(error)) throw error;
+      response = await send(
+        new Request(url, {
+          method: spec.method,
+          headers,
+          ...(spec.body ? { body: JSON.stringify(spec.body) } : {}),
+        }),
+      );
+      text = await response.text();
+    } catch (cause) {
       throw new PortalError({
         code: "unavailable",
         provider: PROVIDER_ID,
         message: "Could not reach the billing API",
-        cause: error,
+        cause,
       });
-    } finally {
-      clearTimeout(timer);
+    }
+    if (!response.ok) throw errorFromResponse(response, text);
+    try {
+      return JSON.parse(text) as T;
+    } catch (cause) {
+      throw new PortalError({
+        code: "unavailable",
+        provider: PROVIDER_ID,
+        status: response.status,
+        message: "The billing API answered with a body that is not JSON",
+        cause,
+      });
     }
   }
 
-  return {
-    request: (spec) => withRetry(() => attempt(spec), options.retry),
-  };
+  return { request };
 }

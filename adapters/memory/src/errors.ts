@@ -30,21 +30,15 @@ export function errorFromResponse(response: Response, text: string): PortalError
   });
 }
 
-export function notFound(kind: string, id: string): PortalError {
-  return new PortalError({
-    code: "not_found",
-    provider: PROVIDER_ID,
-    status: 404,
-    message: `No such ${kind}: '${id}'`,
-  });
-}
-
-/** Anything else a method meets (a bug, an answer of the wrong shape) still leaves as a PortalError. */
-export function asPortalError(error: unknown): PortalError {
+/**
+ * The error table: anything else a call meets (a bug, an answer of the wrong shape) still
+ * leaves as a PortalError. The client has already mapped HTTP answers and network failures.
+ */
+export function toPortalError(error: unknown, provider: string): PortalError {
   if (PortalError.isInstance(error)) return error;
   return new PortalError({
     code: "unavailable",
-    provider: PROVIDER_ID,
+    provider,
     retryable: false,
     message: "Unexpected answer from the billing API",
     cause: error,

@@ -1,3 +1,6 @@
-export type { FetchLike } from "./client";
-export { createMemoryProvider, MEMORY_API_URL, type MemoryProviderOptions } from "./provider";
+export { memoryCapabilities, memorySections } from "./capabilities";
+export { toPortalError } from "./errors";
+export type { FetchLike } from "./options";
+export { createMemoryProvider, MEMORY_API_URL, type MemoryProvider, type MemoryProviderOptions } from "./provider";
+export { MemoryProviderOptionsSchema } from "./options";
 export type * from "./wire";

@@ -1,35 +1,19 @@
 import {
-  CancelInputSchema,
-  CreateSessionInputSchema,
-  createIdempotencyKey,
   decodeCursor,
-  defineCapabilities,
   encodeCursor,
-  GetSubscriptionInputSchema,
   INVOICE_STATUSES,
-  InvoicePdfInputSchema,
-  ListInvoicesInputSchema,
-  LogoutInputSchema,
   MAX_PAGE_SIZE,
-  OpenPortalInputSchema,
-  OpenSectionInputSchema,
-  PaymentMethodLaunchInputSchema,
-  PORTAL_SECTIONS,
-  PortalError,
-  type PortalLaunch,
-  type PortalProvider,
   type PortalSection,
-  parseInput,
-  ReactivateInputSchema,
-  type RetryOptions,
-  registerSecret,
-  UpdateAddressInputSchema,
+  type RedirectLaunch,
   unixToIso,
 } from "@portalkit/core";
+import { type AdapterContext, defineAdapter } from "@portalkit/core/adapter";
 import { toWireAddress } from "./address";
-import { type ApiClient, createApiClient, type FetchLike } from "./client";
-import { asPortalError, notFound } from "./errors";
+import { type ApiClient, createApiClient } from "./client";
+import { memoryCapabilities, memorySections } from "./capabilities";
+import { toPortalError } from "./errors";
 import { normalizeCustomer, normalizeInvoice, normalizeSession, normalizeSubscription, PROVIDER_ID } from "./normalize";
+import { DEFAULT_TIMEOUT_MS, type MemoryProviderOptions, MemoryProviderOptionsSchema } from "./options";
 import type {
   WireCustomer,
   WireDownload,
@@ -39,241 +23,173 @@ import type {
   WireSubscription,
 } from "./wire";
 
-/** Where the in-memory billing API lives when it is served or mounted on MSW. */
-export const MEMORY_API_URL = "https://api.memory.invalid";
-
-export interface MemoryProviderOptions {
-  /** Sent as a bearer token; never logged, never part of an error or a launch. */
-  apiKey?: string;
-  /** Default MEMORY_API_URL. */
-  baseUrl?: string;
-  /** Default global fetch. Pass a backend's `fetch` to skip the network altogether. */
-  fetch?: FetchLike;
-  /** Sections opened directly; default all seven. The others need `fallback: "portal"`. */
-  sections?: readonly PortalSection[];
-  retry?: RetryOptions;
-  /** Per attempt; default 10 000 ms. */
-  timeoutMs?: number;
-}
+export { MEMORY_API_URL, type MemoryProviderOptions } from "./options";
 
 const NOT_PENDING = INVOICE_STATUSES.filter((status) => status !== "pending");
 const path = encodeURIComponent;
 
-export function createMemoryProvider(options: MemoryProviderOptions = {}): PortalProvider {
-  registerSecret(options.apiKey);
-  const api: ApiClient = createApiClient({
-    baseUrl: options.baseUrl ?? MEMORY_API_URL,
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    timeoutMs: options.timeoutMs ?? 10_000,
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-  });
-  const capabilities = defineCapabilities({
-    sections: [...(options.sections ?? PORTAL_SECTIONS)],
-    cancelModes: ["now", "period_end"],
-    addressKinds: ["billing", "shipping"],
-    getSubscription: true,
-    reactivate: true,
-    invoicePdf: true,
-    updateAddress: true,
-    paymentMethodLaunch: true,
-    logout: true,
-  });
+// The API does not scope objects to a customer: the kit reads each named object through
+// these lookups and answers not_found, as for a missing id, when it is someone else's.
+const lookups = {
+  subscription: {
+    kind: "subscription",
+    read: (api: ApiClient, id: string) =>
+      api.request<WireSubscription>({ method: "GET", path: `/v1/subscriptions/${path(id)}` }),
+    customerOf: (subscription: WireSubscription) => subscription.customer_id,
+  },
+  invoice: {
+    kind: "invoice",
+    read: (api: ApiClient, id: string) => api.request<WireInvoice>({ method: "GET", path: `/v1/invoices/${path(id)}` }),
+    customerOf: (invoice: WireInvoice) => invoice.customer_id,
+  },
+};
 
-  // The API does not scope objects to a customer, so every call that names an object
-  // reads it first and answers not_found, as for a missing id, when it is someone else's.
-  async function ownedSubscription(customerId: string, subscriptionId: string): Promise<WireSubscription> {
-    const subscription = await api
-      .request<WireSubscription>({ method: "GET", path: `/v1/subscriptions/${path(subscriptionId)}` })
-      .catch(rethrowNotFound("subscription", subscriptionId));
-    if (subscription.customer_id !== customerId) throw notFound("subscription", subscriptionId);
-    return subscription;
-  }
+type Context = AdapterContext<ApiClient, typeof lookups, MemoryProviderOptions>;
 
-  async function ownedInvoice(customerId: string, invoiceId: string): Promise<WireInvoice> {
-    const invoice = await api
-      .request<WireInvoice>({ method: "GET", path: `/v1/invoices/${path(invoiceId)}` })
-      .catch(rethrowNotFound("invoice", invoiceId));
-    if (invoice.customer_id !== customerId) throw notFound("invoice", invoiceId);
-    return invoice;
-  }
+function createPortalSession(
+  ctx: Context,
+  body: { customer_id: string; return_url?: string; section?: PortalSection; subscription_id?: string },
+): Promise<WirePortalSession> {
+  return ctx.mutate((api, { idempotencyKey }) =>
+    api.request<WirePortalSession>({ method: "POST", path: "/v1/portal_sessions", body, idempotencyKey }),
+  );
+}
 
-  function createPortalSession(body: {
-    customer_id: string;
-    return_url?: string;
-    section?: PortalSection;
-    subscription_id?: string;
-  }): Promise<WirePortalSession> {
-    return api.request<WirePortalSession>({
-      method: "POST",
-      path: "/v1/portal_sessions",
-      body,
-      idempotencyKey: createIdempotencyKey(),
-    });
-  }
+function redirect(session: WirePortalSession, section?: PortalSection): RedirectLaunch {
+  const launch: RedirectLaunch = {
+    kind: "redirect",
+    provider: PROVIDER_ID,
+    url: session.url,
+    expiresAt: unixToIso(session.expires_at),
+  };
+  if (section) launch.section = section;
+  return launch;
+}
 
-  function redirect(session: WirePortalSession, extra: { section?: PortalSection; fallback?: true }): PortalLaunch {
-    return {
-      kind: "redirect",
-      provider: PROVIDER_ID,
-      url: session.url,
-      expiresAt: unixToIso(session.expires_at),
-      ...extra,
-    };
-  }
+const memoryAdapter = defineAdapter({
+  id: "memory",
+  vendor: "the billing API",
+  options: MemoryProviderOptionsSchema,
+  secrets: ["apiKey"],
+  client: (options: MemoryProviderOptions): ApiClient => createApiClient(options),
+  toPortalError,
+  deadline: (options) => options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  retry: (options) => options.retry,
+  capabilities: (options) => memoryCapabilities(options.sections),
+  sections: (options) => memorySections(options.sections),
+  lookups,
+  operations: {
+    async createSession({ customerId, returnUrl }, ctx) {
+      return normalizeSession(await createPortalSession(ctx, { customer_id: customerId, return_url: returnUrl }));
+    },
 
-  function unsupported(message: string): PortalError {
-    return new PortalError({ code: "unsupported", provider: PROVIDER_ID, message });
-  }
+    async openPortal({ customerId, returnUrl }, ctx) {
+      return redirect(await createPortalSession(ctx, { customer_id: customerId, return_url: returnUrl }));
+    },
 
-  const provider: PortalProvider = {
-    id: PROVIDER_ID,
-    capabilities,
+    async openSection({ customerId, section, subscriptionId, returnUrl }, ctx) {
+      const body = { customer_id: customerId, return_url: returnUrl, section, subscription_id: subscriptionId };
+      return redirect(await createPortalSession(ctx, body), section);
+    },
 
-    createSession: guard(async (input) => {
-      const { customerId, returnUrl } = parseInput(CreateSessionInputSchema, input, PROVIDER_ID);
-      return normalizeSession(await createPortalSession({ customer_id: customerId, return_url: returnUrl }));
-    }),
-
-    openPortal: guard(async (input) => {
-      const { customerId, returnUrl } = parseInput(OpenPortalInputSchema, input, PROVIDER_ID);
-      return redirect(await createPortalSession({ customer_id: customerId, return_url: returnUrl }), {});
-    }),
-
-    openSection: guard(async (input) => {
-      const { customerId, section, subscriptionId, returnUrl, fallback } = parseInput(
-        OpenSectionInputSchema,
-        input,
-        PROVIDER_ID,
-      );
-      if (!capabilities.sections.includes(section)) {
-        if (fallback !== "portal") throw unsupported(`The section ${section} cannot be opened directly`);
-        const session = await createPortalSession({ customer_id: customerId, return_url: returnUrl });
-        return redirect(session, { section, fallback: true });
-      }
-      if (subscriptionId !== undefined) await ownedSubscription(customerId, subscriptionId);
-      const session = await createPortalSession({
-        customer_id: customerId,
-        return_url: returnUrl,
-        section,
-        subscription_id: subscriptionId,
-      });
-      return redirect(session, { section });
-    }),
-
-    listInvoices: guard(async (input) => {
-      const { customerId, subscriptionId, status, includePending, limit, cursor } = parseInput(
-        ListInvoicesInputSchema,
-        input,
-        PROVIDER_ID,
-      );
+    async listInvoices({ customerId, subscriptionId, status, includePending, limit, cursor }, ctx) {
       const statuses = status ?? (includePending ? undefined : NOT_PENDING);
-      const list = await api.request<WireInvoiceList>({
-        method: "GET",
-        path: "/v1/invoices",
-        query: {
-          customer_id: customerId,
-          subscription_id: subscriptionId,
-          status: statuses?.join(","),
-          limit: String(limit ?? MAX_PAGE_SIZE),
-          offset: cursor === undefined ? undefined : decodeCursor(PROVIDER_ID, customerId, cursor),
-        },
-      });
+      const offset = cursor === undefined ? undefined : decodeCursor(PROVIDER_ID, customerId, cursor);
+      const list = await ctx.read((api) =>
+        api.request<WireInvoiceList>({
+          method: "GET",
+          path: "/v1/invoices",
+          query: {
+            customer_id: customerId,
+            subscription_id: subscriptionId,
+            status: statuses?.join(","),
+            limit: String(limit ?? MAX_PAGE_SIZE),
+            offset,
+          },
+        }),
+      );
       return {
         data: list.data.map(normalizeInvoice),
         ...(list.next_offset ? { nextCursor: encodeCursor(PROVIDER_ID, customerId, list.next_offset) } : {}),
       };
-    }),
+    },
 
-    cancel: guard(async (input) => {
-      const { customerId, subscriptionId, when, reason } = parseInput(CancelInputSchema, input, PROVIDER_ID);
-      const current = await ownedSubscription(customerId, subscriptionId);
+    async cancel({ customerId, subscriptionId, when, reason }, ctx) {
+      const current = await ctx.owned.subscription(customerId, subscriptionId);
       // Idempotent at the contract level: a subscription already in the asked state is
       // returned as it is, with no second cancellation sent.
       if (current.status === "canceled" || (when === "period_end" && current.cancel_at_period_end)) {
         return normalizeSubscription(current);
       }
-      const updated = await api.request<WireSubscription>({
-        method: "POST",
-        path: `/v1/subscriptions/${path(subscriptionId)}/cancel`,
-        body: { at_period_end: when === "period_end", ...(reason ? { reason } : {}) },
-        idempotencyKey: createIdempotencyKey(),
-      });
+      const updated = await ctx.mutate((api, { idempotencyKey }) =>
+        api.request<WireSubscription>({
+          method: "POST",
+          path: `/v1/subscriptions/${path(subscriptionId)}/cancel`,
+          body: { at_period_end: when === "period_end", ...(reason ? { reason } : {}) },
+          idempotencyKey,
+        }),
+      );
       return normalizeSubscription(updated);
-    }),
+    },
 
-    getSubscription: guard(async (input) => {
-      const { customerId, subscriptionId } = parseInput(GetSubscriptionInputSchema, input, PROVIDER_ID);
-      return normalizeSubscription(await ownedSubscription(customerId, subscriptionId));
-    }),
+    async getSubscription({ customerId, subscriptionId }, ctx) {
+      return normalizeSubscription(await ctx.owned.subscription(customerId, subscriptionId));
+    },
 
-    reactivate: guard(async (input) => {
-      const { customerId, subscriptionId } = parseInput(ReactivateInputSchema, input, PROVIDER_ID);
-      const current = await ownedSubscription(customerId, subscriptionId);
+    async reactivate({ customerId, subscriptionId }, ctx) {
+      const current = await ctx.owned.subscription(customerId, subscriptionId);
       if (current.status !== "canceled" && !current.cancel_at_period_end) return normalizeSubscription(current);
-      const updated = await api.request<WireSubscription>({
-        method: "POST",
-        path: `/v1/subscriptions/${path(subscriptionId)}/reactivate`,
-        idempotencyKey: createIdempotencyKey(),
-      });
+      const updated = await ctx.mutate((api, { idempotencyKey }) =>
+        api.request<WireSubscription>({
+          method: "POST",
+          path: `/v1/subscriptions/${path(subscriptionId)}/reactivate`,
+          idempotencyKey,
+        }),
+      );
       return normalizeSubscription(updated);
-    }),
+    },
 
-    invoicePdf: guard(async (input) => {
-      const { customerId, invoiceId } = parseInput(InvoicePdfInputSchema, input, PROVIDER_ID);
-      await ownedInvoice(customerId, invoiceId);
-      const download = await api.request<WireDownload>({ method: "GET", path: `/v1/invoices/${path(invoiceId)}/pdf` });
+    async invoicePdf({ customerId, invoiceId }, ctx) {
+      await ctx.owned.invoice(customerId, invoiceId);
+      const download = await ctx.read((api) =>
+        api.request<WireDownload>({ method: "GET", path: `/v1/invoices/${path(invoiceId)}/pdf` }),
+      );
       return { url: download.url, expiresAt: unixToIso(download.expires_at) };
-    }),
+    },
 
-    updateAddress: guard(async (input) => {
-      const { customerId, kind, subscriptionId, address } = parseInput(UpdateAddressInputSchema, input, PROVIDER_ID);
-      if (subscriptionId !== undefined) await ownedSubscription(customerId, subscriptionId);
-      const customer = await api.request<WireCustomer>({
-        method: "POST",
-        path: `/v1/customers/${path(customerId)}/addresses`,
-        body: { kind, subscription_id: subscriptionId, address: toWireAddress(address) },
-        idempotencyKey: createIdempotencyKey(),
-      });
+    async updateAddress({ customerId, kind, subscriptionId, address }, ctx) {
+      if (subscriptionId !== undefined) await ctx.owned.subscription(customerId, subscriptionId);
+      const customer = await ctx.mutate((api, { idempotencyKey }) =>
+        api.request<WireCustomer>({
+          method: "POST",
+          path: `/v1/customers/${path(customerId)}/addresses`,
+          body: { kind, subscription_id: subscriptionId, address: toWireAddress(address) },
+          idempotencyKey,
+        }),
+      );
       return normalizeCustomer(customer);
-    }),
+    },
 
-    paymentMethodLaunch: guard(async (input) => {
-      const { customerId, returnUrl } = parseInput(PaymentMethodLaunchInputSchema, input, PROVIDER_ID);
-      const session = await createPortalSession({
-        customer_id: customerId,
-        return_url: returnUrl,
-        section: "payment_sources",
-      });
-      return redirect(session, { section: "payment_sources" });
-    }),
+    async paymentMethodLaunch({ customerId, returnUrl }, ctx) {
+      const body = { customer_id: customerId, return_url: returnUrl, section: "payment_sources" as const };
+      return redirect(await createPortalSession(ctx, body), "payment_sources");
+    },
 
-    logout: guard(async (input) => {
-      const { sessionId } = parseInput(LogoutInputSchema, input, PROVIDER_ID);
-      await api.request<WirePortalSession>({
-        method: "POST",
-        path: `/v1/portal_sessions/${path(sessionId)}/logout`,
-        idempotencyKey: createIdempotencyKey(),
-      });
-    }),
-  };
-  return provider;
-}
+    async logout({ sessionId }, ctx) {
+      await ctx.mutate((api, { idempotencyKey }) =>
+        api.request<WirePortalSession>({
+          method: "POST",
+          path: `/v1/portal_sessions/${path(sessionId)}/logout`,
+          idempotencyKey,
+        }),
+      );
+    },
+  },
+});
 
-function rethrowNotFound(kind: string, id: string) {
-  return (error: unknown): never => {
-    if (PortalError.isInstance(error) && error.code === "not_found") throw notFound(kind, id);
-    throw error;
-  };
-}
+export type MemoryProvider = ReturnType<typeof memoryAdapter>;
 
-/** Every public method rejects with a PortalError and nothing else. */
-function guard<I, O>(method: (input: I) => Promise<O>): (input: I) => Promise<O> {
-  return async (input) => {
-    try {
-      return await method(input);
-    } catch (error) {
-      throw asPortalError(error);
-    }
-  };
+/** The reference adapter: a complete PortalProvider for the in-memory billing API. */
+export function createMemoryProvider(options: MemoryProviderOptions = {}): MemoryProvider {
+  return memoryAdapter(options);
 }

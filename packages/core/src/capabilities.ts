@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 import { type PortalSection, PortalSectionSchema } from "./schemas";
 
-/** The optional methods of PortalProvider, each announced by a capability flag. */
-export const OPTIONAL_OPERATIONS = [
-  "getSubscription",
-  "reactivate",
-  "invoicePdf",
-  "updateAddress",
-  "paymentMethodLaunch",
-  "logout",
-] as const;
-export type OptionalOperation = (typeof OPTIONAL_OPERATIONS)[number];
+export { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
+
+const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, z.boolean()])) as {
+  [K in OptionalOperation]: z.ZodBoolean;
+};
 
 export const CapabilitiesSchema = z.object({
   /** Sections `openSection` opens directly; others need `fallback: "portal"`. */
@@ -19,12 +15,8 @@ export const CapabilitiesSchema = z.object({
   cancelModes: z.array(z.enum(["now", "period_end"])).min(1),
   /** Address kinds `updateAddress` can change (empty when it is not offered). */
   addressKinds: z.array(z.enum(["billing", "shipping"])),
-  getSubscription: z.boolean(),
-  reactivate: z.boolean(),
-  invoicePdf: z.boolean(),
-  updateAddress: z.boolean(),
-  paymentMethodLaunch: z.boolean(),
-  logout: z.boolean(),
+  /** One flag per optional operation, named after it. */
+  ...flags,
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 
@@ -32,14 +24,9 @@ export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 export function defineCapabilities(
   manifest: Pick<Capabilities, "sections" | "cancelModes"> & Partial<Capabilities>,
 ): Readonly<Capabilities> {
-  const full: Capabilities = {
+  const full = {
     addressKinds: [],
-    getSubscription: false,
-    reactivate: false,
-    invoicePdf: false,
-    updateAddress: false,
-    paymentMethodLaunch: false,
-    logout: false,
+    ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, false])),
     ...manifest,
   };
   return Object.freeze(CapabilitiesSchema.parse(full));

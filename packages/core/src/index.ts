@@ -26,6 +26,18 @@ export {
   type PortalErrorOptions,
 } from "./errors";
 export * from "./inputs";
+export {
+  OPERATION_NAMES,
+  OPERATIONS,
+  type OperationInput,
+  type OperationMethod,
+  type OperationName,
+  type OperationOutput,
+  type OperationSpec,
+  type ProviderOperations,
+  REQUIRED_OPERATIONS,
+  type RequiredOperation,
+} from "./operations";
 export { parseInput } from "./parse-input";
 export type { PortalProvider } from "./provider";
 export { redactSecrets, registerSecret } from "./redact";

@@ -1,18 +1,7 @@
 import { z } from "zod";
-import { type Capabilities, CapabilitiesSchema, OPTIONAL_OPERATIONS } from "./capabilities";
+import { type Capabilities, CapabilitiesSchema } from "./capabilities";
 import { PortalError } from "./errors";
-import {
-  CancelInputSchema,
-  CreateSessionInputSchema,
-  GetSubscriptionInputSchema,
-  InvoicePdfInputSchema,
-  ListInvoicesInputSchema,
-  OpenPortalInputSchema,
-  OpenSectionInputSchema,
-  PaymentMethodLaunchInputSchema,
-  ReactivateInputSchema,
-  UpdateAddressInputSchema,
-} from "./inputs";
+import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, REQUIRED_OPERATIONS } from "./operations";
 import { parseInput } from "./parse-input";
 import type { PortalProvider } from "./provider";
 import { IdSchema } from "./schemas";
@@ -77,23 +66,23 @@ export function createRouter(options: RouterOptions): PortalRouter {
     cancelModes: intersect(providers.map((p) => p.capabilities.cancelModes)),
     addressKinds: intersect(providers.map((p) => p.capabilities.addressKinds)),
     ...Object.fromEntries(
-      OPTIONAL_OPERATIONS.map((op) => [op, op !== "logout" && providers.every((p) => p.capabilities[op])]),
+      OPTIONAL_OPERATIONS.map((op) => [
+        op,
+        OPERATIONS[op].scope === "customer" && providers.every((p) => p.capabilities[op]),
+      ]),
     ),
   });
 
   // Each routed call parses its input first, so that a bad customer id is invalid_input
   // before any lookup, then hands the original input to the customer's provider.
   const route =
-    <I extends { customerId: string }, O>(
-      schema: Parameters<typeof parseInput>[0],
-      call: (provider: PortalProvider, input: I) => Promise<O> | undefined,
-    ) =>
-    async (input: I): Promise<O> => {
-      const parsed = parseInput(schema, input, id) as I;
+    (name: (typeof OPERATION_NAMES)[number]) =>
+    async (input: unknown): Promise<unknown> => {
+      const parsed = parseInput(OPERATIONS[name].input, input, id) as { customerId: string };
       const provider = await providerFor(parsed.customerId);
-      const result = call(provider, input);
-      if (!result) throw new PortalError({ code: "unsupported", provider: provider.id, message: "Not offered" });
-      return result;
+      const method = provider[name] as ((input: unknown) => Promise<unknown>) | undefined;
+      if (!method) throw new PortalError({ code: "unsupported", provider: provider.id, message: "Not offered" });
+      return method.call(provider, input);
     };
 
   const router: PortalRouter = {
@@ -101,21 +90,22 @@ export function createRouter(options: RouterOptions): PortalRouter {
     capabilities: Object.freeze(capabilities),
     providerFor: async (customerId) => providerFor(parseInput(CustomerRefSchema, { customerId }, id).customerId),
     capabilitiesFor: async (customerId) => (await router.providerFor(customerId)).capabilities,
-    createSession: route(CreateSessionInputSchema, (p, input) => p.createSession(input)),
-    openPortal: route(OpenPortalInputSchema, (p, input) => p.openPortal(input)),
-    openSection: route(OpenSectionInputSchema, (p, input) => p.openSection(input)),
-    listInvoices: route(ListInvoicesInputSchema, (p, input) => p.listInvoices(input)),
-    cancel: route(CancelInputSchema, (p, input) => p.cancel(input)),
+    ...routed(),
   };
-  if (capabilities.getSubscription)
-    router.getSubscription = route(GetSubscriptionInputSchema, (p, input) => p.getSubscription?.(input));
-  if (capabilities.reactivate) router.reactivate = route(ReactivateInputSchema, (p, input) => p.reactivate?.(input));
-  if (capabilities.invoicePdf) router.invoicePdf = route(InvoicePdfInputSchema, (p, input) => p.invoicePdf?.(input));
-  if (capabilities.updateAddress)
-    router.updateAddress = route(UpdateAddressInputSchema, (p, input) => p.updateAddress?.(input));
-  if (capabilities.paymentMethodLaunch)
-    router.paymentMethodLaunch = route(PaymentMethodLaunchInputSchema, (p, input) => p.paymentMethodLaunch?.(input));
   return router;
+
+  // Required operations always, optional ones when every provider offers them; an
+  // operation that names no customer (logout) cannot be routed.
+  function routed(): Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]> {
+    const methods: Record<string, unknown> = {};
+    for (const name of OPERATION_NAMES) {
+      const spec = OPERATIONS[name];
+      if (spec.scope !== "customer") continue;
+      if (spec.optional && !capabilities[name as (typeof OPTIONAL_OPERATIONS)[number]]) continue;
+      methods[name] = route(name);
+    }
+    return methods as Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]>;
+  }
 }
 
 function intersect<T>(lists: ReadonlyArray<readonly T[]>): T[] {

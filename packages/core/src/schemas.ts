@@ -68,82 +68,53 @@ export const PORTAL_SECTIONS = [
 export const PortalSectionSchema = z.enum(PORTAL_SECTIONS);
 export type PortalSection = z.infer<typeof PortalSectionSchema>;
 
-/** The portal session object Chargebee.js's `setPortalSession` resolves to. */
-export const ChargebeePortalSessionSchema = z.object({
-  id: z.string(),
-  token: z.string(),
-  access_url: z.string(),
-  status: z.string(),
-  customer_id: z.string(),
-  created_at: z.number().int().optional(),
-  expires_at: z.number().int().optional(),
-  object: z.literal("portal_session"),
-});
-export type ChargebeePortalSession = z.infer<typeof ChargebeePortalSessionSchema>;
-
-const launchBase = {
+const LaunchBaseShape = {
   provider: z.string(),
   /** The portable section that was asked for, if any. */
   section: PortalSectionSchema.optional(),
   /** True when a section was asked for and the whole portal is opened instead. */
   fallback: z.literal(true).optional(),
+  expiresAt: IsoDateTimeSchema.optional(),
 };
 
+/** A vendor-neutral launch: send the customer to `url` (Stripe's hosted portal, a hosted page). */
 export const RedirectLaunchSchema = z.object({
   kind: z.literal("redirect"),
-  ...launchBase,
+  ...LaunchBaseShape,
   url: UrlSchema,
-  expiresAt: IsoDateTimeSchema.optional(),
 });
-
-export const ChargebeeJsLaunchSchema = z.object({
-  kind: z.literal("chargebee-js"),
-  ...launchBase,
-  site: z.string().min(1),
-  /** Custom domain for Chargebee.js (`Chargebee.init({ site, domain })`), when the site uses one. */
-  domain: z.string().optional(),
-  session: ChargebeePortalSessionSchema,
-  /** Chargebee.js section: a `Chargebee.getPortalSections()` value and its params. */
-  chargebeeSection: z
-    .object({
-      sectionType: z.string(),
-      params: z
-        .object({
-          subscriptionId: z.string().optional(),
-          paymentSourceId: z.string().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-});
-
-export const BillflowSettingsSchema = z.object({
-  billing_page_id: z.string().min(1),
-  customer_id: z.string().optional(),
-  email: z.string().optional(),
-  /** Hex HMAC-SHA256 of the customer id (or email), keyed with the Billflow secret. */
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  subscription_id: z.string().optional(),
-  service: z.string().optional(),
-  options: z.object({ quantity: z.number().int().positive().optional() }).optional(),
-});
-export type BillflowSettings = z.infer<typeof BillflowSettingsSchema>;
-
-export const BillflowEmbedLaunchSchema = z.object({
-  kind: z.literal("billflow-embed"),
-  ...launchBase,
-  settings: BillflowSettingsSchema,
-});
-
-export const PortalLaunchSchema = z.discriminatedUnion("kind", [
-  RedirectLaunchSchema,
-  ChargebeeJsLaunchSchema,
-  BillflowEmbedLaunchSchema,
-]);
-export type PortalLaunch = z.infer<typeof PortalLaunchSchema>;
 export type RedirectLaunch = z.infer<typeof RedirectLaunchSchema>;
-export type ChargebeeJsLaunch = z.infer<typeof ChargebeeJsLaunchSchema>;
-export type BillflowEmbedLaunch = z.infer<typeof BillflowEmbedLaunchSchema>;
+
+/**
+ * A vendor's own way to open its portal in the page (a script and the payload it takes).
+ * Its `kind` is lower-case words joined by hyphens (`chargebee-js`, `billflow-embed`), so it
+ * never collides with `redirect`; the adapter that makes it exports its exact schema.
+ */
+export type VendorLaunchKind = `${string}-${string}`;
+
+export const VendorLaunchSchema = z
+  .object({
+    kind: z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)+$/, "must be lower-case words joined by hyphens")
+      .transform((kind) => kind as VendorLaunchKind),
+    ...LaunchBaseShape,
+  })
+  .catchall(z.unknown());
+export type VendorLaunch = z.infer<typeof VendorLaunchSchema>;
+
+/** Core's part of every launch, for an adapter's own launch schema to extend with its payload. */
+export function vendorLaunchSchema<K extends VendorLaunchKind, P extends z.ZodRawShape>(kind: K, payload: P) {
+  return z.object({ kind: z.literal(kind), ...LaunchBaseShape, ...payload });
+}
+
+export const PortalLaunchSchema = z.union([RedirectLaunchSchema, VendorLaunchSchema]);
+/**
+ * What `openPortal` / `openSection` answer: plain JSON for the browser, tagged on `kind`.
+ * `PortalLaunch<ChargebeeJsLaunch>` names an adapter's own launch type.
+ */
+export type PortalLaunch<V extends VendorLaunch = VendorLaunch> = RedirectLaunch | V;
 
 // ---- normalized objects -------------------------------------------------------------
 
@@ -155,6 +126,11 @@ export const PortalSessionSchema = z.object({
   token: z.string().optional(),
   createdAt: IsoDateTimeSchema,
   expiresAt: IsoDateTimeSchema.optional(),
+  /**
+   * What the session endpoint hands the browser for this session, when the vendor's
+   * browser script takes a session object rather than a URL. Never holds a secret.
+   */
+  browserSession: RawSchema.optional(),
   raw: RawSchema,
 });
 export type PortalSession = z.infer<typeof PortalSessionSchema>;

@@ -1,6 +1,7 @@
 import { invoicePages } from "./all-invoices";
 import { defaultInvoiceKey, diffInvoices, diffSubscriptions, type PortalDiff } from "./diff";
 import type { GetSubscriptionInput, ListInvoicesInput } from "./inputs";
+import { OPERATION_NAMES } from "./operations";
 import type { PortalProvider } from "./provider";
 import type { Invoice } from "./schemas";
 
@@ -135,19 +136,7 @@ export function createShadow(options: ShadowOptions): ShadowProvider {
 
 function bindAll(provider: PortalProvider): PortalProvider {
   const bound: Record<string, unknown> = {};
-  for (const name of [
-    "createSession",
-    "openPortal",
-    "openSection",
-    "listInvoices",
-    "cancel",
-    "getSubscription",
-    "reactivate",
-    "invoicePdf",
-    "updateAddress",
-    "paymentMethodLaunch",
-    "logout",
-  ] as const) {
+  for (const name of OPERATION_NAMES) {
     const method = provider[name];
     if (typeof method === "function") bound[name] = method.bind(provider);
   }

@@ -27,14 +27,17 @@ describe("schemas", () => {
     expect(InvoiceSchema.safeParse({ ...invoice, issuedAt: "2026-11-21 08:00" }).success).toBe(false);
   });
 
-  it("tell the three launch kinds apart", () => {
+  it("tell a redirect from a vendor's own launch kind", () => {
     expect(
       PortalLaunchSchema.parse({ kind: "redirect", provider: "stripe", url: "https://billing.stripe.com/p/s" }),
     ).toBeTruthy();
+    expect(PortalLaunchSchema.safeParse({ kind: "redirect", provider: "stripe", url: "javascript:x" }).success).toBe(
+      false,
+    );
     expect(
-      PortalLaunchSchema.safeParse({ kind: "billflow-embed", provider: "billflow", settings: { billing_page_id: "x" } })
-        .success,
-    ).toBe(false);
+      PortalLaunchSchema.parse({ kind: "acme-embed", provider: "acme", settings: { page: "x" } }),
+    ).toMatchObject({ kind: "acme-embed", settings: { page: "x" } });
+    expect(PortalLaunchSchema.safeParse({ kind: "acme-embed", settings: {} }).success, "no provider").toBe(false);
     expect(PortalLaunchSchema.safeParse({ kind: "iframe", provider: "x", url: "https://a.test" }).success).toBe(false);
   });
 

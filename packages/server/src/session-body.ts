@@ -1,4 +1,4 @@
-import { type ChargebeePortalSession, ChargebeePortalSessionSchema, type PortalSession } from "@portalkit/core";
+import type { PortalSession } from "@portalkit/core";
 
 /** What `POST /session` answers for a provider whose sessions are URLs (Stripe, Billflow). */
 export interface UrlSessionBody {
@@ -8,16 +8,15 @@ export interface UrlSessionBody {
   expiresAt?: string;
 }
 
-export type SessionBody = ChargebeePortalSession | UrlSessionBody;
+export type SessionBody = Record<string, unknown> | UrlSessionBody;
 
 /**
- * The portal session as the vendor's docs have the endpoint answer it: for Chargebee the
- * `portal_session` object that Chargebee.js's `setPortalSession` resolves to; otherwise
- * the session URL to send the customer to.
+ * The portal session as the vendor's docs have the endpoint answer it: the session object
+ * the vendor's browser script takes, when the adapter says there is one
+ * (`session.browserSession`); otherwise the session URL to send the customer to.
  */
 export function sessionBody(session: PortalSession): SessionBody {
-  const chargebee = ChargebeePortalSessionSchema.safeParse(session.raw);
-  if (chargebee.success) return chargebee.data;
+  if (session.browserSession !== undefined) return session.browserSession;
   const body: UrlSessionBody = { id: session.id, provider: session.provider };
   if (session.url !== undefined) body.url = session.url;
   if (session.expiresAt !== undefined) body.expiresAt = session.expiresAt;

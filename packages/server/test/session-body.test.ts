@@ -5,7 +5,7 @@ import { sessionBody } from "../src/session-body";
 const base = { customerId: "cus_1", createdAt: "2026-11-21T08:00:00Z" };
 
 describe("sessionBody", () => {
-  it("answers Chargebee's portal_session object, as setPortalSession wants it, without other keys", () => {
+  it("answers the session object the adapter gives for the browser (Chargebee's portal_session), without other keys", () => {
     const portalSession = {
       id: "portal_1",
       token: "tok_abc",
@@ -22,9 +22,13 @@ describe("sessionBody", () => {
       provider: "chargebee",
       url: portalSession.access_url,
       token: "tok_abc",
+      browserSession: portalSession,
       raw: { ...portalSession, linked_customers: [{ customer_id: "cus_1" }] },
     };
     expect(sessionBody(session)).toEqual(portalSession);
+    // The raw vendor object is never sniffed: without the adapter's word, a session is a URL.
+    const { browserSession: _, ...withoutBrowser } = session;
+    expect(sessionBody(withoutBrowser)).toEqual({ id: "portal_1", provider: "chargebee", url: portalSession.access_url });
   });
 
   it("answers the URL for a URL-based session and never its token or raw object", () => {

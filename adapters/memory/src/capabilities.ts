@@ -1,0 +1,22 @@
+import { type Capabilities, defineCapabilities, PORTAL_SECTIONS, type PortalSection } from "@portalkit/core";
+import type { SectionTable } from "@portalkit/core/adapter";
+
+/** The hosted portal opens every section directly, for one subscription where one is named. */
+export function memorySections(sections: readonly PortalSection[] = PORTAL_SECTIONS): SectionTable {
+  return Object.fromEntries(sections.map((section) => [section, {}]));
+}
+
+/** Every operation is offered; `sections` narrows what opens directly (the rest fall back). */
+export function memoryCapabilities(sections: readonly PortalSection[] = PORTAL_SECTIONS): Readonly<Capabilities> {
+  return defineCapabilities({
+    sections: [...new Set(sections)],
+    cancelModes: ["now", "period_end"],
+    addressKinds: ["billing", "shipping"],
+    getSubscription: true,
+    reactivate: true,
+    invoicePdf: true,
+    updateAddress: true,
+    paymentMethodLaunch: true,
+    logout: true,
+  });
+}

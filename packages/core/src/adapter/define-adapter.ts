@@ -1,0 +1,322 @@
+import type { z } from "zod";
+import type { Capabilities } from "../capabilities";
+import { PortalError, type PortalErrorOptions } from "../errors";
+import {
+  OPERATION_NAMES,
+  OPERATIONS,
+  type OperationInput,
+  type OperationMethod,
+  type OperationName,
+  type OperationOutput,
+  OPTIONAL_OPERATIONS,
+} from "../operations";
+import { parseInput } from "../parse-input";
+import type { PortalProvider } from "../provider";
+import { registerSecret } from "../redact";
+import { createIdempotencyKey, type RetryOptions, withRetry } from "../retry";
+import type { PortalLaunch, PortalSection } from "../schemas";
+import { withDeadline } from "./deadline";
+
+/** One attempt of a vendor call. */
+export interface AttemptContext {
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** One attempt of a mutation: the same key on every attempt. */
+export interface MutationContext extends AttemptContext {
+  readonly idempotencyKey: string;
+}
+
+/** How the kit finds who owns an object: read it from the vendor, then name its customer. */
+export interface OwnershipLookup<Client, T> {
+  /** The name used in `not_found` errors: `subscription`, `invoice`. */
+  readonly kind: string;
+  read(client: Client, id: string, attempt: AttemptContext): Promise<T>;
+  customerOf(object: T): string | null | undefined;
+}
+
+/** A section the vendor's portal opens directly. */
+export interface SectionSpec {
+  /** The section opens for one subscription (`subscriptionId`). */
+  readonly subscription?: boolean;
+}
+
+export type SectionTable = Partial<Record<PortalSection, SectionSpec>>;
+
+/** What every operation handler receives besides its parsed input. */
+export interface AdapterContext<Client, Lookups extends Record<string, OwnershipLookup<Client, unknown>>, Options> {
+  /** The provider id written on normalized objects, cursors and errors. */
+  readonly provider: string;
+  readonly options: Options;
+  readonly client: Client;
+  readonly capabilities: Readonly<Capabilities>;
+  readonly sections: SectionTable;
+  /** A read, retried within the bounds; every failure comes out as a PortalError. */
+  read<T>(call: (client: Client, attempt: AttemptContext) => Promise<T>): Promise<T>;
+  /** A mutation: one idempotency key, made here, for all of its attempts. */
+  mutate<T>(call: (client: Client, attempt: MutationContext) => Promise<T>): Promise<T>;
+  /** The object, read from the vendor; `not_found` when it is missing or another customer's. */
+  readonly owned: { readonly [K in keyof Lookups]: (customerId: string, id: string) => Promise<LookupResult<Lookups[K]>> };
+  /** A PortalError of this provider. */
+  error(options: Omit<PortalErrorOptions, "provider">): PortalError;
+  /** The `not_found` answered alike for a missing object and for another customer's. */
+  notFound(kind: string, id: string): PortalError;
+}
+
+type LookupResult<L> = L extends OwnershipLookup<never, infer T> ? T : never;
+
+/** The parsed input of `openSection` when the section is opened directly. */
+export interface DirectSection<Sub> {
+  readonly spec: SectionSpec;
+  /** The named subscription, already checked to be the customer's. */
+  readonly subscription: Sub | undefined;
+}
+
+type Handler<K extends OperationName, Ctx> = (input: OperationInput<K>, ctx: Ctx) => Promise<OperationOutput<K>>;
+
+/** Operation handlers; `openSection` is split by the kit into the direct and the fallback case. */
+export type AdapterOperations<Ctx, Sub = unknown> = {
+  [K in Exclude<OperationName, "openSection">]?: Handler<K, Ctx>;
+} & {
+  /** A section of the section table, for the customer; ownership of `subscriptionId` is checked. */
+  openSection?: (input: OperationInput<"openSection">, ctx: Ctx, direct: DirectSection<Sub>) => Promise<PortalLaunch>;
+  /**
+   * The whole portal, for a section asked with `fallback: "portal"` that the table lacks.
+   * Default: `openPortal`. The kit adds `section` and `fallback: true` to the launch.
+   */
+  openFallback?: (input: OperationInput<"openSection">, ctx: Ctx, subscription: Sub | undefined) => Promise<PortalLaunch>;
+};
+
+export interface AdapterDefinition<
+  Id extends string,
+  Options,
+  Client,
+  Lookups extends Record<string, OwnershipLookup<Client, unknown>>,
+  Ops extends AdapterOperations<AdapterContext<Client, Lookups, Options>, LookupResult<Lookups["subscription"]>>,
+> {
+  readonly id: Id;
+  /** The vendor's name in messages: `Stripe`, `the billing API`. */
+  readonly vendor: string;
+  /** Checked before anything else; a bad option is `invalid_input` naming the field. */
+  readonly options: z.ZodType<Options>;
+  /**
+   * Dotted paths of the options that hold secrets (`apiKey`, `stripe.secretKey`). They are
+   * registered for redaction before the options are checked, so no error repeats them.
+   */
+  readonly secrets?: readonly string[];
+  /** The provider id, when an option chooses it (default `id`). */
+  readonly providerId?: (options: Options) => string;
+  /** The vendor client (an SDK instance), with its own retries off or bounded. */
+  client(options: Options, provider: string): Client;
+  /** The adapter's error table: any failure of a vendor call as a PortalError. */
+  toPortalError(error: unknown, provider: string): PortalError;
+  /**
+   * Per-attempt deadline the kit enforces, in ms, for clients whose own timeout does not
+   * always hold (an intercepted transport, an in-process fetch). Omit it when the client
+   * enforces its own.
+   */
+  deadline?(options: Options): number | undefined;
+  retry?(options: Options): RetryOptions | undefined;
+  /** The manifest; its flags must match the operations given and its sections the table. */
+  capabilities(options: Options): Readonly<Capabilities>;
+  /** The sections opened directly, and how. */
+  sections(options: Options): SectionTable;
+  readonly lookups: Lookups;
+  readonly operations: Ops;
+}
+
+/** The provider a definition makes: PortalProvider with the optional methods it implements. */
+export type AdapterProvider<Id extends string, Ops> = PortalProvider & {
+  readonly id: Id;
+} & {
+  [K in Extract<keyof Ops, OperationName> | "openSection"]-?: OperationMethod<K>;
+};
+
+/**
+ * The shared jobs of every adapter, done once: the options are checked and their secrets
+ * registered; every method parses its input with the registry's schema (`invalid_input`
+ * naming the field, nothing sent), rejects only with PortalError, retries within bounds
+ * with one idempotency key per mutation, holds a per-attempt deadline, and checks
+ * ownership through the lookups given. Capabilities and methods must agree, and
+ * `openSection` answers `unsupported` or falls back by the section table.
+ */
+export function defineAdapter<
+  const Id extends string,
+  Options,
+  Client,
+  Lookups extends Record<string, OwnershipLookup<Client, unknown>>,
+  Ops extends AdapterOperations<AdapterContext<Client, Lookups, Options>, LookupResult<Lookups["subscription"]>>,
+>(definition: AdapterDefinition<Id, Options, Client, Lookups, Ops>): (options: unknown) => AdapterProvider<Id, Ops> {
+  type Ctx = AdapterContext<Client, Lookups, Options>;
+  type Sub = LookupResult<Lookups["subscription"]>;
+
+  return (rawOptions) => {
+    for (const path of definition.secrets ?? []) {
+      const secret = at(rawOptions, path);
+      if (typeof secret === "string") registerSecret(secret);
+    }
+    const options = parseInput(definition.options, rawOptions, definition.id) as Options;
+    const provider = definition.providerId?.(options) ?? definition.id;
+    const capabilities = definition.capabilities(options);
+    const sections = definition.sections(options);
+    const ops = definition.operations;
+    checkAgreement(provider, capabilities, sections, ops);
+
+    const client = definition.client(options, provider);
+    const retry = definition.retry?.(options);
+    const deadlineMs = definition.deadline?.(options);
+    const toPortalError = (error: unknown) => mapError(definition.toPortalError, error, provider);
+    const timeout = () =>
+      new PortalError({
+        code: "timeout",
+        provider,
+        message: `No answer from ${definition.vendor} within ${deadlineMs} ms`,
+      });
+
+    async function attempt<T>(run: () => Promise<T>): Promise<T> {
+      try {
+        return await (deadlineMs === undefined ? run() : withDeadline(run(), deadlineMs, timeout));
+      } catch (error) {
+        throw toPortalError(error);
+      }
+    }
+
+    const notFound = (kind: string, id: string) =>
+      new PortalError({ code: "not_found", provider, status: 404, message: `No ${kind} ${id} for this customer` });
+
+    const owned = {} as Record<string, (customerId: string, id: string) => Promise<unknown>>;
+    for (const [name, lookup] of Object.entries(definition.lookups)) {
+      owned[name] = async (customerId, id) => {
+        let object: unknown;
+        try {
+          object = await ctx.read((c, a) => lookup.read(c, id, a));
+        } catch (error) {
+          // Missing and someone else's are one answer: nothing tells them apart.
+          if (PortalError.isInstance(error) && error.code === "not_found") throw notFound(lookup.kind, id);
+          throw error;
+        }
+        if (lookup.customerOf(object) !== customerId) throw notFound(lookup.kind, id);
+        return object;
+      };
+    }
+
+    const ctx: Ctx = {
+      provider,
+      options,
+      client,
+      capabilities,
+      sections,
+      read: (call) => withRetry((a) => attempt(() => call(client, a)), retry),
+      mutate: (call) => {
+        const idempotencyKey = createIdempotencyKey();
+        return withRetry((a) => attempt(() => call(client, { attempt: a.attempt, idempotencyKey })), retry);
+      },
+      owned: owned as Ctx["owned"],
+      error: (errorOptions) => new PortalError({ ...errorOptions, provider }),
+      notFound,
+    };
+
+    const ownedSubscription = owned.subscription as ((customerId: string, id: string) => Promise<Sub>) | undefined;
+
+    async function openSection(input: OperationInput<"openSection">): Promise<PortalLaunch> {
+      const spec = sections[input.section];
+      if (!spec && input.fallback !== "portal") {
+        throw new PortalError({
+          code: "unsupported",
+          provider,
+          field: "section",
+          message: `${definition.vendor} cannot open the ${input.section} section directly; pass fallback: "portal" to open the whole portal`,
+        });
+      }
+      const subscription =
+        input.subscriptionId !== undefined && ownedSubscription
+          ? await ownedSubscription(input.customerId, input.subscriptionId)
+          : undefined;
+      if (spec && ops.openSection) return ops.openSection(input, ctx, { spec, subscription });
+      const launch = ops.openFallback
+        ? await ops.openFallback(input, ctx, subscription)
+        : await (ops.openPortal as Handler<"openPortal", Ctx>)(
+            input.returnUrl === undefined
+              ? { customerId: input.customerId }
+              : { customerId: input.customerId, returnUrl: input.returnUrl },
+            ctx,
+          );
+      return { ...launch, section: input.section, fallback: true };
+    }
+
+    const methods: Record<string, unknown> = {};
+    for (const name of OPERATION_NAMES) {
+      const handler = (name === "openSection" ? openSection : ops[name]) as
+        | ((input: unknown, ctx: Ctx) => Promise<unknown>)
+        | undefined;
+      if (!handler) continue;
+      const schema = OPERATIONS[name].input;
+      methods[name] = async (input: unknown) => {
+        try {
+          return await handler(parseInput(schema, input, provider), ctx);
+        } catch (error) {
+          throw toPortalError(error);
+        }
+      };
+    }
+    return Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<Id, Ops>;
+  };
+}
+
+/** A method present but not claimed, or claimed but absent, is a defect of the adapter itself. */
+function checkAgreement(
+  provider: string,
+  capabilities: Readonly<Capabilities>,
+  sections: SectionTable,
+  ops: Partial<Record<OperationName, unknown>>,
+): void {
+  const problems: string[] = [];
+  for (const name of OPERATION_NAMES) {
+    if (name === "openSection" || OPERATIONS[name].optional) continue;
+    if (!ops[name]) problems.push(`the required operation ${name} is missing`);
+  }
+  for (const name of OPTIONAL_OPERATIONS) {
+    if (capabilities[name] && !ops[name]) problems.push(`${name} is claimed but not implemented`);
+    if (!capabilities[name] && ops[name]) problems.push(`${name} is implemented but not claimed`);
+  }
+  const table = Object.keys(sections).sort().join(",");
+  if ([...capabilities.sections].sort().join(",") !== table) {
+    problems.push(`capabilities.sections (${capabilities.sections.join(", ")}) differ from the section table (${table})`);
+  }
+  if (table !== "" && !ops.openSection) problems.push("sections are listed but openSection is not implemented");
+  if (problems.length > 0) {
+    throw new PortalError({
+      code: "unsupported",
+      provider,
+      retryable: false,
+      message: `The ${provider} adapter disagrees with its capabilities: ${problems.join("; ")}`,
+    });
+  }
+}
+
+function mapError(map: (error: unknown, provider: string) => PortalError, error: unknown, provider: string): PortalError {
+  if (PortalError.isInstance(error)) return error;
+  try {
+    const mapped = map(error, provider);
+    if (PortalError.isInstance(mapped)) return mapped;
+  } catch {
+    // The error table itself failed on an answer of an unexpected shape: fall through.
+  }
+  return new PortalError({
+    code: "unavailable",
+    provider,
+    retryable: false,
+    message: "Unexpected answer from the vendor",
+    cause: error,
+  });
+}
+
+function at(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

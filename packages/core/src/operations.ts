@@ -1,0 +1,163 @@
+import { z } from "zod";
+import {
+  type CancelInput,
+  CancelInputSchema,
+  type CreateSessionInput,
+  CreateSessionInputSchema,
+  type GetSubscriptionInput,
+  GetSubscriptionInputSchema,
+  type InvoicePdfInput,
+  InvoicePdfInputSchema,
+  type ListInvoicesInput,
+  ListInvoicesInputSchema,
+  type LogoutInput,
+  LogoutInputSchema,
+  type OpenPortalInput,
+  OpenPortalInputSchema,
+  type OpenSectionInput,
+  OpenSectionInputSchema,
+  type PaymentMethodLaunchInput,
+  PaymentMethodLaunchInputSchema,
+  type ReactivateInput,
+  ReactivateInputSchema,
+  type UpdateAddressInput,
+  UpdateAddressInputSchema,
+} from "./inputs";
+import {
+  type Customer,
+  CustomerSchema,
+  type Invoice,
+  type InvoicePdf,
+  InvoicePdfSchema,
+  InvoiceSchema,
+  type Page,
+  PageSchema,
+  type PortalLaunch,
+  PortalLaunchSchema,
+  type PortalSession,
+  PortalSessionSchema,
+  type Subscription,
+  SubscriptionSchema,
+} from "./schemas";
+
+/**
+ * One operation of the contract. `I` and `O` are the TypeScript types of its input and
+ * answer (the schemas check them at run time); an optional operation is announced by the
+ * capability flag of the same name.
+ */
+export interface OperationSpec<I = unknown, O = unknown> {
+  readonly input: z.ZodType<I>;
+  readonly output: z.ZodType;
+  readonly optional: boolean;
+  /**
+   * `customer`: the input names the customer whose objects the call touches (the router
+   * routes it by that customer). `none`: it does not (a session id, a webhook body).
+   */
+  readonly scope: "customer" | "none";
+  /** Types only, never set: what the input and the answer are in TypeScript. */
+  readonly "~types"?: { readonly input: I; readonly output: O };
+}
+
+type Spec<I, O> = Omit<OperationSpec<I, O>, "optional">;
+
+function required<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: false } {
+  return { ...spec, optional: false };
+}
+
+function optional<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: true } {
+  return { ...spec, optional: true };
+}
+
+/**
+ * Every operation of `PortalProvider`, listed once. The provider type, the capability
+ * flags, the router, the shadow, the property suite and the harness all read this table,
+ * so adding an operation is one entry here plus the adapters' implementations.
+ */
+export const OPERATIONS = {
+  createSession: required<CreateSessionInput, PortalSession>({
+    input: CreateSessionInputSchema,
+    output: PortalSessionSchema,
+    scope: "customer",
+  }),
+  openPortal: required<OpenPortalInput, PortalLaunch>({
+    input: OpenPortalInputSchema,
+    output: PortalLaunchSchema,
+    scope: "customer",
+  }),
+  openSection: required<OpenSectionInput, PortalLaunch>({
+    input: OpenSectionInputSchema,
+    output: PortalLaunchSchema,
+    scope: "customer",
+  }),
+  listInvoices: required<ListInvoicesInput, Page<Invoice>>({
+    input: ListInvoicesInputSchema,
+    output: PageSchema(InvoiceSchema),
+    scope: "customer",
+  }),
+  cancel: required<CancelInput, Subscription>({
+    input: CancelInputSchema,
+    output: SubscriptionSchema,
+    scope: "customer",
+  }),
+  getSubscription: optional<GetSubscriptionInput, Subscription>({
+    input: GetSubscriptionInputSchema,
+    output: SubscriptionSchema,
+    scope: "customer",
+  }),
+  reactivate: optional<ReactivateInput, Subscription>({
+    input: ReactivateInputSchema,
+    output: SubscriptionSchema,
+    scope: "customer",
+  }),
+  invoicePdf: optional<InvoicePdfInput, InvoicePdf>({
+    input: InvoicePdfInputSchema,
+    output: InvoicePdfSchema,
+    scope: "customer",
+  }),
+  updateAddress: optional<UpdateAddressInput, Customer>({
+    input: UpdateAddressInputSchema,
+    output: CustomerSchema,
+    scope: "customer",
+  }),
+  paymentMethodLaunch: optional<PaymentMethodLaunchInput, PortalLaunch>({
+    input: PaymentMethodLaunchInputSchema,
+    output: PortalLaunchSchema,
+    scope: "customer",
+  }),
+  logout: optional<LogoutInput, void>({
+    input: LogoutInputSchema,
+    output: z.undefined(),
+    scope: "none",
+  }),
+} as const;
+
+type Operations = typeof OPERATIONS;
+
+export type OperationName = keyof Operations;
+export type OperationInput<K extends OperationName> = NonNullable<
+  Operations[K]["~types"]
+>["input"];
+export type OperationOutput<K extends OperationName> = NonNullable<
+  Operations[K]["~types"]
+>["output"];
+/** The method of `PortalProvider` for an operation. */
+export type OperationMethod<K extends OperationName> = (input: OperationInput<K>) => Promise<OperationOutput<K>>;
+
+export type RequiredOperation = {
+  [K in OperationName]: Operations[K]["optional"] extends false ? K : never;
+}[OperationName];
+export type OptionalOperation = Exclude<OperationName, RequiredOperation>;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+/** The optional methods of PortalProvider, each announced by the capability flag of its name. */
+export const OPTIONAL_OPERATIONS = OPERATION_NAMES.filter(
+  (name): name is OptionalOperation => OPERATIONS[name].optional,
+) as readonly OptionalOperation[];
+export const REQUIRED_OPERATIONS = OPERATION_NAMES.filter(
+  (name): name is RequiredOperation => !OPERATIONS[name].optional,
+) as readonly RequiredOperation[];
+
+/** The methods of PortalProvider: the required ones, and the optional ones as optional members. */
+export type ProviderOperations = { [K in RequiredOperation]: OperationMethod<K> } & {
+  [K in OptionalOperation]?: OperationMethod<K>;
+};
