@@ -1,13 +1,12 @@
-import { defineCapabilities } from "@portalkit/core";
+import { defineCapabilities, type PortalSection } from "@portalkit/core";
+import { BILLFLOW_SECTIONS } from "./sections";
 
 /**
- * The Billflow customer portal is one billing page: it opens on the customer's subscription
- * (only the one named, when a section names one). Payment method, invoices, plan changes and
- * cancellation sit on that same page without a deep link of their own, so those sections
- * open the whole page with `fallback: "portal"`. Data operations are Stripe's.
+ * Sections other than the billing page itself open the whole page with `fallback: "portal"`.
+ * Data operations are Stripe's; there is no payment-method page and no session to end.
  */
 export const BILLFLOW_CAPABILITIES = defineCapabilities({
-  sections: ["subscription_details"],
+  sections: Object.keys(BILLFLOW_SECTIONS) as PortalSection[],
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
   getSubscription: true,

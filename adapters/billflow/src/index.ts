@@ -1,9 +1,11 @@
 export { BILLFLOW_CAPABILITIES } from "./capabilities";
 export { billflowHash } from "./hash";
-export { type BillflowProvider, type BillflowProviderOptions, createBillflowProvider } from "./provider";
 export {
   type BillflowEmbedLaunch,
   BillflowEmbedLaunchSchema,
   type BillflowSettings,
   BillflowSettingsSchema,
 } from "./launch";
+export { BillflowProviderOptionsSchema } from "./options";
+export { type BillflowProvider, type BillflowProviderOptions, createBillflowProvider } from "./provider";
+export { BILLFLOW_SECTIONS } from "./sections";

@@ -1,146 +1,106 @@
-import { randomUUID } from "node:crypto";
+import type { OpenPortalInput, OpenSectionInput } from "@portalkit/core";
+import { type AdapterContext, defineAdapter } from "@portalkit/core/adapter";
 import {
-  type CreateSessionInput,
-  CreateSessionInputSchema,
-  type OpenPortalInput,
-  OpenPortalInputSchema,
-  type OpenSectionInput,
-  OpenSectionInputSchema,
-  PortalError,
-  type PortalProvider,
-  type PortalSession,
-  parseInput,
-  registerSecret,
-} from "@portalkit/core";
-import {
-  createStripeBilling,
-  rejectingWithPortalError,
-  type StripeConnectionOptions,
-  StripeConnectionOptionsSchema,
+  type createStripeClient,
+  retrieveCustomer,
+  STRIPE_BILLING_OPERATIONS,
+  STRIPE_LOOKUPS,
+  stripeDeadline,
 } from "@portalkit/stripe";
-import { z } from "zod";
 import { BILLFLOW_CAPABILITIES } from "./capabilities";
+import { createBillflowClient } from "./client";
+import { toPortalError } from "./errors";
 import { billflowHash } from "./hash";
 import type { BillflowEmbedLaunch, BillflowSettings } from "./launch";
+import { normalizeSession } from "./normalize-session";
+import { type BillflowProviderOptions, BillflowProviderOptionsSchema } from "./options";
+import { BILLFLOW_SECTIONS } from "./sections";
 
-export interface BillflowProviderOptions {
-  /** The Stripe account the Billflow page runs on: its data operations go straight to Stripe. */
-  stripe: StripeConnectionOptions;
-  /** The Billflow secret that keys the embed's `hash`. It never leaves the server. */
-  billflowSecret: string;
-  /** The Billflow customer-portal billing page. */
-  billingPageId: string;
-  /** How the embed identifies the customer: by Stripe customer id (default) or by email. */
-  identifyBy?: "customer_id" | "email";
+type Stripe = ReturnType<typeof createStripeClient>;
+type Context = AdapterContext<Stripe, typeof STRIPE_LOOKUPS, BillflowProviderOptions>;
+
+/**
+ * Signed embed settings. The customer is read from Stripe first, so an unknown one is
+ * `not_found`; a named subscription has already been checked by the kit.
+ */
+async function settingsFor(ctx: Context, customerId: string, subscriptionId?: string): Promise<BillflowSettings> {
+  const { options } = ctx;
+  const customer = await retrieveCustomer(ctx, customerId);
+  let settings: BillflowSettings;
+  if ((options.identifyBy ?? "customer_id") === "email") {
+    if (!customer.email) {
+      throw ctx.error({
+        code: "invalid_request",
+        message: `Customer ${customerId} has no email, and this Billflow page identifies customers by email`,
+      });
+    }
+    settings = {
+      billing_page_id: options.billingPageId,
+      email: customer.email,
+      hash: billflowHash(options.billflowSecret, customer.email),
+    };
+  } else {
+    settings = {
+      billing_page_id: options.billingPageId,
+      customer_id: customer.id,
+      hash: billflowHash(options.billflowSecret, customer.id),
+    };
+  }
+  if (subscriptionId !== undefined) settings.subscription_id = subscriptionId;
+  return settings;
 }
 
-export interface BillflowProvider extends PortalProvider {
-  readonly id: "billflow";
+function launch(settings: BillflowSettings, section?: OpenSectionInput["section"]): BillflowEmbedLaunch {
+  const embed: BillflowEmbedLaunch = { kind: "billflow-embed", provider: "billflow", settings };
+  if (section) embed.section = section;
+  return embed;
+}
+
+const billflowAdapter = defineAdapter({
+  id: "billflow",
+  vendor: "Billflow",
+  options: BillflowProviderOptionsSchema,
+  secrets: ["stripe.secretKey", "billflowSecret"],
+  client: (options: BillflowProviderOptions): Stripe => createBillflowClient(options),
+  toPortalError,
+  deadline: (options) => stripeDeadline(options.stripe),
+  retry: (options) => options.stripe.retry,
+  capabilities: () => BILLFLOW_CAPABILITIES,
+  sections: () => BILLFLOW_SECTIONS,
+  lookups: STRIPE_LOOKUPS,
+  operations: {
+    ...STRIPE_BILLING_OPERATIONS,
+
+    async createSession(input, ctx) {
+      return normalizeSession(await settingsFor(ctx, input.customerId), input.customerId, ctx.provider);
+    },
+
+    async openPortal(input: OpenPortalInput, ctx): Promise<BillflowEmbedLaunch> {
+      return launch(await settingsFor(ctx, input.customerId));
+    },
+
+    async openSection(input, ctx): Promise<BillflowEmbedLaunch> {
+      return launch(await settingsFor(ctx, input.customerId, input.subscriptionId), input.section);
+    },
+
+    // The whole billing page, on the subscription named if there is one.
+    async openFallback(input, ctx): Promise<BillflowEmbedLaunch> {
+      return launch(await settingsFor(ctx, input.customerId, input.subscriptionId));
+    },
+  },
+});
+
+export type { BillflowProviderOptions } from "./options";
+
+export type BillflowProvider = Omit<ReturnType<typeof billflowAdapter>, "openPortal" | "openSection"> & {
   openPortal(input: OpenPortalInput): Promise<BillflowEmbedLaunch>;
   openSection(input: OpenSectionInput): Promise<BillflowEmbedLaunch>;
-  getSubscription: NonNullable<PortalProvider["getSubscription"]>;
-  reactivate: NonNullable<PortalProvider["reactivate"]>;
-  invoicePdf: NonNullable<PortalProvider["invoicePdf"]>;
-  updateAddress: NonNullable<PortalProvider["updateAddress"]>;
-}
-
-const PROVIDER = "billflow";
-
-const BillflowProviderOptionsSchema = z.strictObject({
-  stripe: StripeConnectionOptionsSchema.strict(),
-  billflowSecret: z.string().trim().min(1, "must be the Billflow secret"),
-  billingPageId: z.string().trim().min(1, "must be a Billflow billing page id"),
-  identifyBy: z.enum(["customer_id", "email"]).optional(),
-});
+};
 
 /**
  * A PortalProvider for the Billflow embed on a Stripe account: launches are `billflow-embed`
  * settings signed on the server; invoices, cancellation and the rest are @portalkit/stripe's.
  */
 export function createBillflowProvider(options: BillflowProviderOptions): BillflowProvider {
-  if (typeof options === "object" && options !== null) registerSecret(options.billflowSecret);
-  parseInput(BillflowProviderOptionsSchema, options, PROVIDER);
-  const billing = createStripeBilling({ ...options.stripe, providerId: PROVIDER });
-  const identifyBy = options.identifyBy ?? "customer_id";
-
-  /** Signed embed settings; the customer is read from Stripe first, so an unknown one is `not_found`. */
-  async function settingsFor(customerId: string, subscriptionId?: string): Promise<BillflowSettings> {
-    const customer = await billing.retrieveCustomer(customerId);
-    if (subscriptionId !== undefined) await billing.ownedSubscription(customerId, subscriptionId);
-    let settings: BillflowSettings;
-    if (identifyBy === "email") {
-      if (!customer.email) {
-        throw new PortalError({
-          code: "invalid_request",
-          provider: PROVIDER,
-          message: `Customer ${customerId} has no email, and this Billflow page identifies customers by email`,
-        });
-      }
-      settings = {
-        billing_page_id: options.billingPageId,
-        email: customer.email,
-        hash: billflowHash(options.billflowSecret, customer.email),
-      };
-    } else {
-      settings = {
-        billing_page_id: options.billingPageId,
-        customer_id: customer.id,
-        hash: billflowHash(options.billflowSecret, customer.id),
-      };
-    }
-    if (subscriptionId !== undefined) settings.subscription_id = subscriptionId;
-    return settings;
-  }
-
-  function launch(settings: BillflowSettings, extra: Partial<BillflowEmbedLaunch> = {}): BillflowEmbedLaunch {
-    return { kind: "billflow-embed", provider: PROVIDER, settings, ...extra };
-  }
-
-  async function createSession(raw: CreateSessionInput): Promise<PortalSession> {
-    const input = parseInput(CreateSessionInputSchema, raw, PROVIDER);
-    const settings = await settingsFor(input.customerId);
-    // Billflow keeps no server-side session: the signed settings are the session, the hash its token.
-    return {
-      id: `bfs_${randomUUID()}`,
-      provider: PROVIDER,
-      customerId: input.customerId,
-      token: settings.hash,
-      createdAt: new Date().toISOString(),
-      raw: { ...settings },
-    };
-  }
-
-  async function openPortal(raw: OpenPortalInput): Promise<BillflowEmbedLaunch> {
-    const input = parseInput(OpenPortalInputSchema, raw, PROVIDER);
-    return launch(await settingsFor(input.customerId));
-  }
-
-  async function openSection(raw: OpenSectionInput): Promise<BillflowEmbedLaunch> {
-    const input = parseInput(OpenSectionInputSchema, raw, PROVIDER);
-    const direct = BILLFLOW_CAPABILITIES.sections.includes(input.section);
-    if (!direct && input.fallback !== "portal") {
-      throw new PortalError({
-        code: "unsupported",
-        provider: PROVIDER,
-        field: "section",
-        message: `The Billflow billing page has no ${input.section} section of its own; pass fallback: "portal" to open the whole page`,
-      });
-    }
-    const settings = await settingsFor(input.customerId, input.subscriptionId);
-    return launch(settings, direct ? { section: input.section } : { section: input.section, fallback: true });
-  }
-
-  return {
-    id: PROVIDER,
-    capabilities: BILLFLOW_CAPABILITIES,
-    createSession: rejectingWithPortalError(PROVIDER, createSession),
-    openPortal: rejectingWithPortalError(PROVIDER, openPortal),
-    openSection: rejectingWithPortalError(PROVIDER, openSection),
-    listInvoices: billing.listInvoices,
-    cancel: billing.cancel,
-    getSubscription: billing.getSubscription,
-    reactivate: billing.reactivate,
-    invoicePdf: billing.invoicePdf,
-    updateAddress: billing.updateAddress,
-  };
+  return billflowAdapter(options) as BillflowProvider;
 }

@@ -1,7 +1,7 @@
 import { PortalError } from "@portalkit/core";
 import { createStripeProvider } from "@portalkit/stripe";
 import { describe, expect, it } from "vitest";
-import { BILLFLOW_CAPABILITIES, createBillflowProvider } from "../src";
+import { BILLFLOW_CAPABILITIES, BillflowEmbedLaunchSchema, createBillflowProvider } from "../src";
 import { openBillflow } from "./support";
 
 describe("createBillflowProvider", () => {
@@ -18,6 +18,17 @@ describe("createBillflowProvider", () => {
       settings: { customer_id: "cus_alice", subscription_id: "sub_alice" },
     });
     expect(launch.fallback).toBeUndefined();
+    expect(BillflowEmbedLaunchSchema.parse(launch)).toEqual(launch);
+  });
+
+  it("its launch schema refuses settings without a hash", () => {
+    expect(
+      BillflowEmbedLaunchSchema.safeParse({
+        kind: "billflow-embed",
+        provider: "billflow",
+        settings: { billing_page_id: "x" },
+      }).success,
+    ).toBe(false);
   });
 
   it("other sections open the whole page only with fallback: portal, still scoped to a named subscription", async () => {

@@ -1,4 +1,10 @@
 export { type ChargebeeAddressFields, fromChargebeeAddress, toChargebeeAddress } from "./address";
+export {
+  type ChargebeeJsLaunch,
+  ChargebeeJsLaunchSchema,
+  type ChargebeePortalSession,
+  ChargebeePortalSessionSchema,
+} from "./launch";
 export { toPortalError as chargebeeErrorToPortalError } from "./map-error";
 export { normalizeCustomer } from "./normalize-customer";
 export { normalizeInvoice } from "./normalize-invoice";
@@ -15,9 +21,3 @@ export {
   subscriptionStatus,
   VENDOR_INVOICE_STATUSES,
 } from "./status-map";
-export {
-  type ChargebeeJsLaunch,
-  ChargebeeJsLaunchSchema,
-  type ChargebeePortalSession,
-  ChargebeePortalSessionSchema,
-} from "./launch";

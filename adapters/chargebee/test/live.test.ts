@@ -1,10 +1,4 @@
-import {
-  InvoiceSchema,
-  PageSchema,
-  PortalError,
-  PortalSessionSchema,
-  SubscriptionSchema,
-} from "@portalkit/core";
+import { InvoiceSchema, PageSchema, PortalError, PortalSessionSchema, SubscriptionSchema } from "@portalkit/core";
 import Chargebee from "chargebee";
 import { describe, expect, it } from "vitest";
 import { ChargebeeJsLaunchSchema, createChargebeeProvider } from "../src/index";

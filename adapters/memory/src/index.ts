@@ -1,6 +1,6 @@
 export { memoryCapabilities, memorySections } from "./capabilities";
 export { toPortalError } from "./errors";
 export type { FetchLike } from "./options";
-export { createMemoryProvider, MEMORY_API_URL, type MemoryProvider, type MemoryProviderOptions } from "./provider";
 export { MemoryProviderOptionsSchema } from "./options";
+export { createMemoryProvider, MEMORY_API_URL, type MemoryProvider, type MemoryProviderOptions } from "./provider";
 export type * from "./wire";

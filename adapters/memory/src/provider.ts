@@ -9,8 +9,8 @@ import {
 } from "@portalkit/core";
 import { type AdapterContext, defineAdapter } from "@portalkit/core/adapter";
 import { toWireAddress } from "./address";
-import { type ApiClient, createApiClient } from "./client";
 import { memoryCapabilities, memorySections } from "./capabilities";
+import { type ApiClient, createApiClient } from "./client";
 import { toPortalError } from "./errors";
 import { normalizeCustomer, normalizeInvoice, normalizeSession, normalizeSubscription, PROVIDER_ID } from "./normalize";
 import { DEFAULT_TIMEOUT_MS, type MemoryProviderOptions, MemoryProviderOptionsSchema } from "./options";

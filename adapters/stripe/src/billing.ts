@@ -1,66 +1,28 @@
-import {
-  type CancelInput,
-  CancelInputSchema,
-  type Customer,
-  decodeCursor,
-  encodeCursor,
-  type GetSubscriptionInput,
-  GetSubscriptionInputSchema,
-  type Invoice,
-  type InvoicePdf,
-  type InvoicePdfInput,
-  InvoicePdfInputSchema,
-  type InvoiceStatus,
-  type ListInvoicesInput,
-  ListInvoicesInputSchema,
-  MAX_PAGE_SIZE,
-  type Page,
-  PortalError,
-  parseInput,
-  type ReactivateInput,
-  ReactivateInputSchema,
-  type Subscription,
-  type UpdateAddressInput,
-  UpdateAddressInputSchema,
-} from "@portalkit/core";
+import { decodeCursor, encodeCursor, type Invoice, type InvoiceStatus, MAX_PAGE_SIZE } from "@portalkit/core";
+import type { AdapterContext, AdapterOperations } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import { joinName, toStripeAddressParams } from "./address";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice } from "./normalize-invoice";
 import { hasEnded, isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
 import { idOf } from "./raw";
-import {
-  createStripeRunner,
-  type StripeConnectionOptions,
-  StripeConnectionOptionsSchema,
-  type StripeRunner,
-} from "./stripe-client";
-import { rejectingWithPortalError } from "./stripe-error";
 
-export interface StripeBillingOptions extends StripeConnectionOptions {
-  /** The provider id written on normalized objects, cursors and errors. Default `stripe`. */
-  providerId?: string;
-}
+/** Stripe does not scope objects to a customer: the kit checks each named one through these. */
+export const STRIPE_LOOKUPS = {
+  subscription: {
+    kind: "subscription",
+    read: (stripe: Stripe, id: string) => stripe.subscriptions.retrieve(id),
+    customerOf: (subscription: Stripe.Subscription) => idOf(subscription.customer),
+  },
+  invoice: {
+    kind: "invoice",
+    read: (stripe: Stripe, id: string) => stripe.invoices.retrieve(id),
+    customerOf: (invoice: Stripe.Invoice) => idOf(invoice.customer),
+  },
+};
 
-/**
- * Stripe billing data behind the portal contract: invoices, subscriptions and addresses,
- * each checked to belong to the customer named. `createStripeProvider` and
- * `createBillflowProvider` both compose it.
- */
-export interface StripeBilling {
-  readonly providerId: string;
-  readonly runner: StripeRunner;
-  listInvoices(input: ListInvoicesInput): Promise<Page<Invoice>>;
-  cancel(input: CancelInput): Promise<Subscription>;
-  getSubscription(input: GetSubscriptionInput): Promise<Subscription>;
-  reactivate(input: ReactivateInput): Promise<Subscription>;
-  invoicePdf(input: InvoicePdfInput): Promise<InvoicePdf>;
-  updateAddress(input: UpdateAddressInput): Promise<Customer>;
-  /** The subscription, read from Stripe; `not_found` when it is missing or another customer's. */
-  ownedSubscription(customerId: string, subscriptionId: string): Promise<Stripe.Subscription>;
-  /** The customer, read from Stripe; `not_found` when it is missing or deleted. */
-  retrieveCustomer(customerId: string): Promise<Stripe.Customer>;
-}
+/** What the billing operations need of their provider: Stripe, its lookups, any options. */
+export type StripeContext = AdapterContext<Stripe, typeof STRIPE_LOOKUPS, unknown>;
 
 /** Most of Stripe's pages one `listInvoices` call reads while filtering. */
 const MAX_PAGES_PER_CALL = 20;
@@ -68,42 +30,20 @@ const MAX_PAGES_PER_CALL = 20;
 /** Stripe filters a list by one status at most; portalkit's `pending` has no Stripe equivalent. */
 const STRIPE_STATUSES: ReadonlySet<InvoiceStatus> = new Set(["draft", "open", "paid", "void", "uncollectible"]);
 
-export function createStripeBilling(options: StripeBillingOptions): StripeBilling {
-  const provider = options?.providerId ?? "stripe";
-  parseInput(StripeConnectionOptionsSchema, options, provider);
-  const runner = createStripeRunner(options, provider);
+/** The customer, read from Stripe; `not_found` when it is missing or deleted. */
+export async function retrieveCustomer(ctx: StripeContext, customerId: string): Promise<Stripe.Customer> {
+  const customer = await ctx.read((stripe) => stripe.customers.retrieve(customerId));
+  if (customer.deleted) throw ctx.error({ code: "not_found", status: 404, message: `No customer ${customerId}` });
+  return customer;
+}
 
-  function notFound(kind: string, id: string): PortalError {
-    return new PortalError({
-      code: "not_found",
-      provider,
-      status: 404,
-      message: `No ${kind} ${id} for this customer`,
-    });
-  }
-
-  async function ownedSubscription(customerId: string, subscriptionId: string): Promise<Stripe.Subscription> {
-    const subscription = await runner.read((stripe) => stripe.subscriptions.retrieve(subscriptionId));
-    if (idOf(subscription.customer) !== customerId) throw notFound("subscription", subscriptionId);
-    return subscription;
-  }
-
-  async function retrieveCustomer(customerId: string): Promise<Stripe.Customer> {
-    const customer = await runner.read((stripe) => stripe.customers.retrieve(customerId));
-    if (customer.deleted) {
-      throw new PortalError({ code: "not_found", provider, status: 404, message: `No customer ${customerId}` });
-    }
-    return customer;
-  }
-
-  async function ownedInvoice(customerId: string, invoiceId: string): Promise<Stripe.Invoice> {
-    const invoice = await runner.read((stripe) => stripe.invoices.retrieve(invoiceId));
-    if (idOf(invoice.customer) !== customerId) throw notFound("invoice", invoiceId);
-    return invoice;
-  }
-
-  async function listInvoices(raw: ListInvoicesInput): Promise<Page<Invoice>> {
-    const input = parseInput(ListInvoicesInputSchema, raw, provider);
+/**
+ * Stripe billing data behind the portal contract: invoices, subscriptions and addresses.
+ * `createStripeProvider` and `createBillflowProvider` both take these operations.
+ */
+export const STRIPE_BILLING_OPERATIONS = {
+  async listInvoices(input, ctx) {
+    const { provider } = ctx;
     const limit = input.limit ?? MAX_PAGE_SIZE;
     let after = input.cursor === undefined ? undefined : decodeCursor(provider, input.customerId, input.cursor);
     const wanted = input.status?.filter((status) => STRIPE_STATUSES.has(status));
@@ -123,12 +63,18 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
       // into Stripe.Decimal objects that `raw` must then turn back, walking every invoice
       // of the page, which cost more than the request. The invoice fields read here are
       // the same in both forms.
-      const page = (await runner.read((stripe) =>
+      const page = (await ctx.read((stripe) =>
         stripe.rawRequest("GET", `/v1/invoices?${query}`),
       )) as unknown as Stripe.ApiList<Stripe.Invoice>;
       for (const [index, invoice] of page.data.entries()) {
         // Stripe never lists an invoice twice; an answer that does is not moving forward.
-        if (seen.has(invoice.id)) throw notAdvancing(invoice.id);
+        if (seen.has(invoice.id)) {
+          throw ctx.error({
+            code: "unavailable",
+            retryable: false,
+            message: `Stripe listed invoice ${invoice.id} twice in one listing; stopped rather than loop`,
+          });
+        }
         seen.add(invoice.id);
         after = invoice.id;
         if (idOf(invoice.customer) !== input.customerId) continue;
@@ -146,88 +92,70 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
         return { data, nextCursor: encodeCursor(provider, input.customerId, after) };
       }
     }
-  }
+  },
 
-  function notAdvancing(invoiceId: string): PortalError {
-    return new PortalError({
-      code: "unavailable",
-      provider,
-      retryable: false,
-      message: `Stripe listed invoice ${invoiceId} twice in one listing; stopped rather than loop`,
-    });
-  }
+  async getSubscription(input, ctx) {
+    return normalizeSubscription(await ctx.owned.subscription(input.customerId, input.subscriptionId), ctx.provider);
+  },
 
-  async function getSubscription(raw: GetSubscriptionInput): Promise<Subscription> {
-    const input = parseInput(GetSubscriptionInputSchema, raw, provider);
-    return normalizeSubscription(await ownedSubscription(input.customerId, input.subscriptionId), provider);
-  }
-
-  async function cancel(raw: CancelInput): Promise<Subscription> {
-    const input = parseInput(CancelInputSchema, raw, provider);
-    const current = await ownedSubscription(input.customerId, input.subscriptionId);
+  async cancel(input, ctx) {
+    const current = await ctx.owned.subscription(input.customerId, input.subscriptionId);
     // Read first: asking again for what already holds sends no second mutation.
-    if (hasEnded(current)) return normalizeSubscription(current, provider);
-    if (input.when === "period_end" && current.cancel_at_period_end) return normalizeSubscription(current, provider);
+    if (hasEnded(current)) return normalizeSubscription(current, ctx.provider);
+    if (input.when === "period_end" && current.cancel_at_period_end) {
+      return normalizeSubscription(current, ctx.provider);
+    }
     const details = input.reason === undefined ? {} : { cancellation_details: { comment: input.reason } };
-    const updated =
+    const updated = await ctx.mutate((stripe, { idempotencyKey }) =>
       input.when === "now"
-        ? await runner.mutate((stripe, requestOptions) =>
-            stripe.subscriptions.cancel(input.subscriptionId, details, requestOptions),
-          )
-        : await runner.mutate((stripe, requestOptions) =>
-            stripe.subscriptions.update(
-              input.subscriptionId,
-              { cancel_at_period_end: true, ...details },
-              requestOptions,
-            ),
-          );
-    return normalizeSubscription(updated, provider);
-  }
+        ? stripe.subscriptions.cancel(input.subscriptionId, details, { idempotencyKey })
+        : stripe.subscriptions.update(
+            input.subscriptionId,
+            { cancel_at_period_end: true, ...details },
+            { idempotencyKey },
+          ),
+    );
+    return normalizeSubscription(updated, ctx.provider);
+  },
 
-  async function reactivate(raw: ReactivateInput): Promise<Subscription> {
-    const input = parseInput(ReactivateInputSchema, raw, provider);
-    const current = await ownedSubscription(input.customerId, input.subscriptionId);
+  async reactivate(input, ctx) {
+    const current = await ctx.owned.subscription(input.customerId, input.subscriptionId);
     if (hasEnded(current)) {
-      throw new PortalError({
+      throw ctx.error({
         code: "conflict",
-        provider,
         status: 409,
         message: `Subscription ${input.subscriptionId} has ended; Stripe cannot reactivate it (create a new one)`,
       });
     }
-    if (!isCancelScheduled(current)) return normalizeSubscription(current, provider);
+    if (!isCancelScheduled(current)) return normalizeSubscription(current, ctx.provider);
     const params: Stripe.SubscriptionUpdateParams = current.cancel_at_period_end
       ? { cancel_at_period_end: false }
       : { cancel_at: "" };
-    const updated = await runner.mutate((stripe, requestOptions) =>
-      stripe.subscriptions.update(input.subscriptionId, params, requestOptions),
+    const updated = await ctx.mutate((stripe, { idempotencyKey }) =>
+      stripe.subscriptions.update(input.subscriptionId, params, { idempotencyKey }),
     );
-    return normalizeSubscription(updated, provider);
-  }
+    return normalizeSubscription(updated, ctx.provider);
+  },
 
-  async function invoicePdf(raw: InvoicePdfInput): Promise<InvoicePdf> {
-    const input = parseInput(InvoicePdfInputSchema, raw, provider);
-    const invoice = await ownedInvoice(input.customerId, input.invoiceId);
+  async invoicePdf(input, ctx) {
+    const invoice = await ctx.owned.invoice(input.customerId, input.invoiceId);
     if (!invoice.invoice_pdf) {
-      throw new PortalError({
+      throw ctx.error({
         code: "conflict",
-        provider,
         status: 409,
         message: `Invoice ${input.invoiceId} is a draft; Stripe makes its PDF when it is finalized`,
       });
     }
     return { url: invoice.invoice_pdf };
-  }
+  },
 
-  async function updateAddress(raw: UpdateAddressInput): Promise<Customer> {
-    const input = parseInput(UpdateAddressInputSchema, raw, provider);
+  async updateAddress(input, ctx) {
     const { address } = input;
     if (input.kind === "shipping") {
       for (const field of ["email", "company"] as const) {
         if (address[field] !== undefined) {
-          throw new PortalError({
+          throw ctx.error({
             code: "invalid_input",
-            provider,
             field: `address.${field}`,
             message: `Invalid input at address.${field}: a Stripe shipping address has no ${field}`,
           });
@@ -235,7 +163,7 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
       }
     }
     // Stripe keeps addresses on the customer; a named subscription must still be this customer's.
-    if (input.subscriptionId !== undefined) await ownedSubscription(input.customerId, input.subscriptionId);
+    if (input.subscriptionId !== undefined) await ctx.owned.subscription(input.customerId, input.subscriptionId);
     let name = joinName(address);
     let params: Stripe.CustomerUpdateParams;
     if (input.kind === "billing") {
@@ -247,13 +175,12 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
     } else {
       if (name === undefined) {
         // Stripe needs a name on a shipping address: keep the one the customer already has.
-        const customer = await retrieveCustomer(input.customerId);
+        const customer = await retrieveCustomer(ctx, input.customerId);
         name = customer.shipping?.name || customer.name || undefined;
       }
       if (name === undefined) {
-        throw new PortalError({
+        throw ctx.error({
           code: "invalid_input",
-          provider,
           field: "address.firstName",
           message: "Invalid input at address.firstName: a Stripe shipping address needs a name",
         });
@@ -262,23 +189,9 @@ export function createStripeBilling(options: StripeBillingOptions): StripeBillin
       if (address.phone !== undefined) shipping.phone = address.phone;
       params = { shipping };
     }
-    const customer = await runner.mutate((stripe, requestOptions) =>
-      stripe.customers.update(input.customerId, params, requestOptions),
+    const customer = await ctx.mutate((stripe, { idempotencyKey }) =>
+      stripe.customers.update(input.customerId, params, { idempotencyKey }),
     );
-    return normalizeCustomer(customer, provider);
-  }
-
-  const guard = <I, O>(method: (input: I) => Promise<O>) => rejectingWithPortalError(provider, method);
-  return {
-    providerId: provider,
-    runner,
-    listInvoices: guard(listInvoices),
-    cancel: guard(cancel),
-    getSubscription: guard(getSubscription),
-    reactivate: guard(reactivate),
-    invoicePdf: guard(invoicePdf),
-    updateAddress: guard(updateAddress),
-    ownedSubscription,
-    retrieveCustomer,
-  };
-}
+    return normalizeCustomer(customer, ctx.provider);
+  },
+} satisfies AdapterOperations<StripeContext>;

@@ -134,12 +134,8 @@ export const OPERATIONS = {
 type Operations = typeof OPERATIONS;
 
 export type OperationName = keyof Operations;
-export type OperationInput<K extends OperationName> = NonNullable<
-  Operations[K]["~types"]
->["input"];
-export type OperationOutput<K extends OperationName> = NonNullable<
-  Operations[K]["~types"]
->["output"];
+export type OperationInput<K extends OperationName> = NonNullable<Operations[K]["~types"]>["input"];
+export type OperationOutput<K extends OperationName> = NonNullable<Operations[K]["~types"]>["output"];
 /** The method of `PortalProvider` for an operation. */
 export type OperationMethod<K extends OperationName> = (input: OperationInput<K>) => Promise<OperationOutput<K>>;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Capabilities, CapabilitiesSchema } from "./capabilities";
 import { PortalError } from "./errors";
-import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, REQUIRED_OPERATIONS } from "./operations";
+import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, type REQUIRED_OPERATIONS } from "./operations";
 import { parseInput } from "./parse-input";
 import type { PortalProvider } from "./provider";
 import { IdSchema } from "./schemas";

@@ -34,9 +34,10 @@ describe("schemas", () => {
     expect(PortalLaunchSchema.safeParse({ kind: "redirect", provider: "stripe", url: "javascript:x" }).success).toBe(
       false,
     );
-    expect(
-      PortalLaunchSchema.parse({ kind: "acme-embed", provider: "acme", settings: { page: "x" } }),
-    ).toMatchObject({ kind: "acme-embed", settings: { page: "x" } });
+    expect(PortalLaunchSchema.parse({ kind: "acme-embed", provider: "acme", settings: { page: "x" } })).toMatchObject({
+      kind: "acme-embed",
+      settings: { page: "x" },
+    });
     expect(PortalLaunchSchema.safeParse({ kind: "acme-embed", settings: {} }).success, "no provider").toBe(false);
     expect(PortalLaunchSchema.safeParse({ kind: "iframe", provider: "x", url: "https://a.test" }).success).toBe(false);
   });

@@ -28,7 +28,11 @@ describe("sessionBody", () => {
     expect(sessionBody(session)).toEqual(portalSession);
     // The raw vendor object is never sniffed: without the adapter's word, a session is a URL.
     const { browserSession: _, ...withoutBrowser } = session;
-    expect(sessionBody(withoutBrowser)).toEqual({ id: "portal_1", provider: "chargebee", url: portalSession.access_url });
+    expect(sessionBody(withoutBrowser)).toEqual({
+      id: "portal_1",
+      provider: "chargebee",
+      url: portalSession.access_url,
+    });
   });
 
   it("answers the URL for a URL-based session and never its token or raw object", () => {

@@ -4,11 +4,11 @@ import { PortalError, type PortalErrorOptions } from "../errors";
 import {
   OPERATION_NAMES,
   OPERATIONS,
+  OPTIONAL_OPERATIONS,
   type OperationInput,
   type OperationMethod,
   type OperationName,
   type OperationOutput,
-  OPTIONAL_OPERATIONS,
 } from "../operations";
 import { parseInput } from "../parse-input";
 import type { PortalProvider } from "../provider";
@@ -57,7 +57,9 @@ export interface AdapterContext<Client, Lookups extends Record<string, Ownership
   /** A mutation: one idempotency key, made here, for all of its attempts. */
   mutate<T>(call: (client: Client, attempt: MutationContext) => Promise<T>): Promise<T>;
   /** The object, read from the vendor; `not_found` when it is missing or another customer's. */
-  readonly owned: { readonly [K in keyof Lookups]: (customerId: string, id: string) => Promise<LookupResult<Lookups[K]>> };
+  readonly owned: {
+    readonly [K in keyof Lookups]: (customerId: string, id: string) => Promise<LookupResult<Lookups[K]>>;
+  };
   /** A PortalError of this provider. */
   error(options: Omit<PortalErrorOptions, "provider">): PortalError;
   /** The `not_found` answered alike for a missing object and for another customer's. */
@@ -85,7 +87,11 @@ export type AdapterOperations<Ctx, Sub = unknown> = {
    * The whole portal, for a section asked with `fallback: "portal"` that the table lacks.
    * Default: `openPortal`. The kit adds `section` and `fallback: true` to the launch.
    */
-  openFallback?: (input: OperationInput<"openSection">, ctx: Ctx, subscription: Sub | undefined) => Promise<PortalLaunch>;
+  openFallback?: (
+    input: OperationInput<"openSection">,
+    ctx: Ctx,
+    subscription: Sub | undefined,
+  ) => Promise<PortalLaunch>;
 };
 
 export interface AdapterDefinition<
@@ -106,9 +112,9 @@ export interface AdapterDefinition<
    */
   readonly secrets?: readonly string[];
   /** The provider id, when an option chooses it (default `id`). */
-  readonly providerId?: (options: Options) => string;
+  readonly providerId?: (options: NoInfer<Options>) => string;
   /** The vendor client (an SDK instance), with its own retries off or bounded. */
-  client(options: Options, provider: string): Client;
+  client(options: NoInfer<Options>, provider: string): Client;
   /** The adapter's error table: any failure of a vendor call as a PortalError. */
   toPortalError(error: unknown, provider: string): PortalError;
   /**
@@ -116,21 +122,21 @@ export interface AdapterDefinition<
    * always hold (an intercepted transport, an in-process fetch). Omit it when the client
    * enforces its own.
    */
-  deadline?(options: Options): number | undefined;
-  retry?(options: Options): RetryOptions | undefined;
+  deadline?(options: NoInfer<Options>): number | undefined;
+  retry?(options: NoInfer<Options>): RetryOptions | undefined;
   /** The manifest; its flags must match the operations given and its sections the table. */
-  capabilities(options: Options): Readonly<Capabilities>;
+  capabilities(options: NoInfer<Options>): Readonly<Capabilities>;
   /** The sections opened directly, and how. */
-  sections(options: Options): SectionTable;
+  sections(options: NoInfer<Options>): SectionTable;
   readonly lookups: Lookups;
   readonly operations: Ops;
 }
 
 /** The provider a definition makes: PortalProvider with the optional methods it implements. */
-export type AdapterProvider<Id extends string, Ops> = PortalProvider & {
+export type AdapterProvider<Id extends string, Implemented extends OperationName> = PortalProvider & {
   readonly id: Id;
 } & {
-  [K in Extract<keyof Ops, OperationName> | "openSection"]-?: OperationMethod<K>;
+  [K in Implemented | "openSection"]-?: OperationMethod<K>;
 };
 
 /**
@@ -147,7 +153,9 @@ export function defineAdapter<
   Client,
   Lookups extends Record<string, OwnershipLookup<Client, unknown>>,
   Ops extends AdapterOperations<AdapterContext<Client, Lookups, Options>, LookupResult<Lookups["subscription"]>>,
->(definition: AdapterDefinition<Id, Options, Client, Lookups, Ops>): (options: unknown) => AdapterProvider<Id, Ops> {
+>(
+  definition: AdapterDefinition<Id, Options, Client, Lookups, Ops>,
+): (options: unknown) => AdapterProvider<Id, Extract<keyof Ops, OperationName>> {
   type Ctx = AdapterContext<Client, Lookups, Options>;
   type Sub = LookupResult<Lookups["subscription"]>;
 
@@ -260,7 +268,10 @@ export function defineAdapter<
         }
       };
     }
-    return Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<Id, Ops>;
+    return Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<
+      Id,
+      Extract<keyof Ops, OperationName>
+    >;
   };
 }
 
@@ -282,7 +293,9 @@ function checkAgreement(
   }
   const table = Object.keys(sections).sort().join(",");
   if ([...capabilities.sections].sort().join(",") !== table) {
-    problems.push(`capabilities.sections (${capabilities.sections.join(", ")}) differ from the section table (${table})`);
+    problems.push(
+      `capabilities.sections (${capabilities.sections.join(", ")}) differ from the section table (${table})`,
+    );
   }
   if (table !== "" && !ops.openSection) problems.push("sections are listed but openSection is not implemented");
   if (problems.length > 0) {
@@ -295,7 +308,11 @@ function checkAgreement(
   }
 }
 
-function mapError(map: (error: unknown, provider: string) => PortalError, error: unknown, provider: string): PortalError {
+function mapError(
+  map: (error: unknown, provider: string) => PortalError,
+  error: unknown,
+  provider: string,
+): PortalError {
   if (PortalError.isInstance(error)) return error;
   try {
     const mapped = map(error, provider);

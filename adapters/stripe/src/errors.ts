@@ -82,28 +82,3 @@ export function toPortalError(error: unknown, provider: string): PortalError {
   if (retryAfterMs !== undefined) options.retryAfterMs = retryAfterMs;
   return new PortalError(options);
 }
-
-/**
- * Wraps a public method so that it rejects with a PortalError and nothing else, whatever
- * went wrong inside (a vendor body of an unexpected shape included).
- */
-export function rejectingWithPortalError<I, O>(provider: string, method: (input: I) => Promise<O>) {
-  return async (input: I): Promise<O> => {
-    try {
-      return await method(input);
-    } catch (error) {
-      let mapped: PortalError;
-      try {
-        mapped = toPortalError(error, provider);
-      } catch {
-        mapped = new PortalError({
-          code: "unavailable",
-          provider,
-          retryable: false,
-          message: "Stripe answered with something the adapter could not read",
-        });
-      }
-      throw mapped;
-    }
-  };
-}

@@ -1,4 +1,5 @@
 import type { PortalSection } from "@portalkit/core";
+import type { SectionTable } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 
 type FlowData = Stripe.BillingPortal.SessionCreateParams.FlowData;
@@ -33,3 +34,8 @@ export function flowDataFor(
   if (flow.type === "subscription_update") data.subscription_update = { subscription };
   return data;
 }
+
+/** The section table: what Stripe's portal opens directly as a flow. */
+export const STRIPE_SECTIONS: SectionTable = Object.fromEntries(
+  Object.entries(SECTION_FLOWS).map(([section, flow]) => [section, { subscription: flow.subscription }]),
+);
