@@ -1,6 +1,5 @@
-import { parseInput, type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
+import { type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
 import { z } from "zod";
-import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 
 export interface ChargebeeProviderOptions {
   /** The Chargebee site name: `acme` for `acme.chargebee.com`, `acme-test` for its test site. */
@@ -20,7 +19,9 @@ export interface ChargebeeProviderOptions {
   retry?: RetryOptions;
 }
 
-const OptionsSchema = z.strictObject({
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export const ChargebeeProviderOptionsSchema = z.strictObject({
   site: z
     .string()
     .min(1)
@@ -32,7 +33,3 @@ const OptionsSchema = z.strictObject({
   timeoutMs: z.number().int().positive().optional(),
   retry: RetryOptionsSchema.optional(),
 });
-
-export function parseOptions(options: unknown): ChargebeeProviderOptions {
-  return parseInput(OptionsSchema, options, CHARGEBEE_PROVIDER_ID);
-}

@@ -1,4 +1,5 @@
 import type { PortalSection } from "@portalkit/core";
+import type { SectionTable } from "@portalkit/core/adapter";
 
 /** `Chargebee.getPortalSections()` values (SectionType in @chargebee/chargebee-js-types). */
 export const CHARGEBEE_SECTION_TYPES = {
@@ -17,3 +18,11 @@ export const SUBSCRIPTION_SECTIONS: ReadonlySet<PortalSection> = new Set([
   "cancel_subscription",
   "edit_subscription",
 ]);
+
+/** The section table: Chargebee.js opens every portable section directly. */
+export const CHARGEBEE_SECTIONS: SectionTable = Object.fromEntries(
+  Object.keys(CHARGEBEE_SECTION_TYPES).map((section) => [
+    section,
+    { subscription: SUBSCRIPTION_SECTIONS.has(section as PortalSection) },
+  ]),
+);

@@ -49,12 +49,12 @@ const CODE_BY_API_ERROR: Readonly<Record<string, PortalErrorCode>> = {
 const SDK_TRANSIENT_TYPES = new Set(["internal_error", "internal_temporary_error", "gateway_timeout", "timeout"]);
 
 /** Turns whatever the SDK rejected with into a PortalError. */
-export function toPortalError(error: unknown): PortalError {
+export function toPortalError(error: unknown, provider: string = CHARGEBEE_PROVIDER_ID): PortalError {
   if (PortalError.isInstance(error)) return error;
   if (typeof error !== "object" || error === null) {
     return new PortalError({
       code: "unavailable",
-      provider: CHARGEBEE_PROVIDER_ID,
+      provider,
       message: "Chargebee request failed",
       cause: error,
     });
@@ -66,7 +66,7 @@ export function toPortalError(error: unknown): PortalError {
   if (apiErrorCode === undefined && type === undefined && status === undefined) {
     return new PortalError({
       code: "unavailable",
-      provider: CHARGEBEE_PROVIDER_ID,
+      provider,
       message: "Chargebee request failed",
       retryable: false,
       cause: error,
@@ -86,7 +86,7 @@ export function toPortalError(error: unknown): PortalError {
   const message = stringOf(shape.message) ?? `Chargebee answered ${apiErrorCode ?? `HTTP ${status}`}`;
   return new PortalError({
     code,
-    provider: CHARGEBEE_PROVIDER_ID,
+    provider,
     message,
     ...(sdkMade ? { retryable: true } : {}),
     ...(status !== undefined && !sdkMade ? { status } : {}),
