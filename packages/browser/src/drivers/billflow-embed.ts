@@ -1,5 +1,17 @@
-import type { BillflowEmbedLaunch, BillflowSettings, PortalEventType } from "@portalkit/core";
+import type { PortalEventType, VendorLaunch } from "@portalkit/core";
 import type { Driver } from "../types";
+
+/** The embed's `window.billflowSettings`, as the server signed them (schema: @portalkit/billflow's). */
+interface BillflowSettings {
+  billing_page_id: string;
+  customer_id?: string;
+  subscription_id?: string;
+  [setting: string]: unknown;
+}
+
+interface BillflowEmbedLaunch extends VendorLaunch {
+  settings: BillflowSettings;
+}
 
 interface BillflowPayload {
   event: string;

@@ -4,8 +4,16 @@ import type {
   CbPortalOptions,
 } from "@chargebee/chargebee-js-types/cb-types/interfaces/cb-portal-options";
 import type CbInstance from "@chargebee/chargebee-js-types/cb-types/models/cb-instance";
-import type { ChargebeeJsLaunch, PortalEventType } from "@portalkit/core";
+import type { PortalEventType, VendorLaunch } from "@portalkit/core";
 import type { Driver } from "../types";
+
+/** What this driver reads of a `chargebee-js` launch (its schema is @portalkit/chargebee's). */
+interface ChargebeeJsLaunch extends VendorLaunch {
+  site: string;
+  domain?: string;
+  session: object;
+  chargebeeSection?: { sectionType: string; params?: { subscriptionId?: string; paymentSourceId?: string } };
+}
 
 type Callback = Exclude<keyof CbPortalOptions, "pageType" | "url" | "close">;
 
@@ -50,7 +58,7 @@ export const run: Driver<ChargebeeJsLaunch> = async (launch, { options, emit, en
     // The page initialised Chargebee.js itself, and init() may be called only once.
     opened = instance = Chargebee.getInstance();
   }
-  opened.setPortalSession(() => Promise.resolve(launch.session));
+  opened.setPortalSession(() => Promise.resolve(launch.session as never));
 
   const callbacks: Record<string, (data?: unknown) => void> = { close: end };
   for (const name in EVENTS) {
