@@ -1,5 +1,5 @@
 import type { OpenPortalInput, OpenSectionInput } from "@portalkit/core";
-import { type AdapterContext, defineAdapter } from "@portalkit/core/adapter";
+import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@portalkit/core/adapter";
 import {
   type createStripeClient,
   retrieveCustomer,
@@ -65,8 +65,8 @@ const billflowAdapter = defineAdapter({
   toPortalError,
   deadline: (options) => stripeDeadline(options.stripe),
   retry: (options) => options.stripe.retry,
-  capabilities: () => BILLFLOW_CAPABILITIES,
-  sections: () => BILLFLOW_SECTIONS,
+  capabilities: BILLFLOW_CAPABILITIES,
+  sections: BILLFLOW_SECTIONS,
   lookups: STRIPE_LOOKUPS,
   operations: {
     ...STRIPE_BILLING_OPERATIONS,
@@ -92,10 +92,7 @@ const billflowAdapter = defineAdapter({
 
 export type { BillflowProviderOptions } from "./options";
 
-export type BillflowProvider = Omit<ReturnType<typeof billflowAdapter>, "openPortal" | "openSection"> & {
-  openPortal(input: OpenPortalInput): Promise<BillflowEmbedLaunch>;
-  openSection(input: OpenSectionInput): Promise<BillflowEmbedLaunch>;
-};
+export type BillflowProvider = LaunchingProvider<ReturnType<typeof billflowAdapter>, BillflowEmbedLaunch>;
 
 /**
  * A PortalProvider for the Billflow embed on a Stripe account: launches are `billflow-embed`

@@ -1,14 +1,8 @@
-import { type Capabilities, defineCapabilities, type PortalSection } from "@portalkit/core";
+import { claimCapabilities } from "@portalkit/core";
 import { CHARGEBEE_SECTIONS } from "./sections";
 
-export const CHARGEBEE_CAPABILITIES: Readonly<Capabilities> = defineCapabilities({
-  sections: Object.keys(CHARGEBEE_SECTIONS) as PortalSection[],
+export const CHARGEBEE_CAPABILITIES = claimCapabilities(CHARGEBEE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  getSubscription: true,
-  reactivate: true,
-  invoicePdf: true,
-  updateAddress: true,
-  paymentMethodLaunch: true,
-  logout: true,
+  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
 });

@@ -4,13 +4,12 @@ import {
   type InvoiceStatus,
   MAX_PAGE_SIZE,
   type OpenPortalInput,
-  type OpenSectionInput,
   type Page,
   type Invoice as PortalInvoice,
   type RedirectLaunch,
   unixToIso,
 } from "@portalkit/core";
-import { type AdapterContext, defineAdapter } from "@portalkit/core/adapter";
+import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@portalkit/core/adapter";
 import type Chargebee from "chargebee";
 import type { ChargebeeRequestHeader, ChargebeeResponse, Invoice, PortalSession, Subscription } from "chargebee";
 import { toChargebeeAddress } from "./address";
@@ -93,9 +92,8 @@ const chargebeeAdapter = defineAdapter({
   secrets: ["apiKey"],
   client: (options: ChargebeeProviderOptions): Chargebee => createChargebeeClient(options),
   toPortalError,
-  retry: (options) => options.retry,
-  capabilities: () => CHARGEBEE_CAPABILITIES,
-  sections: () => CHARGEBEE_SECTIONS,
+  capabilities: CHARGEBEE_CAPABILITIES,
+  sections: CHARGEBEE_SECTIONS,
   lookups,
   operations: {
     async createSession({ customerId, returnUrl }, ctx) {
@@ -250,10 +248,7 @@ const chargebeeAdapter = defineAdapter({
 export type { ChargebeeProviderOptions } from "./options";
 
 /** A PortalProvider on the official `chargebee` SDK; launches run with Chargebee.js. */
-export type ChargebeeProvider = Omit<ReturnType<typeof chargebeeAdapter>, "openPortal" | "openSection"> & {
-  openPortal(input: OpenPortalInput): Promise<ChargebeeJsLaunch>;
-  openSection(input: OpenSectionInput): Promise<ChargebeeJsLaunch>;
-};
+export type ChargebeeProvider = LaunchingProvider<ReturnType<typeof chargebeeAdapter>, ChargebeeJsLaunch>;
 
 /**
  * A PortalProvider on the official `chargebee` SDK. Chargebee does not check that an

@@ -1,4 +1,4 @@
-import { type Capabilities, defineCapabilities, PORTAL_SECTIONS, type PortalSection } from "@portalkit/core";
+import { type Capabilities, claimCapabilities, PORTAL_SECTIONS, type PortalSection } from "@portalkit/core";
 import type { SectionTable } from "@portalkit/core/adapter";
 
 /** The hosted portal opens every section directly, for one subscription where one is named. */
@@ -7,16 +7,10 @@ export function memorySections(sections: readonly PortalSection[] = PORTAL_SECTI
 }
 
 /** Every operation is offered; `sections` narrows what opens directly (the rest fall back). */
-export function memoryCapabilities(sections: readonly PortalSection[] = PORTAL_SECTIONS): Readonly<Capabilities> {
-  return defineCapabilities({
-    sections: [...new Set(sections)],
+export function memoryCapabilities(sections?: readonly PortalSection[]): Readonly<Capabilities> {
+  return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
-    getSubscription: true,
-    reactivate: true,
-    invoicePdf: true,
-    updateAddress: true,
-    paymentMethodLaunch: true,
-    logout: true,
+    operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
   });
 }

@@ -74,7 +74,6 @@ const memoryAdapter = defineAdapter({
   client: (options: MemoryProviderOptions): ApiClient => createApiClient(options),
   toPortalError,
   deadline: (options) => options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  retry: (options) => options.retry,
   capabilities: (options) => memoryCapabilities(options.sections),
   sections: (options) => memorySections(options.sections),
   lookups,

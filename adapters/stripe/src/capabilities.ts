@@ -1,18 +1,13 @@
-import { defineCapabilities } from "@portalkit/core";
+import { claimCapabilities } from "@portalkit/core";
+import { STRIPE_SECTIONS } from "./sections";
 
 /**
- * Stripe's customer portal opens these sections directly as portal flows; subscription
+ * Stripe's customer portal opens the sections of its flow table directly; subscription
  * details and billing history live on the portal's home page, which `fallback: "portal"`
  * opens instead. Sessions cannot be revoked, so there is no `logout`.
  */
-export const STRIPE_CAPABILITIES = defineCapabilities({
-  sections: ["account_details", "address", "payment_sources", "cancel_subscription", "edit_subscription"],
+export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  getSubscription: true,
-  reactivate: true,
-  invoicePdf: true,
-  updateAddress: true,
-  paymentMethodLaunch: true,
-  logout: false,
+  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch"],
 });

@@ -41,9 +41,8 @@ const stripeAdapter = defineAdapter({
   client: (options: StripeProviderOptions): Stripe => createStripeClient(options),
   toPortalError,
   deadline: stripeDeadline,
-  retry: (options) => options.retry,
-  capabilities: () => STRIPE_CAPABILITIES,
-  sections: () => STRIPE_SECTIONS,
+  capabilities: STRIPE_CAPABILITIES,
+  sections: STRIPE_SECTIONS,
   lookups: STRIPE_LOOKUPS,
   operations: {
     ...STRIPE_BILLING_OPERATIONS,

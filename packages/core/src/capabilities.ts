@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
-import { type PortalSection, PortalSectionSchema } from "./schemas";
+import { PORTAL_SECTIONS, type PortalSection, PortalSectionSchema } from "./schemas";
 
 export { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 
@@ -34,4 +34,21 @@ export function defineCapabilities(
 
 export function supportsSection(capabilities: Capabilities, section: PortalSection): boolean {
   return capabilities.sections.includes(section);
+}
+
+/**
+ * The manifest of an adapter from its section table (the sections it opens directly) and
+ * the optional operations it claims; every other flag is false.
+ */
+export function claimCapabilities(
+  sections: Partial<Record<PortalSection, unknown>>,
+  manifest: Pick<Capabilities, "cancelModes"> &
+    Partial<Pick<Capabilities, "addressKinds">> & { operations: readonly OptionalOperation[] },
+): Readonly<Capabilities> {
+  const { operations, ...rest } = manifest;
+  return defineCapabilities({
+    ...rest,
+    sections: PORTAL_SECTIONS.filter((section) => sections[section] !== undefined),
+    ...Object.fromEntries(operations.map((name) => [name, true])),
+  });
 }

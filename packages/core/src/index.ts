@@ -2,6 +2,7 @@ export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices
 export {
   type Capabilities,
   CapabilitiesSchema,
+  claimCapabilities,
   defineCapabilities,
   OPTIONAL_OPERATIONS,
   type OptionalOperation,

@@ -123,14 +123,18 @@ export interface AdapterDefinition<
    * enforces its own.
    */
   deadline?(options: NoInfer<Options>): number | undefined;
+  /** The retry bounds; default the `retry` option every adapter takes. */
   retry?(options: NoInfer<Options>): RetryOptions | undefined;
   /** The manifest; its flags must match the operations given and its sections the table. */
-  capabilities(options: NoInfer<Options>): Readonly<Capabilities>;
+  readonly capabilities: PerOptions<Readonly<Capabilities>, NoInfer<Options>>;
   /** The sections opened directly, and how. */
-  sections(options: NoInfer<Options>): SectionTable;
+  readonly sections: PerOptions<SectionTable, NoInfer<Options>>;
   readonly lookups: Lookups;
   readonly operations: Ops;
 }
+
+/** A value, or the value for the options given. */
+export type PerOptions<T, Options> = T | ((options: Options) => T);
 
 /** The provider a definition makes: PortalProvider with the optional methods it implements. */
 export type AdapterProvider<Id extends string, Implemented extends OperationName> = PortalProvider & {
@@ -166,13 +170,13 @@ export function defineAdapter<
     }
     const options = parseInput(definition.options, rawOptions, definition.id) as Options;
     const provider = definition.providerId?.(options) ?? definition.id;
-    const capabilities = definition.capabilities(options);
-    const sections = definition.sections(options);
+    const capabilities = perOptions(definition.capabilities, options);
+    const sections = perOptions(definition.sections, options);
     const ops = definition.operations;
     checkAgreement(provider, capabilities, sections, ops);
 
     const client = definition.client(options, provider);
-    const retry = definition.retry?.(options);
+    const retry = definition.retry ? definition.retry(options) : (options as { retry?: RetryOptions }).retry;
     const deadlineMs = definition.deadline?.(options);
     const toPortalError = (error: unknown) => mapError(definition.toPortalError, error, provider);
     const timeout = () =>
@@ -329,6 +333,10 @@ function mapError(
   });
 }
 
+function perOptions<T, Options>(value: PerOptions<T, Options>, options: Options): T {
+  return typeof value === "function" ? (value as (options: Options) => T)(options) : value;
+}
+
 function at(value: unknown, path: string): unknown {
   let current = value;
   for (const key of path.split(".")) {
@@ -337,3 +345,15 @@ function at(value: unknown, path: string): unknown {
   }
   return current;
 }
+
+/**
+ * An adapter whose `openPortal` and `openSection` answer its own launch kind (apps then
+ * read `launch.settings` without a cast).
+ */
+export type LaunchingProvider<P extends PortalProvider, L extends PortalLaunch> = Omit<
+  P,
+  "openPortal" | "openSection"
+> & {
+  openPortal(input: OperationInput<"openPortal">): Promise<L>;
+  openSection(input: OperationInput<"openSection">): Promise<L>;
+};

@@ -7,8 +7,10 @@ export {
   type AttemptContext,
   type DirectSection,
   defineAdapter,
+  type LaunchingProvider,
   type MutationContext,
   type OwnershipLookup,
+  type PerOptions,
   type SectionSpec,
   type SectionTable,
 } from "./define-adapter";
