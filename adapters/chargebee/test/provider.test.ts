@@ -8,7 +8,12 @@ import {
   SubscriptionSchema,
 } from "@portalkit/core";
 import { describe, expect, it } from "vitest";
-import { CHARGEBEE_SECTION_TYPES, ChargebeeJsLaunchSchema, createChargebeeProvider } from "../src/index";
+import {
+  CHARGEBEE_SECTION_TYPES,
+  ChargebeeJsLaunchSchema,
+  ChargebeePortalSessionSchema,
+  createChargebeeProvider,
+} from "../src/index";
 import type { WireSubscription } from "../src/testing/index";
 import { rig, smallWorld } from "./setup";
 
@@ -309,6 +314,9 @@ describe("addresses, invoices PDFs, hosted pages, sessions", () => {
     );
     expect(session.customerId).toBe("alice");
     expect(Date.parse(session.expiresAt ?? "") - Date.parse(session.createdAt)).toBe(3_600_000);
+    // What the session endpoint hands Chargebee.js: the portal_session fields, nothing else.
+    const browser = ChargebeePortalSessionSchema.strict().parse(session.browserSession);
+    expect(browser).toMatchObject({ id: session.id, token: session.token, customer_id: "alice" });
     await provider.logout({ sessionId: session.id });
     expect(sim.portalSessions.get(session.id)?.status).toBe("logged_out");
     const keys = sim.requests.map((r) => r.idempotencyKey);
