@@ -9,7 +9,7 @@ import {
 } from "@portalkit/core";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ConformanceHarness, HarnessContext } from "./harness";
 import { CONFORMANCE_SETUP } from "./scenario-kit";
 import {

@@ -1,5 +1,5 @@
 import { vendorLaunchSchema } from "@portalkit/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** `window.billflowSettings` as the Billflow embed reads it (without `handleResponse`, set in the page). */
 export const BillflowSettingsSchema = z.object({

@@ -1,5 +1,5 @@
 import { StripeConnectionOptionsSchema } from "@portalkit/stripe";
-import { z } from "zod";
+import * as z from "zod";
 
 export const BillflowProviderOptionsSchema = z.strictObject({
   /** The Stripe account the Billflow page runs on: its data operations go straight to Stripe. */

@@ -1,5 +1,5 @@
 import { vendorLaunchSchema } from "@portalkit/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The portal session object Chargebee.js's `setPortalSession` resolves to. */
 export const ChargebeePortalSessionSchema = z.object({

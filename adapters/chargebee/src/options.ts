@@ -1,5 +1,5 @@
 import { type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
-import { z } from "zod";
+import * as z from "zod";
 
 export interface ChargebeeProviderOptions {
   /** The Chargebee site name: `acme` for `acme.chargebee.com`, `acme-test` for its test site. */

@@ -1,5 +1,5 @@
 import { PortalSectionSchema, RetryOptionsSchema, UrlSchema } from "@portalkit/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The fetch standard's signature: global `fetch`, or an in-process backend's `fetch`. */
 export type FetchLike = (request: Request) => Promise<Response>;

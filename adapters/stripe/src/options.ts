@@ -1,6 +1,6 @@
 import { RetryOptionsSchema, UrlSchema } from "@portalkit/core";
 import type Stripe from "stripe";
-import { z } from "zod";
+import * as z from "zod";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

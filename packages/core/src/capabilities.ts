@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 import { PORTAL_SECTIONS, type PortalSection, PortalSectionSchema } from "./schemas";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Capabilities, CapabilitiesSchema } from "./capabilities";
 import { PortalError } from "./errors";
 import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, type REQUIRED_OPERATIONS } from "./operations";

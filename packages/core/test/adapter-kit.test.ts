@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { defineCapabilities, OPERATION_NAMES, PortalError, type RedirectLaunch } from "../src";
 import { type AdapterContext, type AdapterOperations, defineAdapter, type SectionTable } from "../src/adapter";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Capabilities } from "../capabilities";
 import { PortalError, type PortalErrorOptions } from "../errors";
 import {
