@@ -2,6 +2,7 @@ import {
   CancelInputSchema,
   CreateSessionInputSchema,
   OpenSectionInputSchema,
+  type OptionalOperation,
   PortalError,
   type PortalProvider,
   parseInput,
@@ -54,6 +55,17 @@ function unsupported(provider: PortalProvider, operation: string): PortalError {
   });
 }
 
+/** An optional operation of the registry, when the provider claims it and has it. */
+function offered<K extends OptionalOperation>(
+  provider: PortalProvider,
+  operation: K,
+  what: string,
+): NonNullable<PortalProvider[K]> {
+  const method = provider[operation];
+  if (!provider.capabilities[operation] || typeof method !== "function") throw unsupported(provider, what);
+  return method.bind(provider) as NonNullable<PortalProvider[K]>;
+}
+
 export const ROUTES: readonly Route[] = [
   {
     method: "POST",
@@ -94,18 +106,14 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     path: ["invoices", ":id", "pdf"],
     async handle({ provider, customerId, id }) {
-      if (!provider.capabilities.invoicePdf || !provider.invoicePdf) throw unsupported(provider, "invoice PDFs");
-      return provider.invoicePdf({ customerId, invoiceId: id });
+      return offered(provider, "invoicePdf", "invoice PDFs")({ customerId, invoiceId: id });
     },
   },
   {
     method: "GET",
     path: ["subscriptions", ":id"],
     async handle({ provider, customerId, id }) {
-      if (!provider.capabilities.getSubscription || !provider.getSubscription) {
-        throw unsupported(provider, "reading a subscription");
-      }
-      return provider.getSubscription({ customerId, subscriptionId: id });
+      return offered(provider, "getSubscription", "reading a subscription")({ customerId, subscriptionId: id });
     },
   },
   {
@@ -126,8 +134,7 @@ export const ROUTES: readonly Route[] = [
     async handle(context) {
       await body(EmptyBody, context);
       const { provider, customerId, id } = context;
-      if (!provider.capabilities.reactivate || !provider.reactivate) throw unsupported(provider, "reactivation");
-      return provider.reactivate({ customerId, subscriptionId: id });
+      return offered(provider, "reactivate", "reactivation")({ customerId, subscriptionId: id });
     },
   },
   {
@@ -136,13 +143,11 @@ export const ROUTES: readonly Route[] = [
     async handle(context) {
       const input = await body(AddressBody, context);
       const { provider, customerId } = context;
-      if (!provider.capabilities.updateAddress || !provider.updateAddress) {
-        throw unsupported(provider, "address updates");
-      }
+      const updateAddress = offered(provider, "updateAddress", "address updates");
       if (!provider.capabilities.addressKinds.includes(input.kind)) {
         throw unsupported(provider, `${input.kind} address updates`);
       }
-      return provider.updateAddress({ ...input, customerId });
+      return updateAddress({ ...input, customerId });
     },
   },
 ];
