@@ -58,7 +58,7 @@ const BillflowProviderOptionsSchema = z.strictObject({
  * settings signed on the server; invoices, cancellation and the rest are @portalkit/stripe's.
  */
 export function createBillflowProvider(options: BillflowProviderOptions): BillflowProvider {
-  if (typeof options === "object" && options !== null) registerSecret(options.billflowSecret);
+  if (typeof options === "object" && options !== null) registerSecret(options.billflowSecret, options);
   parseInput(BillflowProviderOptionsSchema, options, PROVIDER);
   const billing = createStripeBilling({ ...options.stripe, providerId: PROVIDER });
   const identifyBy = options.identifyBy ?? "customer_id";

@@ -19,7 +19,6 @@ export interface ChargebeeClient {
  * upper bound) and its HTTP layer replaced; core's `withRetry` bounds attempts and total wait.
  */
 export function createChargebeeClient(options: ChargebeeProviderOptions): ChargebeeClient {
-  registerSecret(options.apiKey);
   const base = new URL(options.apiBaseUrl ?? `https://${options.site}.chargebee.com`);
   const protocol = base.protocol === "http:" ? "http" : "https";
   const sdk = new Chargebee({
@@ -32,6 +31,7 @@ export function createChargebeeClient(options: ChargebeeProviderOptions): Charge
     retryConfig: { enabled: false },
     httpClient: createFetchClient(),
   });
+  registerSecret(options.apiKey, sdk);
   const retry: RetryOptions | undefined = options.retry;
 
   async function attempt<T>(run: () => Promise<T>): Promise<T> {

@@ -60,7 +60,6 @@ const NOT_PENDING = INVOICE_STATUSES.filter((status) => status !== "pending");
 const path = encodeURIComponent;
 
 export function createMemoryProvider(options: MemoryProviderOptions = {}): PortalProvider {
-  registerSecret(options.apiKey);
   const api: ApiClient = createApiClient({
     baseUrl: options.baseUrl ?? MEMORY_API_URL,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
@@ -68,6 +67,7 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Porta
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
+  registerSecret(options.apiKey, api);
   const capabilities = defineCapabilities({
     sections: [...(options.sections ?? PORTAL_SECTIONS)],
     cancelModes: ["now", "period_end"],

@@ -57,7 +57,7 @@ const StripeProviderOptionsSchema = StripeConnectionOptionsSchema.extend({
 
 /** A PortalProvider on Stripe's hosted customer portal and Stripe's billing API, through the official SDK. */
 export function createStripeProvider(options: StripeProviderOptions): StripeProvider {
-  if (typeof options === "object" && options !== null) registerSecret(options.secretKey);
+  if (typeof options === "object" && options !== null) registerSecret(options.secretKey, options);
   parseInput(StripeProviderOptionsSchema, options, PROVIDER);
   const billing: StripeBilling = createStripeBilling({ ...options, providerId: PROVIDER });
   const { runner } = billing;

@@ -46,7 +46,6 @@ export const StripeConnectionOptionsSchema = z.object({
 
 /** The SDK client behind a provider, with portalkit's retries, deadline and error mapping. */
 export function createStripeRunner(options: StripeConnectionOptions, provider: string): StripeRunner {
-  registerSecret(options.secretKey);
   const base = new URL(options.apiBase ?? "https://api.stripe.com");
   const protocol = base.protocol === "http:" ? "http" : "https";
   const stripe = new Stripe(options.secretKey, {
@@ -61,6 +60,7 @@ export function createStripeRunner(options: StripeConnectionOptions, provider: s
     telemetry: false,
     appInfo: { name: "portalkit" },
   });
+  registerSecret(options.secretKey, stripe);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const attempt = async <T>(call: () => Promise<T>): Promise<T> => {
