@@ -26,6 +26,12 @@ for (const target of Object.values(pkg.bin ?? {})) {
   entry[name] = `./src/${name}.ts`;
 }
 
+// zod is bundled into each package's dist, tree-shaken to what the package uses: loading
+// zod's own module graph (95 files, 64 of them locales) was most of a cold import. Source
+// files import it as a namespace (`import * as z from "zod"`), the form bundlers can shake
+// (biome's noRestrictedImports keeps it so). The copies agree with each other and with an
+// application's own zod: zod keeps its configuration and registry on globalThis, and its
+// `instanceof` checks traits, not classes. Types still come from the `zod` dependency.
 export default defineConfig({
   entry,
   format: ["esm", "cjs"],
@@ -36,4 +42,5 @@ export default defineConfig({
   clean: true,
   splitting: true,
   treeshake: true,
+  noExternal: [/^zod(\/|$)/],
 });

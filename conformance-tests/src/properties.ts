@@ -25,7 +25,7 @@ import {
 } from "@portalkit/core";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import type { ConformanceHarness, HarnessContext } from "./harness";
 import { CONFORMANCE_SETUP } from "./scenario-kit";
 import {

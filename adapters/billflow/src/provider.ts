@@ -21,7 +21,7 @@ import {
   type StripeConnectionOptions,
   StripeConnectionOptionsSchema,
 } from "@portalkit/stripe";
-import { z } from "zod";
+import * as z from "zod";
 import { BILLFLOW_CAPABILITIES } from "./capabilities";
 import { billflowHash } from "./hash";
 

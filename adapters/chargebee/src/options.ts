@@ -1,5 +1,5 @@
 import { parseInput, type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
-import { z } from "zod";
+import * as z from "zod";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 
 export interface ChargebeeProviderOptions {

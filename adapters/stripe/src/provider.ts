@@ -17,7 +17,7 @@ import {
   UrlSchema,
 } from "@portalkit/core";
 import type Stripe from "stripe";
-import { z } from "zod";
+import * as z from "zod";
 import { createStripeBilling, type StripeBilling } from "./billing";
 import { STRIPE_CAPABILITIES } from "./capabilities";
 import { normalizeSession } from "./normalize-session";

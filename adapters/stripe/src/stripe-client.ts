@@ -8,7 +8,7 @@ import {
   withRetry,
 } from "@portalkit/core";
 import Stripe from "stripe";
-import { z } from "zod";
+import * as z from "zod";
 import { createBoundedHttpClient } from "./bounded-http-client";
 import { toPortalError } from "./stripe-error";
 

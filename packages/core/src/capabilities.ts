@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type PortalSection, PortalSectionSchema } from "./schemas";
 
 /** The optional methods of PortalProvider, each announced by a capability flag. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Capabilities, CapabilitiesSchema, OPTIONAL_OPERATIONS } from "./capabilities";
 import { PortalError } from "./errors";
 import {
