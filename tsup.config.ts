@@ -34,7 +34,8 @@ for (const target of Object.values(pkg.bin ?? {})) {
 // import it as a namespace (`import * as z from "zod"`), the form bundlers can shake
 // (biome's noRestrictedImports keeps it so). Every other package that depends on core
 // takes its zod builders from that same copy, `@portalkit/core/zod`, so an application
-// loads one copy; a builder that entry lacks is a build error. The copy agrees with an
+// loads one copy (a builder missing from that entry is caught by core/test/zod-entry.test.ts:
+// the import is external to these builds, so esbuild cannot see it). The copy agrees with an
 // application's own zod: zod keeps its configuration and registry on globalThis, and its
 // `instanceof` checks traits, not classes. Types still come from the `zod` dependency.
 const isCore = pkg.name === "@portalkit/core";
