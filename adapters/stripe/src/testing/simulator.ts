@@ -7,7 +7,7 @@ import {
   type World,
 } from "@portalkit/core/testing";
 import type Stripe from "stripe";
-import { hashParam, type ParamSpec, stringParam, unknownParam } from "./param-spec";
+import { hashParam, type ParamSpec, stringParam, unknownParam } from "@portalkit/core/testing";
 import { portalSessionFixture } from "./stripe-fixtures";
 import { customerFromWorld, invoiceFromWorld, subscriptionFromWorld } from "./stripe-objects";
 import {

@@ -1,4 +1,4 @@
-import type { FormObject, FormValue } from "@portalkit/core/testing";
+import type { FormObject, FormValue } from "./form";
 
 /** The parameters an endpoint knows: `true` for a leaf (or a list), a nested spec for a hash. */
 export interface ParamSpec {
@@ -6,8 +6,8 @@ export interface ParamSpec {
 }
 
 /**
- * The first parameter the endpoint does not know, named as Stripe names it in its
- * `parameter_unknown` error (`shipping[foo]`), or undefined when every one is known.
+ * The first parameter the endpoint does not know, named in bracket form (`shipping[foo]`),
+ * as Chargebee and Stripe name it in their errors; undefined when every one is known.
  */
 export function unknownParam(params: FormObject, spec: ParamSpec, prefix = ""): string | undefined {
   for (const [key, value] of Object.entries(params)) {
@@ -27,6 +27,26 @@ export function unknownParam(params: FormObject, spec: ParamSpec, prefix = ""): 
     if (found) return found;
   }
   return undefined;
+}
+
+/** A spec from flat wire names: `["limit", "customer_id[is]"]` → `{ limit: true, customer_id: { is: true } }`. */
+export function paramSpecOf(names: readonly string[]): ParamSpec {
+  const spec: ParamSpec = {};
+  for (const name of names) {
+    const parts = name.replace(/\]/g, "").split("[");
+    let node = spec;
+    parts.forEach((part, index) => {
+      if (index === parts.length - 1) {
+        node[part] ??= true;
+        return;
+      }
+      const child = node[part];
+      const next: ParamSpec = child === undefined || child === true ? {} : child;
+      node[part] = next;
+      node = next;
+    });
+  }
+  return spec;
 }
 
 export function stringParam(value: FormValue | undefined): string | undefined {
