@@ -9,8 +9,7 @@ import type { Address, PortalProvider, RetryOptions } from "@portalkit/core";
 import type { FaultRule, FetchHandler } from "@portalkit/core/testing";
 import type Stripe from "stripe";
 import { createStripeProvider } from "../provider";
-import { serveStripeSimulator } from "./serve";
-import { createStripeSimulator, STRIPE_API_ORIGIN, type StripeSimulator } from "./simulator";
+import { createStripeSimulator, STRIPE_API_ORIGIN, type StripeSimulator, serveStripeSimulator } from "./simulator";
 
 /** Mounts a handler at an origin inside this process, returning an unmount function (as `mountOnMsw` does). */
 export type MountSimulator = (origin: string, handler: FetchHandler) => () => void;
@@ -206,8 +205,9 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
           // One refusal, taken by whichever of the operation's requests comes first.
           const methods = targets.map((t) => t.method).filter((m): m is string => m !== undefined);
           const path = targets[0]?.path;
-          simulator.injectParamError(param, {
-            ...(methods.length > 0 ? { methods } : {}),
+          simulator.injectParamError({
+            param,
+            ...(methods.length > 0 ? { method: methods } : {}),
             ...(path !== undefined ? { path } : {}),
           });
           return { field: param.replace(/\[\]/g, "").replace(/\[([^\]]*)\]/g, ".$1") };

@@ -1,5 +1,5 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
-export { hashParam, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
+export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {

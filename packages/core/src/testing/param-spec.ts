@@ -56,3 +56,12 @@ export function stringParam(value: FormValue | undefined): string | undefined {
 export function hashParam(value: FormValue | undefined): FormObject | undefined {
   return value !== undefined && typeof value !== "string" && !Array.isArray(value) ? value : undefined;
 }
+
+const regions = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** An ISO 3166-1 alpha-2 code of a country (or territory) that exists: `GB` is one, `XX` is not. */
+export function isCountryCode(value: string): boolean {
+  if (!/^[A-Z]{2}$/.test(value)) return false;
+  const name = regions.of(value);
+  return name !== undefined && name !== value && name !== "Unknown Region";
+}
