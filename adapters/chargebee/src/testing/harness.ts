@@ -89,7 +89,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         },
         injectParamError(operation) {
           const param = OPERATION_PARAMS[operation];
-          sim.rejectParam({ param, ...OPERATION_REQUESTS[operation] });
+          sim.injectParamError({ param, ...OPERATION_REQUESTS[operation] });
           return { field: vendorParamToField(param) };
         },
         async close() {
