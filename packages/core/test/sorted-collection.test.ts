@@ -87,6 +87,11 @@ describe("sorted collection", () => {
     expect(odd.hasMore).toBe(false);
     expect(c.page({ limit: 4, partition: ["customer", "odd"] }).hasMore).toBe(true);
     expect(c.page({ limit: 4, partition: ["customer", "none"] })).toEqual({ items: [], hasMore: false });
+    expect(c.page({ limit: 2, offset: 3 }).items.map((i) => i.date)).toEqual([6, 5]);
+    expect(
+      c.page({ limit: 2, offset: 3, filter: (item) => item.customer === "even" }).items.map((i) => i.date),
+    ).toEqual([2, 0]);
+    expect(c.page({ limit: 2, offset: 20 })).toEqual({ items: [], hasMore: false });
   });
 
   it("tells listeners of every change", () => {

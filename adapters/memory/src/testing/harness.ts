@@ -10,7 +10,7 @@ import type { FaultRule } from "@portalkit/core/testing";
 import { fromWireAddress } from "../address";
 import { normalizeSubscription } from "../normalize";
 import { createMemoryProvider, MEMORY_API_URL, type MemoryProviderOptions } from "../provider";
-import { createMemoryBackend, type MemoryBackend } from "./backend";
+import { createMemoryBackend, type MemoryBackend } from "./simulator";
 
 export interface MemoryHarnessOptions {
   /** Shown in the suite's describe block; default "memory". */
@@ -114,7 +114,7 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         inject: (rule) => backend.inject(toFaultRule(rule)),
         injectParamError(operation) {
           const [param, field] = OPERATION_PARAMS[operation];
-          backend.rejectParam({ ...OPERATION_PATHS[operation], param });
+          backend.injectParamError({ ...OPERATION_PATHS[operation], param });
           return { field };
         },
         async close() {

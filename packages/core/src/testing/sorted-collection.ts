@@ -23,6 +23,8 @@ export interface PageQuery<T, K> {
   /** Start after this key (exclusive), in the direction of travel. */
   after?: K;
   limit: number;
+  /** Skip this many matching items first (for vendors that page by position). */
+  offset?: number;
   /** `forward` (default) lists in the collection's order, `reverse` against it. */
   direction?: "forward" | "reverse";
   filter?: (item: T) => boolean;
@@ -251,10 +253,19 @@ export function createSortedCollection<T, K>(options: SortedCollectionOptions<T,
       let i: number;
       if (query.after === undefined) i = reverse ? sorted.length - 1 : 0;
       else i = reverse ? list.lowerBound(query.after) - 1 : list.upperBound(query.after);
+      let skip = query.offset ?? 0;
+      if (!query.filter && skip > 0) {
+        i += step * skip;
+        skip = 0;
+      }
       const items: T[] = [];
       for (; i >= 0 && i < sorted.length; i += step) {
         const { item } = sorted[i] as Entry<T, K>;
         if (query.filter && !query.filter(item)) continue;
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
         if (items.length === query.limit) return { items, hasMore: true };
         items.push(item);
       }
