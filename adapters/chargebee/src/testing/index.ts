@@ -1,6 +1,5 @@
 export { chargebeeError, chargebeeErrorForStatus } from "./error-response";
 export { type ChargebeeHarnessOptions, chargebeeHarness, createChargebeeHarness } from "./harness";
-export { type ChargebeeOperation, OPERATION_PARAMS, OPERATION_REQUESTS } from "./operations";
 export type { InvoiceKey } from "./resources/invoices";
 export { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 export {

@@ -2,8 +2,6 @@ export { customerFixture, invoiceFixture, portalSessionFixture, subscriptionFixt
 export {
   createStripeBackedHarness,
   createStripeHarness,
-  type FaultTargets,
-  type MountSimulator,
   type StripeBackedHarnessOptions,
   type StripeHarnessOptions,
   type StripeSimulatorConnection,
