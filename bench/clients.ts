@@ -16,10 +16,10 @@ export interface Contestants {
   rawSession(customerId: string): Promise<unknown>;
 }
 
-export function providerFor(vendor: Vendor, url: string): PortalProvider {
+export function providerFor(vendor: Vendor, url: string, key?: string): PortalProvider {
   return vendor === "chargebee"
-    ? createChargebeeProvider({ site: CHARGEBEE_SITE, apiKey: CHARGEBEE_API_KEY, apiBaseUrl: url })
-    : createStripeProvider({ secretKey: STRIPE_SECRET_KEY, apiBase: url, returnUrl: RETURN_URL });
+    ? createChargebeeProvider({ site: CHARGEBEE_SITE, apiKey: key ?? CHARGEBEE_API_KEY, apiBaseUrl: url })
+    : createStripeProvider({ secretKey: key ?? STRIPE_SECRET_KEY, apiBase: url, returnUrl: RETURN_URL });
 }
 
 export async function adapterWalk(provider: PortalProvider, customerId: string): Promise<number> {

@@ -6,7 +6,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { createPortalHandler } from "@portalkit/server";
 import { contestants } from "./clients";
+import type { ErrorCostReport } from "./error-process";
 import type { SimCommand, SimMessage } from "./sim-process";
 import { expectedRequests, round, type Summary, summarize } from "./stats";
 import { VENDORS, type Vendor } from "./vendors";
@@ -22,6 +24,8 @@ const LATENCY = { walkInvoices: 1_000, walkIterations: 40, sessionIterations: 30
 const WALK_SIZES = [0, 100, 101, 1_000, 10_000];
 const MEMORY_SIZES = [10_000, 100_000] as const;
 const IMPORT_RUNS = 15;
+const SERVER_PAGE = { invoices: 1_000, iterations: 100, warmup: 10 };
+const ERROR_PROVIDERS = 10_000;
 const PACKAGES: Record<Vendor, { sdk: string; adapter: string }> = {
   chargebee: { sdk: "chargebee", adapter: "@portalkit/chargebee" },
   stripe: { sdk: "stripe", adapter: "@portalkit/stripe" },
@@ -167,7 +171,66 @@ async function memory(vendor: Vendor, sim: SimHandle) {
   }
   const small = reports[MEMORY_SIZES[0]] as WalkReport;
   const large = reports[MEMORY_SIZES[1]] as WalkReport;
-  return { small, large, rssRatio: large.peakRssBytes / small.peakRssBytes };
+  const perInvoiceRatio = large.ms / large.invoices / (small.ms / small.invoices);
+  return { small, large, rssRatio: large.peakRssBytes / small.peakRssBytes, perInvoiceRatio };
+}
+
+// ---- the server handler's invoice page ------------------------------------------------
+
+/** `GET /invoices?limit=100` through @portalkit/server against the provider call it makes. */
+async function serverPage(vendor: Vendor, sim: SimHandle) {
+  const customerId = "cus_server_page";
+  await sim.command({ type: "seed", customerId, count: SERVER_PAGE.invoices });
+  const { provider } = contestants(vendor, sim.url);
+  const handler = createPortalHandler(provider, { basePath: "/portal", authenticate: () => customerId });
+  const viaHandler = async () => {
+    const response = await handler(new Request("https://app.example/portal/invoices?limit=100"));
+    const body = (await response.json()) as { data?: unknown[] };
+    if (response.status !== 200 || body.data?.length !== 100)
+      throw new Error(`${vendor}: handler answered ${response.status}`);
+  };
+  const comparison = await compare(SERVER_PAGE.iterations, SERVER_PAGE.warmup, viaHandler, () =>
+    provider.listInvoices({ customerId, limit: 100 }),
+  );
+  await sim.command({ type: "clear" });
+  return comparison;
+}
+
+// ---- PortalError cost after many providers ---------------------------------------------
+
+const ERROR_RUNS = 3;
+
+async function errorProcess(vendor: Vendor, url: string, mode: "distinct" | "shared"): Promise<ErrorCostReport> {
+  const { stdout } = await run(
+    process.execPath,
+    [...process.execArgv, "--expose-gc", join(BENCH, "error-process.ts"), vendor, url, String(ERROR_PROVIDERS), mode],
+    { cwd: ROOT, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as ErrorCostReport;
+}
+
+/** Fresh processes, distinct keys against one shared key, alternated; medians. */
+async function errorCost(vendor: Vendor, sim: SimHandle) {
+  const distinct: ErrorCostReport[] = [];
+  const shared: ErrorCostReport[] = [];
+  for (let i = 0; i < ERROR_RUNS; i++) {
+    distinct.push(await errorProcess(vendor, sim.url, "distinct"));
+    shared.push(await errorProcess(vendor, sim.url, "shared"));
+  }
+  const median = (reports: ErrorCostReport[], pick: (r: ErrorCostReport) => number) =>
+    summarize(reports.map(pick)).median;
+  const distinctUs = median(distinct, (r) => r.costUs);
+  const sharedUs = median(shared, (r) => r.costUs);
+  const heapAfterOneBytes = median(distinct, (r) => r.heapAfterOneBytes);
+  const heapAfterAllBytes = median(distinct, (r) => r.heapAfterAllBytes);
+  return {
+    providers: ERROR_PROVIDERS,
+    distinctUs,
+    sharedUs,
+    ratio: distinctUs / sharedUs,
+    heapAfterOneBytes,
+    heapAfterAllBytes,
+  };
 }
 
 // ---- cold import --------------------------------------------------------------------
@@ -226,17 +289,20 @@ const results = {
   },
   date: new Date().toISOString(),
   command: "npm run bench",
-  settings: { LATENCY, WALK_SIZES, MEMORY_SIZES, IMPORT_RUNS },
+  settings: { LATENCY, WALK_SIZES, MEMORY_SIZES, IMPORT_RUNS, SERVER_PAGE, ERROR_PROVIDERS },
   vendors: {} as Record<
     Vendor,
     {
       latency: Awaited<ReturnType<typeof latency>>;
+      serverPage: Comparison;
+      errorCost: Awaited<ReturnType<typeof errorCost>>;
       requests: Awaited<ReturnType<typeof requestsPerWalk>>;
       memory: Awaited<ReturnType<typeof memory>>;
       coldImport: Awaited<ReturnType<typeof coldImport>>;
     }
   >,
   bundles: [] as SizeCheck[],
+  rows: [] as Array<{ measurement: string; result: string; target: string; meetsBudget: "yes" | "no" | "n/a" }>,
   durationSeconds: 0,
 };
 
@@ -246,13 +312,24 @@ try {
     const sim = sims[vendor];
     log(`${LABEL[vendor]}: adapter against raw SDK…`);
     const lat = await latency(vendor, sim);
+    log(`${LABEL[vendor]}: server handler's invoice page…`);
+    const page = await serverPage(vendor, sim);
+    log(`${LABEL[vendor]}: PortalError after ${ERROR_PROVIDERS} providers…`);
+    const errors = await errorCost(vendor, sim);
     log(`${LABEL[vendor]}: requests per walk…`);
     const requests = await requestsPerWalk(vendor, sim);
     log(`${LABEL[vendor]}: memory walking ${MEMORY_SIZES.join(" and ")} invoices…`);
     const mem = await memory(vendor, sim);
     log(`${LABEL[vendor]}: cold import…`);
     const imports = await coldImport(vendor);
-    results.vendors[vendor] = { latency: lat, requests, memory: mem, coldImport: imports };
+    results.vendors[vendor] = {
+      latency: lat,
+      serverPage: page,
+      errorCost: errors,
+      requests,
+      memory: mem,
+      coldImport: imports,
+    };
   }
   log("browser bundle sizes…");
   results.bundles = await bundleSizes();
@@ -264,60 +341,87 @@ results.durationSeconds = round((performance.now() - started) / 1000, 1);
 // ---- the table ------------------------------------------------------------------------
 
 const ms = (value: number) => `${round(value, value < 10 ? 2 : 1)} ms`;
+const us = (value: number) => `${round(value, value < 10 ? 2 : 1)} µs`;
 const mb = (bytes: number) => `${round(bytes / 2 ** 20, 1)} MB`;
 const ratio = (value: number) => `${round(value, 2).toFixed(2)}×`;
-const yes = (ok: boolean) => (ok ? "yes" : "**no**");
-const rows: string[][] = [];
+const count = (n: number) => n.toLocaleString("en-US").replace(/,/g, " ");
+const COLD_IMPORT_BUDGET: Record<Vendor, number> = { chargebee: 2.0, stripe: 1.3 };
+/** Heap "flat": within 10 % (or 1 MB, whichever is larger) of where it started. */
+const flatHeap = (before: number, after: number) => after - before <= Math.max(before * 0.1, 2 ** 20);
+const rows = results.rows;
+const row = (measurement: string, result: string, target: string, met: boolean | undefined) =>
+  rows.push({ measurement, result, target, meetsBudget: met === undefined ? "n/a" : met ? "yes" : "no" });
 for (const vendor of VENDORS) {
   const v = results.vendors[vendor];
   const name = LABEL[vendor];
   const pair = (c: Comparison) =>
     `${ms(c.adapter.median)} vs ${ms(c.raw.median)} (p95 ${ms(c.adapter.p95)} vs ${ms(c.raw.p95)}): ${ratio(c.ratio)}`;
-  rows.push([
-    `${name}: \`listInvoices\` walk of ${LATENCY.walkInvoices.toLocaleString("en-US").replace(/,/g, " ")} invoices, adapter vs raw SDK (median)`,
+  row(
+    `${name}: \`listInvoices\` walk of ${count(LATENCY.walkInvoices)} invoices, adapter vs raw SDK (median)`,
     pair(v.latency.walk),
     "≤ 1.05×",
-    yes(v.latency.walk.ratio <= 1.05),
-  ]);
-  rows.push([
+    v.latency.walk.ratio <= 1.05,
+  );
+  row(
     `${name}: \`createSession\`, adapter vs raw SDK (median)`,
     pair(v.latency.session),
     "≤ 1.05×",
-    yes(v.latency.session.ratio <= 1.05),
-  ]);
-  rows.push([
-    `${name}: requests to walk N = ${WALK_SIZES.map((n) => n.toLocaleString("en-US").replace(/,/g, " ")).join(", ")}`,
+    v.latency.session.ratio <= 1.05,
+  );
+  row(
+    `${name}: server handler \`GET /invoices?limit=100\` vs the \`listInvoices\` call it makes (median)`,
+    pair(v.serverPage),
+    "≤ 1.20×",
+    v.serverPage.ratio <= 1.2,
+  );
+  row(
+    `${name}: requests to walk N = ${WALK_SIZES.map(count).join(", ")}`,
     v.requests.map((r) => r.requests).join(", "),
     v.requests.map((r) => r.expected).join(", "),
-    yes(v.requests.every((r) => r.requests === r.expected && r.seen === r.invoices)),
-  ]);
-  rows.push([
+    v.requests.every((r) => r.requests === r.expected && r.seen === r.invoices),
+  );
+  row(
+    `${name}: walk time per invoice, 100 000 vs 10 000 invoices`,
+    `${us((v.memory.large.ms * 1000) / v.memory.large.invoices)} vs ${us((v.memory.small.ms * 1000) / v.memory.small.invoices)} (${ms(v.memory.large.ms)} vs ${ms(v.memory.small.ms)} in all): ${ratio(v.memory.perInvoiceRatio)}`,
+    "≤ 1.5× (linear)",
+    v.memory.perInvoiceRatio <= 1.5,
+  );
+  row(
     `${name}: peak RSS walking 10 000 vs 100 000 invoices (heap kept)`,
     `${mb(v.memory.small.peakRssBytes)} vs ${mb(v.memory.large.peakRssBytes)} (${mb(v.memory.small.retainedHeapBytes)} vs ${mb(v.memory.large.retainedHeapBytes)}): ${ratio(v.memory.rssRatio)}`,
-    "flat (≈ 1×)",
-    yes(v.memory.rssRatio <= 1.1),
-  ]);
-  rows.push([
+    "flat (≤ 1.1×)",
+    v.memory.rssRatio <= 1.1,
+  );
+  const e = v.errorCost;
+  row(
+    `${name}: creating a \`PortalError\` after building ${count(e.providers)} providers with their own keys vs as many sharing one key (fresh processes, median of ${ERROR_RUNS}; heap after a collection, after the first provider vs after all)`,
+    `${us(e.distinctUs)} vs ${us(e.sharedUs)}: ${ratio(e.ratio)} (heap ${mb(e.heapAfterOneBytes)} vs ${mb(e.heapAfterAllBytes)})`,
+    "≤ 1.2×, heap flat",
+    e.ratio <= 1.2 && flatHeap(e.heapAfterOneBytes, e.heapAfterAllBytes),
+  );
+  row(
     `${name}: cold import, \`${PACKAGES[vendor].adapter}\` vs \`${PACKAGES[vendor].sdk}\` (median of ${IMPORT_RUNS})`,
     `${ms(v.coldImport.adapter.median)} vs ${ms(v.coldImport.sdk.median)}: ${ratio(v.coldImport.ratio)}`,
-    "ratio (measured)",
-    "n/a",
-  ]);
+    `≤ ${COLD_IMPORT_BUDGET[vendor].toFixed(1)}×`,
+    v.coldImport.ratio <= COLD_IMPORT_BUDGET[vendor],
+  );
 }
 for (const check of results.bundles) {
-  rows.push([
+  row(
     `browser bundle, min+gzip: ${check.name.replace(/^@portalkit\/browser: /, "")}`,
-    `${check.size.toLocaleString("en-US").replace(/,/g, " ")} B`,
-    check.sizeLimit !== undefined ? `≤ ${check.sizeLimit.toLocaleString("en-US").replace(/,/g, " ")} B` : "",
-    yes(check.passed),
-  ]);
+    `${count(check.size)} B`,
+    check.sizeLimit !== undefined ? `≤ ${count(check.sizeLimit)} B` : "",
+    check.passed,
+  );
 }
 
-const header = ["measurement", "result", "target", "met"];
+const header = ["measurement", "result", "target", "meets budget"];
 const table = [
   `| ${header.join(" | ")} |`,
   `| ${header.map(() => "---").join(" | ")} |`,
-  ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ...rows.map(
+    (r) => `| ${[r.measurement, r.result, r.target, r.meetsBudget === "no" ? "**no**" : r.meetsBudget].join(" | ")} |`,
+  ),
 ].join("\n");
 const m = results.machine;
 process.stdout.write(
@@ -325,5 +429,6 @@ process.stdout.write(
     `${results.durationSeconds} s, \`${results.command}\`\n`,
 );
 await mkdir(join(BENCH, "results"), { recursive: true });
-await writeFile(join(BENCH, "results", "latest.json"), `${JSON.stringify({ ...results, table }, null, 2)}\n`);
+const allMet = rows.every((r) => r.meetsBudget !== "no");
+await writeFile(join(BENCH, "results", "latest.json"), `${JSON.stringify({ ...results, allMet, table }, null, 2)}\n`);
 process.stderr.write("written to bench/results/latest.json\n");

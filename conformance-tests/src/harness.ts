@@ -12,18 +12,22 @@ export interface HarnessSetupOptions {
 /**
  * Provider-neutral names of the vendor calls a fault can target: each names the call that
  * carries the operation out (for `cancel`, the cancelling request). A read an adapter makes
- * first to check ownership is `getSubscription`'s call, not `cancel`'s.
+ * first to check ownership is `getSubscription`'s call, not `cancel`'s. The one list to
+ * change when the contract gains an operation.
  */
-export type HarnessOperation =
-  | "createSession"
-  | "listInvoices"
-  | "getSubscription"
-  | "cancel"
-  | "reactivate"
-  | "invoicePdf"
-  | "updateAddress"
-  | "paymentMethodLaunch"
-  | "logout";
+export const HARNESS_OPERATIONS = [
+  "createSession",
+  "listInvoices",
+  "getSubscription",
+  "cancel",
+  "reactivate",
+  "invoicePdf",
+  "updateAddress",
+  "paymentMethodLaunch",
+  "logout",
+] as const;
+
+export type HarnessOperation = (typeof HARNESS_OPERATIONS)[number];
 
 /** A fault rule aimed at an operation rather than a vendor path. */
 export type HarnessFaultRule = Omit<FaultRule, "path" | "method"> & {
@@ -72,9 +76,8 @@ export interface HarnessContext {
   close(): Promise<void>;
 }
 
-export interface ConformanceHarness {
-  /** Shown in the suite's describe block, e.g. "chargebee". */
-  name: string;
+/** What the vendor can represent, which decides what the suite seeds and expects. */
+export interface HarnessManifest {
   /** Invoice statuses the vendor can represent; world invoices in other statuses are not seeded. */
   invoiceStatuses: readonly InvoiceStatus[];
   /** Whether the vendor's portal sessions carry an expiry time. */
@@ -84,6 +87,12 @@ export interface ConformanceHarness {
    * (Stripe); `"id"`, the id is the number (Chargebee), so a seeded invoice's number is its id.
    */
   invoiceNumber?: "number" | "id";
+}
+
+export interface ConformanceHarness {
+  /** Shown in the suite's describe block, e.g. "chargebee". */
+  name: string;
+  manifest: HarnessManifest;
   /** A fresh simulator and a provider built against it. */
   setup(options: HarnessSetupOptions): Promise<HarnessContext>;
 }

@@ -1,11 +1,23 @@
+export {
+  defineHarness,
+  type HarnessDeclaration,
+  type HarnessTransport,
+  type HarnessTransportOptions,
+  type ProviderContext,
+  type StateReaders,
+  type VendorCall,
+  type VendorCalls,
+} from "./define-harness";
 export { describeConformance } from "./describe-conformance";
-export type {
-  ConformanceHarness,
-  HarnessContext,
-  HarnessFaultRule,
-  HarnessOperation,
-  HarnessSetupOptions,
-  SimSubscriptionState,
+export {
+  type ConformanceHarness,
+  HARNESS_OPERATIONS,
+  type HarnessContext,
+  type HarnessFaultRule,
+  type HarnessManifest,
+  type HarnessOperation,
+  type HarnessSetupOptions,
+  type SimSubscriptionState,
 } from "./harness";
 export { mountOnMsw } from "./msw";
 export { CONFORMANCE_SETUP, type Scenario } from "./scenario-kit";

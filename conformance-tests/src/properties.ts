@@ -237,7 +237,7 @@ async function outcome(
 export function describeProperties(harness: ConformanceHarness, options: PropertyOptions = {}): void {
   const runs = options.runs ?? (process.env.CI === "true" ? 1_000 : 100);
   const now = Math.floor(Date.now() / 1000) * 1000;
-  const world = conformanceWorld({ invoiceStatuses: harness.invoiceStatuses, now });
+  const world = conformanceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses, now });
   const invoiceIds = [ALICE, BOB].flatMap((customer) =>
     world.invoices
       .filter((invoice) => invoice.customerId === customer)

@@ -44,7 +44,7 @@ export function createScenario(
       ctx.clearRequests();
       return ctx;
     },
-    world: () => conformanceWorld({ invoiceStatuses: harness.invoiceStatuses, now }),
+    world: () => conformanceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses, now }),
   };
 }
 

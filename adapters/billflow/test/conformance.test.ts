@@ -1,4 +1,4 @@
-import { describeConformance, mountOnMsw } from "@portalkit/conformance";
+import { describeConformance } from "@portalkit/conformance";
 import { createBillflowHarness } from "../src/testing";
 
-describeConformance(createBillflowHarness({ mount: mountOnMsw }));
+describeConformance(createBillflowHarness({ transport: "msw" }));

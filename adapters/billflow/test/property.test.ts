@@ -1,7 +1,6 @@
 // Whatever the input and whatever Stripe (behind Billflow) answers: schema-valid output or
 // a PortalError, no request for invalid input, no unhandled rejection.
-import { mountOnMsw } from "@portalkit/conformance";
 import { describeProperties } from "@portalkit/conformance/properties";
 import { createBillflowHarness } from "../src/testing";
 
-describeProperties(createBillflowHarness({ mount: mountOnMsw }));
+describeProperties(createBillflowHarness({ transport: "msw" }));

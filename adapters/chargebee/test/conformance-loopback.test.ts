@@ -13,7 +13,7 @@ describe("an HTTP redirect where the API should answer (a misconfigured proxy)",
     const harness = createChargebeeHarness({ transport: "loopback" });
     const ctx = await harness.setup({ retry: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: 2_000 });
     try {
-      await ctx.seed(conformanceWorld({ invoiceStatuses: harness.invoiceStatuses }));
+      await ctx.seed(conformanceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses }));
       ctx.clearRequests();
       ctx.inject({
         fault: {

@@ -1,12 +1,14 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 
-// Runs the suite against the intact memory adapter and three broken copies of it
-// (test/fixtures/*.fixture.ts, outside the normal test pattern) in a separate vitest
+// Runs the suite against the intact memory adapter and broken copies of it
+// (test/fixtures/*.fixture.ts, outside the normal test pattern), and against a Chargebee
+// adapter with a wrong status map (adapters/chargebee/test/fixtures), in a separate vitest
 // process, and checks the suite fails the broken ones, where it should and only there.
 
 interface AssertionResult {
@@ -102,4 +104,25 @@ describe("the conformance suite", () => {
     expect(statuses(mutation)).toEqual(["failed"]);
     expect(failedNames(all).sort()).toEqual(mutation.map((result) => result.fullName).sort());
   });
+});
+
+describe("a wrong status map in an adapter", () => {
+  for (const [fixture, adapter] of [
+    ["wrong-status-map", "memory"],
+    ["chargebee-wrong-status-map", "chargebee"],
+  ] as const) {
+    it(`fails the ${adapter} adapter where a scheduled cancellation is read back`, () => {
+      const all = results(fixture);
+      const scheduled = named(all, "when: period_end changes the subscription, in the answer and at the vendor");
+      expect(statuses(scheduled)).toEqual(["failed"]);
+      expect(statuses(named(all, "when: now changes the subscription"))).toEqual(["passed"]);
+      expect(statuses(named(all, "createSession"))).toEqual(["passed"]);
+    });
+
+    it(`reads the ${adapter} simulator with the harness's own code, not the adapter's normalizers`, () => {
+      const source = readFileSync(join(root, `adapters/${adapter}/src/testing/harness.ts`), "utf8");
+      const imports = [...source.matchAll(/from "(\.\.\/[^"]+)"/g)].map((match) => match[1]);
+      expect(imports).toEqual(["../provider", ...(adapter === "memory" ? ["../wire"] : [])]);
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { describeConformance, mountOnMsw } from "@portalkit/conformance";
+import { describeConformance } from "@portalkit/conformance";
 import { createStripeHarness } from "../src/testing";
 
-describeConformance(createStripeHarness({ mount: mountOnMsw }));
+describeConformance(createStripeHarness({ transport: "msw" }));

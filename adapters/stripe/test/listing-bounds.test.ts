@@ -1,18 +1,17 @@
-import { mountOnMsw } from "@portalkit/conformance";
 import { ALICE, conformanceWorld } from "@portalkit/conformance/world";
 import { allInvoices, PortalError } from "@portalkit/core";
 import { invoiceSeries } from "@portalkit/core/testing";
 import { describe, expect, it } from "vitest";
 import { createStripeHarness } from "../src/testing";
 
-const harness = createStripeHarness({ mount: mountOnMsw });
+const harness = createStripeHarness({ transport: "msw" });
 const setup = { retry: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: 2_000 };
 
 describe("listing when Stripe's pages do not add up", () => {
   it("stops with a typed error when Stripe repeats a page instead of looping", async () => {
     const ctx = await harness.setup(setup);
     try {
-      await ctx.seed(conformanceWorld({ invoiceStatuses: harness.invoiceStatuses }));
+      await ctx.seed(conformanceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses }));
       let first: string | undefined;
       ctx.inject({
         operation: "listInvoices",
@@ -40,7 +39,7 @@ describe("listing when Stripe's pages do not add up", () => {
   it("bounds the pages one filtered call reads and carries on with a cursor", async () => {
     const ctx = await harness.setup(setup);
     try {
-      const world = conformanceWorld({ invoiceStatuses: harness.invoiceStatuses });
+      const world = conformanceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses });
       // 2 500 paid invoices, then one void one: the void one lies 26 Stripe pages down.
       const many = invoiceSeries({
         customerId: ALICE,

@@ -1,6 +1,5 @@
 // Whatever the input and whatever Stripe answers: schema-valid output or a PortalError, no
 // request for invalid input, no unhandled rejection; and `raw` is exactly Stripe's JSON.
-import { mountOnMsw } from "@portalkit/conformance";
 import { describeProperties } from "@portalkit/conformance/properties";
 import fc from "fast-check";
 import Stripe from "stripe";
@@ -12,7 +11,7 @@ const RUNS = process.env.CI === "true" ? 1_000 : 100;
 // As values arrive off the wire: JSON text has no -0 (fast-check's doubles do).
 const json = fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
 
-describeProperties(createStripeHarness({ mount: mountOnMsw }));
+describeProperties(createStripeHarness({ transport: "msw" }));
 
 // ---- raw objects -----------------------------------------------------------------------------
 

@@ -228,9 +228,17 @@ describe("createStripeProvider: billing data", () => {
     expect(sim.requests).toEqual([]);
   });
 
+  it("an unknown country is refused by Stripe and reported on the portable field", async () => {
+    const { sim, provider } = openStripe();
+    await expect(
+      provider.updateAddress({ customerId: "cus_ann", kind: "billing", address: { line1: "1 A St", country: "XX" } }),
+    ).rejects.toMatchObject({ code: "invalid_request", field: "address.country" });
+    expect(sim.customer("cus_ann")?.address?.country).not.toBe("XX");
+  });
+
   it("a Stripe parameter error names the portable field", async () => {
     const { sim, provider } = openStripe();
-    sim.injectParamError("address[postal_code]", { methods: ["POST"] });
+    sim.injectParamError({ param: "address[postal_code]", method: "POST" });
     const error = await provider
       .updateAddress({ customerId: "cus_ann", kind: "billing", address: { postalCode: "12345" } })
       .catch((caught: unknown) => caught);

@@ -131,6 +131,25 @@ describe("the Stripe simulator's errors", () => {
     expect(answer.headers.get("request-id")).toMatch(/^req_/);
   });
 
+  it("refuses an unknown country code, as Stripe does, and changes nothing", async () => {
+    const { sim } = open();
+    const before = structuredClone(sim.customer("cus_ann"));
+    const billing = await call(sim, "POST", "/v1/customers/cus_ann", {
+      "address[line1]": "1 Nowhere St",
+      "address[country]": "XX",
+    });
+    expect(billing.status).toBe(400);
+    expect(billing.body.error).toMatchObject({ type: "invalid_request_error", param: "address[country]" });
+    expect((billing.body.error as { message: string }).message).toContain("Country 'XX' is unknown");
+    const shipping = await call(sim, "POST", "/v1/customers/cus_ann", {
+      "shipping[name]": "Ann Lee",
+      "shipping[address][country]": "XX",
+    });
+    expect(shipping.body.error).toMatchObject({ param: "shipping[address][country]" });
+    expect(sim.customer("cus_ann")).toEqual(before);
+    expect((await call(sim, "POST", "/v1/customers/cus_ann", { "address[country]": "IE" })).status).toBe(200);
+  });
+
   it("refuses a wrong key with 401, showing only its last four characters", async () => {
     const { sim } = open();
     const wrongKey = "sk_test_51WrongKeyWrongKeyWrongKey9876";

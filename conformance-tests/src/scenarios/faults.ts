@@ -92,7 +92,7 @@ export function faultScenarios(scenario: Scenario): void {
     });
 
     it("a failure on page 3 of 5 is retried, and the walk loses and repeats nothing", async () => {
-      const world = invoiceWorld({ invoiceStatuses: harness.invoiceStatuses, count: 450 });
+      const world = invoiceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses, count: 450 });
       const ctx = await scenario.open(world);
       ctx.inject({ operation: "listInvoices", fault: { type: "status", status: 503 }, skip: 2 });
       const listed: Invoice[] = [];
@@ -107,7 +107,7 @@ export function faultScenarios(scenario: Scenario): void {
     });
 
     it("when page 3 of 5 fails past the retry bound, the walk resumes from its cursor and loses nothing", async () => {
-      const world = invoiceWorld({ invoiceStatuses: harness.invoiceStatuses, count: 450 });
+      const world = invoiceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses, count: 450 });
       const ctx = await scenario.open(world);
       ctx.inject({ operation: "listInvoices", fault: { type: "reset" }, skip: 2, times: maxAttempts });
       const listed: Invoice[] = [];

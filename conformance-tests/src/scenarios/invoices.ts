@@ -48,7 +48,7 @@ export function idsOf(invoices: ReadonlyArray<{ id: string }>): string[] {
 
 export function invoiceScenarios(scenario: Scenario): void {
   const { harness, providerId } = scenario;
-  const hasPending = harness.invoiceStatuses.includes("pending");
+  const hasPending = harness.manifest.invoiceStatuses.includes("pending");
   const aliceInvoices = (predicate: (invoice: WorldInvoice) => boolean = () => true) =>
     scenario
       .world()
@@ -58,7 +58,7 @@ export function invoiceScenarios(scenario: Scenario): void {
     it.each(PAGING_COUNTS)(
       "lists each of %i invoices exactly once, newest first, one request a page",
       async (count) => {
-        const world = invoiceWorld({ invoiceStatuses: harness.invoiceStatuses, count });
+        const world = invoiceWorld({ invoiceStatuses: harness.manifest.invoiceStatuses, count });
         const expected = world.invoices.filter((invoice) => invoice.customerId === ALICE);
         const ctx = await scenario.open(world);
 
@@ -97,7 +97,7 @@ export function invoiceScenarios(scenario: Scenario): void {
 
     it("filters by status", async () => {
       const ctx = await scenario.open(scenario.world());
-      const statuses = harness.invoiceStatuses.filter((status) => status !== "pending");
+      const statuses = harness.manifest.invoiceStatuses.filter((status) => status !== "pending");
       const sets: InvoiceStatus[][] = [...statuses.map((status) => [status]), statuses.slice(0, 2)];
       for (const status of sets) {
         const listed = await walkInvoices(ctx.provider, { customerId: ALICE, status });
@@ -144,7 +144,7 @@ export function invoiceScenarios(scenario: Scenario): void {
         });
         expect(invoice.subscriptionId).toBe(seeded.subscriptionId);
         // Drafts may have no number yet (Stripe numbers an invoice when it is finalized).
-        const number = harness.invoiceNumber === "id" ? seeded.id : seeded.number;
+        const number = harness.manifest.invoiceNumber === "id" ? seeded.id : seeded.number;
         if (invoice.number !== undefined || seeded.status !== "draft") expect(invoice.number).toBe(number);
         expect(sameInstant(invoice.issuedAt, seeded.issuedAt), `issuedAt of ${invoice.id}`).toBe(true);
         if (invoice.dueAt !== undefined)

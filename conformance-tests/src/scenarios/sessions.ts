@@ -16,7 +16,7 @@ export function sessionScenarios(scenario: Scenario): void {
       expect(session.provider).toBe(providerId);
       expect(session.id).not.toBe("");
       expect(session.url !== undefined || session.token !== undefined, "a session carries a url or a token").toBe(true);
-      if (harness.sessionExpiry) {
+      if (harness.manifest.sessionExpiry) {
         expect(session.expiresAt, "the vendor's sessions expire: expiresAt must be set").toBeDefined();
         expect(Date.parse(session.expiresAt!)).toBeGreaterThan(Date.parse(session.createdAt));
       }

@@ -56,7 +56,7 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
     addressWrites: () => sim.requests.filter((r) => r.method === "POST" && /^\/v1\/customers\//.test(r.path)).length,
     // Stripe refuses an unknown country with `param: address[country]`; the simulator is told to.
     refuseCountryOnce: () =>
-      sim.injectParamError("address[country]", { methods: ["POST"], path: /^\/v1\/customers\// }),
+      sim.injectParamError({ param: "address[country]", method: "POST", path: /^\/v1\/customers\// }),
     failSubscriptions: () =>
       sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions\//, times: 1000 }),
     heal: () => sim.clearFaults(),

@@ -14,7 +14,7 @@ export interface ConformanceCommandOptions {
   cwd?: string;
 }
 
-const HARNESS_KEYS = ["name", "setup", "invoiceStatuses"] as const;
+const HARNESS_KEYS = ["name", "setup", "manifest"] as const;
 
 function isHarness(value: unknown): boolean {
   return typeof value === "object" && value !== null && HARNESS_KEYS.every((key) => key in value);

@@ -131,7 +131,7 @@ describe("portalkit conformance", () => {
     const none = await portalkit(["conformance", "./nothing.mjs"], cwd);
     expect([none.code, none.stderr.trim()]).toEqual([
       2,
-      "portalkit: ./nothing.mjs exports no conformance harness (an object with name, setup, invoiceStatuses, or a function returning one)",
+      "portalkit: ./nothing.mjs exports no conformance harness (an object with name, setup, manifest, or a function returning one)",
     ]);
     const missing = await portalkit(["conformance", "@acme/not-installed/testing"], cwd);
     expect(missing.code).toBe(2);

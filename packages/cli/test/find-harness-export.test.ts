@@ -12,15 +12,15 @@ beforeAll(async () => {
   await writeFile(
     join(dir, "adapter.mjs"),
     [
-      "export function createAcmeBackedHarness(options) { return { name: options.name, setup() {}, invoiceStatuses: [] }; }",
-      'export function createAcmeHarness() { return { name: "acme", setup() {}, invoiceStatuses: ["paid"] }; }',
+      "export function createAcmeBackedHarness(options) { return { name: options.name, setup() {}, manifest: { invoiceStatuses: [], sessionExpiry: false } }; }",
+      'export function createAcmeHarness() { return { name: "acme", setup() {}, manifest: { invoiceStatuses: ["paid"], sessionExpiry: false } }; }',
       "export const version = 1;",
       "",
     ].join("\n"),
   );
   await writeFile(
     join(dir, "plain.mjs"),
-    'export const acmeHarness = { name: "acme", setup() {}, invoiceStatuses: [] };\n',
+    'export const acmeHarness = { name: "acme", setup() {}, manifest: { invoiceStatuses: [], sessionExpiry: false } };\n',
   );
 });
 afterAll(async () => {
@@ -50,7 +50,7 @@ describe("findHarnessExport", () => {
     await expect(findHarnessExport("./adapter.mjs", dir, "version")).rejects.toMatchObject({
       code: "invalid_input",
       message:
-        "./adapter.mjs exports no conformance harness named version (an object with name, setup, invoiceStatuses, or a function returning one)",
+        "./adapter.mjs exports no conformance harness named version (an object with name, setup, manifest, or a function returning one)",
     });
   });
 });

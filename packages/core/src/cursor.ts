@@ -40,7 +40,19 @@ export function decodeCursor(provider: string, customerId: string, cursor: strin
   return (envelope as CursorEnvelope).v;
 }
 
+// Node's Buffer writes and reads base64url natively (no padding, the same alphabet as the
+// portable path below, which runtimes without Buffer take). One fatal decoder for every
+// call: a cursor that is not UTF-8 is refused, as before.
+const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+interface BufferLike {
+  from(text: string, encoding: "utf8" | "base64url"): Uint8Array & { toString(encoding: "base64url"): string };
+}
+
 function base64UrlEncode(text: string): string {
+  if (NodeBuffer) return NodeBuffer.from(text, "utf8").toString("base64url");
   const bytes = new TextEncoder().encode(text);
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
@@ -48,8 +60,9 @@ function base64UrlEncode(text: string): string {
 }
 
 function base64UrlDecode(text: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("not base64url");
+  // A length of 4n+1 is no base64 at all (atob refuses it; Buffer would drop the last character).
+  if (!BASE64URL.test(text) || text.length % 4 === 1) throw new Error("not base64url");
+  if (NodeBuffer) return UTF8.decode(NodeBuffer.from(text, "base64url"));
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  return UTF8.decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AddressSchema, IdSchema, InvoiceStatusSchema, PortalSectionSchema, UrlSchema } from "./schemas";
 
 // Inputs are strict: an unknown key (a typo such as `subscriptionID`) is an error rather

@@ -1,37 +1,77 @@
-const registered = new Set<string>();
+// Registered secrets, each with the number of live owners that registered it. A secret
+// registered with an owner (the SDK client or options object that holds it) is forgotten
+// once every such owner has been collected, so an application that creates a provider per
+// tenant or per request does not accumulate secrets, nor pay for them on every error.
+// A secret registered without an owner stays for the life of the process.
+interface Registration {
+  owners: number;
+  permanent: boolean;
+}
 
-// Shapes of credentials that must never leave the server: Stripe keys, bearer and basic
-// authorization values, signing secrets, and secret-looking query parameters.
-const PATTERNS: RegExp[] = [
-  /\b(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{6,}/g,
-  /\bwhsec_[A-Za-z0-9]{6,}/g,
-  /\b(?:test|live)_[A-Za-z0-9]{20,}/g,
-  /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
-  /([?&](?:api_key|apikey|token|access_token|secret|key|signature)=)[^&#\s"']+/gi,
-  /("?(?:api_?key|apiKey|secret(?:_?key)?|secretKey|billflowSecret|authorization|token|password)"?\s*[:=]\s*"?)[^",}\s&]+/gi,
-];
+const registered = new Map<string, Registration>();
+
+const released =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<string>((secret) => {
+        const registration = registered.get(secret);
+        if (!registration) return;
+        registration.owners--;
+        if (registration.owners <= 0 && !registration.permanent) registered.delete(secret);
+      })
+    : undefined;
 
 /**
  * Registers a secret (an API key, a signing secret) so that every PortalError message and
- * every redacted log line replaces it. Adapters call this with the secrets they are given.
+ * every redacted log line replaces it. Adapters call this with the secrets they are given,
+ * passing as `owner` the object that holds the secret for their calls (the SDK client, the
+ * options object their methods read): the secret is redacted for as long as that object
+ * is alive, and forgotten after. Without an owner it is kept for the life of the process.
  */
-export function registerSecret(secret: string | undefined): void {
-  if (secret && secret.length >= 6) registered.add(secret);
+export function registerSecret(secret: string | undefined, owner?: object): void {
+  if (typeof secret !== "string" || secret.length < 6) return;
+  let registration = registered.get(secret);
+  if (!registration) {
+    registration = { owners: 0, permanent: false };
+    registered.set(secret, registration);
+  }
+  if (owner !== undefined && released) {
+    registration.owners++;
+    released.register(owner, secret);
+  } else {
+    registration.permanent = true;
+  }
 }
+
+/** How many distinct secrets are registered now (for measurements and tests). */
+export function registeredSecretCount(): number {
+  return registered.size;
+}
+
+const REDACTED = "[redacted]";
+
+// Shapes of credentials, wherever they appear: Stripe keys and webhook signing secrets,
+// Chargebee-style `test_…`/`live_…` keys, Bearer and Basic authorization values.
+const CREDENTIALS =
+  /\b(?:(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{6,}|whsec_[A-Za-z0-9]{6,}|(?:test|live)_[A-Za-z0-9]{20,}|(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,})/gi;
+
+// A secret-looking query or form parameter's value (`?api_key=…`, `&client_secret=…`).
+const SECRET_PARAM = /((?:^|[?&])(?:[\w.-]*(?:secret|token|password|signature)[\w.-]*|api_?key|key)=)[^&#\s"']+/gi;
+
+// A JSON string property with a secret-looking name (`"apiKey":"…"`, `"client_secret": "…"`).
+// Only a quoted value after a quoted name: the words that follow a field name in prose
+// ("Invalid input at webhookSecret: Unrecognized key") are not secrets.
+const SECRET_JSON_PROPERTY =
+  /("[\w.-]*(?:secret|password|token|api_?key|authorization)[\w.-]*"\s*:\s*")(?:[^"\\]|\\.)+(?=")/gi;
 
 export function redactSecrets(text: string): string {
   let out = asText(text);
-  for (const secret of registered) {
-    if (out.includes(secret)) out = out.split(secret).join("[redacted]");
+  for (const secret of registered.keys()) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  for (const pattern of PATTERNS) {
-    out = out.replace(pattern, (match: string, prefix?: unknown) =>
-      typeof prefix === "string" && match.startsWith(prefix) && prefix.length < match.length
-        ? `${prefix}[redacted]`
-        : "[redacted]",
-    );
-  }
-  return out;
+  return out
+    .replace(SECRET_JSON_PROPERTY, `$1${REDACTED}`)
+    .replace(SECRET_PARAM, `$1${REDACTED}`)
+    .replace(CREDENTIALS, REDACTED);
 }
 
 /** Messages come from vendor bodies too, where `message` may be any JSON value (`{"toString": 1}` included). */

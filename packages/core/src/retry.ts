@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PortalError } from "./errors";
 
 export interface RetryOptions {
@@ -44,9 +44,11 @@ export function resolveRetryOptions(options: RetryOptions | undefined): Required
 
 /**
  * Runs `operation` until it succeeds, fails with an error that is not retryable, or the
- * bounds run out. Backoff is exponential with full jitter; a vendor's Retry-After
- * (PortalError.retryAfterMs) is honoured as the least wait. When honouring the wait would
- * exceed `maxDelayMs` in total, the last error is thrown at once instead of waiting.
+ * attempts run out. Backoff is exponential with full jitter; a vendor's Retry-After
+ * (PortalError.retryAfterMs) is honoured as the least wait. The waits together never exceed
+ * `maxDelayMs`: a backoff step longer than what is left of it is shortened to fit, so the
+ * same options always give the same number of attempts. Only a Retry-After longer than
+ * what is left ends retrying early, at once, with the vendor's error.
  *
  * For a mutation, create the idempotency key once, outside `operation`, and send the same
  * key on every attempt.
@@ -66,10 +68,11 @@ export async function withRetry<T>(
       return await operation({ attempt });
     } catch (error) {
       if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-      const backoff = Math.round(random() * baseDelayMs * 2 ** (attempt - 1));
+      const remaining = maxDelayMs - waited;
       const retryAfter = PortalError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
-      const delayMs = Math.max(backoff, retryAfter);
-      if (waited + delayMs > maxDelayMs) throw error;
+      if (retryAfter > remaining) throw error;
+      const backoff = Math.round(random() * baseDelayMs * 2 ** (attempt - 1));
+      const delayMs = Math.min(Math.max(backoff, retryAfter), remaining);
       hooks.onRetry?.({ attempt, delayMs, error });
       waited += delayMs;
       if (delayMs > 0) await sleep(delayMs);

@@ -1,4 +1,11 @@
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
+// "YYYY-MM-DDT" for a day number (days since 1970-01-01). Invoices of one customer share
+// few days (issue date, due date and paid date are often the same), and a walk meets the
+// same days again page after page, so the calendar arithmetic runs once a day, not once a
+// call. Bounded: cleared when full.
+const DAY_PREFIXES = new Map<number, string>();
+const MAX_CACHED_DAYS = 4_096;
 
 /**
  * Unix seconds (as Chargebee and Stripe send them) to an ISO-8601 UTC string, exactly as
@@ -15,6 +22,19 @@ export function unixToIso(seconds: number | null | undefined): string | undefine
   }
   const days = Math.floor(seconds / 86_400);
   let rest = seconds - days * 86_400;
+  let prefix = DAY_PREFIXES.get(days);
+  if (prefix === undefined) {
+    prefix = dayPrefix(days);
+    if (DAY_PREFIXES.size >= MAX_CACHED_DAYS) DAY_PREFIXES.clear();
+    DAY_PREFIXES.set(days, prefix);
+  }
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[rest - minutes * 60]}.000Z`;
+}
+
+function dayPrefix(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -26,10 +46,7 @@ export function unixToIso(seconds: number | null | undefined): string | undefine
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(rest - minutes * 60)}.000Z`;
+  return `${String(year).padStart(4, "0")}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
 }
 
 export function isoToUnix(iso: string): number {

@@ -59,6 +59,65 @@ describe("allInvoices", () => {
   });
 });
 
+describe("allInvoices as an iterator", () => {
+  it("requests nothing before the first next(), and nothing after return()", async () => {
+    const provider = fakeProvider(250);
+    const walk = allInvoices(provider, { customerId: "c1" });
+    expect(provider.calls).toHaveLength(0);
+    expect((await walk.next()).value?.id).toBe("in_0");
+    expect(provider.calls).toHaveLength(1);
+    expect(await walk.return(undefined)).toEqual({ value: undefined, done: true });
+    expect(await walk.next()).toEqual({ value: undefined, done: true });
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it("answers next() calls made at once in order, each invoice once", async () => {
+    const provider = fakeProvider(205);
+    const walk = allInvoices(provider, { customerId: "c1" });
+    const results = await Promise.all(Array.from({ length: 210 }, () => walk.next()));
+    expect(results.slice(0, 205).map((r) => r.value?.id)).toEqual(Array.from({ length: 205 }, (_, i) => `in_${i}`));
+    expect(results.slice(205).every((r) => r.done)).toBe(true);
+    expect(provider.calls).toHaveLength(3);
+  });
+
+  it("passes a provider's error on and is then done; break stops the walk", async () => {
+    let calls = 0;
+    const failing = {
+      async listInvoices(): Promise<Page<Invoice>> {
+        calls++;
+        throw new PortalError({ code: "unavailable", provider: "f", message: "down" });
+      },
+    };
+    const walk = allInvoices(failing, { customerId: "c1" });
+    await expect(walk.next()).rejects.toMatchObject({ code: "unavailable" });
+    expect(await walk.next()).toEqual({ value: undefined, done: true });
+    expect(calls).toBe(1);
+
+    const provider = fakeProvider(300);
+    for await (const invoice of allInvoices(provider, { customerId: "c1" })) {
+      if (invoice.id === "in_150") break;
+    }
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it("yields the repeating page's invoices before it stops", async () => {
+    const provider = fakeProvider(3);
+    const repeating = {
+      id: "repeating",
+      async listInvoices(input: ListInvoicesInput): Promise<Page<Invoice>> {
+        const page = await provider.listInvoices({ ...input, cursor: undefined, limit: 3 });
+        return { data: page.data, nextCursor: "same" };
+      },
+    };
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const invoice of allInvoices(repeating, { customerId: "c1" })) seen.push(invoice.id);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(["in_0", "in_1", "in_2", "in_0", "in_1", "in_2"]);
+    expect(PortalError.isInstance(error) && error.provider).toBe("repeating");
+  });
+});
+
 describe("cursors", () => {
   it("round-trip and are bound to their provider and customer", () => {
     const cursor = encodeCursor("stripe", "cus_1", "in_42");
@@ -76,5 +135,37 @@ describe("cursors", () => {
         expect(PortalError.isInstance(error) && error.code === "invalid_input" && error.field === "cursor").toBe(true);
       }
     }
+  });
+});
+
+describe("cursor encoding", () => {
+  // The format before Buffer was used, written out: base64url of the JSON envelope, unpadded.
+  const portableEncode = (provider: string, customer: string, position: string) => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ p: provider, c: customer, v: position }));
+    let binary = "";
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  };
+
+  it("writes the same cursors as the portable encoding, non-ASCII and lone surrogates included", () => {
+    for (const position of ["", "in_42", "offset[1]=é✓", "\uD800 lone", "😀".repeat(9), "a".repeat(1000)]) {
+      expect(encodeCursor("chargebee", "cus_ü", position)).toBe(portableEncode("chargebee", "cus_ü", position));
+    }
+  });
+
+  it("refuses tampered cursors: bad characters, impossible lengths, bytes that are not UTF-8, a changed customer", () => {
+    const cursor = encodeCursor("stripe", "cus_1", "in_42");
+    const notUtf8 = btoa(String.fromCharCode(0xff, 0xfe, 0x7b)).replace(/=+$/, "");
+    for (const value of [`${cursor}=`, `${cursor}a`, `${cursor.slice(0, -1)}!`, notUtf8, "", "a", "bnVsbA"]) {
+      let error: unknown;
+      try {
+        decodeCursor("stripe", "cus_1", value);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(PortalError.isInstance(error) && error.code === "invalid_input" && error.field === "cursor").toBe(true);
+    }
+    const swapped = encodeCursor("stripe", "cus_2", "in_42");
+    expect(() => decodeCursor("stripe", "cus_1", swapped)).toThrow(PortalError);
   });
 });

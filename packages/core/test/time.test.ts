@@ -15,6 +15,34 @@ describe("unixToIso", () => {
     );
   });
 
+  it("writes what Date writes over many random values, near and far, repeated days included", () => {
+    // Deterministic pseudo-random values (a fixed LCG), so a failure names the same value
+    // on every run: whole range, a dense band around today, and runs of the same day.
+    let state = 0x2545f491;
+    const next = () => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const low = -62_135_596_800;
+    const high = 253_402_300_799;
+    for (let i = 0; i < 200_000; i++) {
+      const band = i % 3;
+      const seconds =
+        band === 0
+          ? low + Math.floor(next() * (high - low + 1))
+          : band === 1
+            ? 1_500_000_000 + Math.floor(next() * 400_000_000)
+            : 1_700_000_000 + Math.floor(i / 3) * 7 + Math.floor(next() * 60);
+      expect(unixToIso(seconds)).toBe(new Date(seconds * 1000).toISOString());
+    }
+    for (let days = -3; days < 10_000; days++) {
+      for (const second of [0, 1, 59, 3_599, 3_600, 43_200, 86_399]) {
+        const seconds = days * 86_400 + second;
+        expect(unixToIso(seconds)).toBe(new Date(seconds * 1000).toISOString());
+      }
+    }
+  });
+
   it("falls back to Date for fractions and far years, and gives undefined for no time", () => {
     expect(unixToIso(1.5)).toBe("1970-01-01T00:00:01.500Z");
     expect(unixToIso(253_402_300_800)).toBe(new Date(253_402_300_800_000).toISOString());

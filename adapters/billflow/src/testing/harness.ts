@@ -12,11 +12,12 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
   return createStripeBackedHarness({
     ...options,
     name: "billflow",
-    faultTargets: {
+    calls: {
       // Launches and sessions read the customer from Stripe before signing.
       createSession: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
       paymentMethodLaunch: [],
     },
+    secrets: [BILLFLOW_TEST_SECRET],
     build: (connection) =>
       createBillflowProvider({
         stripe: {

@@ -1,105 +1,142 @@
-import type { ConformanceHarness, HarnessContext, SimSubscriptionState } from "@portalkit/conformance";
-import { vendorParamToField } from "@portalkit/core";
-import type { LoopbackServer } from "@portalkit/core/testing";
-import { fromChargebeeAddress } from "../address";
-import { normalizeSubscription } from "../normalize-subscription";
+import {
+  type ConformanceHarness,
+  defineHarness,
+  type HarnessTransportOptions,
+  type SimSubscriptionState,
+} from "@portalkit/conformance";
+import type { Address, SubscriptionStatus } from "@portalkit/core";
+import type { Customer } from "chargebee";
 import { createChargebeeProvider } from "../provider";
-import { OPERATION_PARAMS, OPERATION_REQUESTS } from "./operations";
-import { createChargebeeSimulator } from "./simulator";
+import { type ChargebeeSimulator, createChargebeeSimulator } from "./simulator";
+import type { WireSubscription } from "./wire";
 
-export interface ChargebeeHarnessOptions {
-  /**
-   * `msw` (default): the simulator answers at `https://{site}.chargebee.com` through MSW
-   * (needs `msw` and `@portalkit/conformance`). `loopback`: it listens on 127.0.0.1 and the
-   * provider is pointed at it with `apiBaseUrl`.
-   */
-  transport?: "msw" | "loopback";
+export type ChargebeeHarnessOptions = HarnessTransportOptions;
+
+// The simulator's records read with the harness's own code, never the adapter's
+// normalizers: a wrong mapping in the adapter then disagrees with the vendor's state.
+
+const STATUSES: Readonly<Record<WireSubscription["status"], SubscriptionStatus>> = {
+  future: "incomplete",
+  in_trial: "trialing",
+  active: "active",
+  non_renewing: "cancel_scheduled",
+  paused: "paused",
+  cancelled: "canceled",
+  transferred: "canceled",
+};
+
+const iso = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
+
+function subscriptionState(wire: WireSubscription): SimSubscriptionState {
+  let status = STATUSES[wire.status];
+  if (status === "active" && (wire.due_invoices_count ?? 0) > 0) status = "past_due";
+  const state: SimSubscriptionState = { id: wire.id, customerId: wire.customer_id, status };
+  // A non_renewing subscription's cancelled_at is the future date it ends.
+  const cancelAt = status === "cancel_scheduled" ? iso(wire.cancelled_at ?? wire.current_term_end) : undefined;
+  if (cancelAt) state.cancelAt = cancelAt;
+  const canceledAt = status === "canceled" ? iso(wire.cancelled_at) : undefined;
+  if (canceledAt) state.canceledAt = canceledAt;
+  return state;
+}
+
+function address(wire: Customer.BillingAddress | undefined): Address | undefined {
+  if (!wire) return undefined;
+  const fields: Array<[keyof Address, string | undefined]> = [
+    ["firstName", wire.first_name],
+    ["lastName", wire.last_name],
+    ["company", wire.company],
+    ["email", wire.email],
+    ["phone", wire.phone],
+    ["line1", wire.line1],
+    ["line2", wire.line2],
+    ["city", wire.city],
+    ["state", wire.state ?? wire.state_code],
+    ["postalCode", wire.zip],
+    ["country", wire.country],
+  ];
+  const out: Address = {};
+  for (const [field, value] of fields) if (value) out[field] = value;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 let harnessCount = 0;
 
-/** The conformance harness for Chargebee: a fresh simulator and provider per setup. */
+/** The conformance harness for Chargebee: a fresh simulator (on a site of its own) and provider per setup. */
 export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): ConformanceHarness {
-  const transport = options.transport ?? "msw";
-  return {
-    name: transport === "msw" ? "chargebee" : "chargebee (loopback)",
-    invoiceStatuses: ["paid", "open", "void", "uncollectible", "pending"],
-    sessionExpiry: true,
-    invoiceNumber: "id",
-    async setup({ retry, timeoutMs }) {
-      const n = ++harnessCount;
-      const site = `portalkit-conformance-${n}`;
-      const apiKey = `test_cbsim_${crypto.randomUUID().replace(/-/g, "")}`;
-      const sim = createChargebeeSimulator({ site, apiKey });
-      let server: LoopbackServer | undefined;
-      let unmount: (() => void) | undefined;
-      if (transport === "loopback") {
-        server = await sim.listen();
-      } else {
-        // Loaded only here: msw is a dependency of @portalkit/conformance, not of this package.
-        const { mountOnMsw } = await import("@portalkit/conformance");
-        unmount = mountOnMsw(`https://${site}.chargebee.com`, (request) => sim.handle(request));
-      }
-      const provider = createChargebeeProvider({
-        site,
-        apiKey,
-        retry,
-        timeoutMs,
-        ...(server ? { apiBaseUrl: server.url } : {}),
-      });
-
-      const context: HarnessContext = {
-        provider,
-        secrets: [apiKey],
-        async seed(world) {
-          sim.seed({ ...world, invoices: world.invoices.filter((invoice) => invoice.status !== "draft") });
+  return defineHarness<ChargebeeSimulator>(
+    {
+      name: "chargebee",
+      manifest: {
+        invoiceStatuses: ["paid", "open", "void", "uncollectible", "pending"],
+        sessionExpiry: true,
+        invoiceNumber: "id",
+      },
+      simulator: () =>
+        createChargebeeSimulator({
+          site: `portalkit-conformance-${++harnessCount}`,
+          apiKey: `test_cbsim_${crypto.randomUUID().replace(/-/g, "")}`,
+        }),
+      origin: (simulator) => `https://${simulator.site}.chargebee.com`,
+      provider: ({ simulator, setup, baseUrl }) =>
+        createChargebeeProvider({
+          site: simulator.site,
+          apiKey: simulator.apiKey,
+          retry: setup.retry,
+          timeoutMs: setup.timeoutMs,
+          ...(baseUrl !== undefined ? { apiBaseUrl: baseUrl } : {}),
+        }),
+      calls: {
+        createSession: [{ method: "POST", path: "/api/v2/portal_sessions" }],
+        listInvoices: [{ method: "GET", path: "/api/v2/invoices" }],
+        getSubscription: [{ method: "GET", path: /^\/api\/v2\/subscriptions\/[^/]+$/ }],
+        cancel: [{ method: "POST", path: /^\/api\/v2\/subscriptions\/[^/]+\/cancel_for_items$/ }],
+        reactivate: [
+          { method: "POST", path: /^\/api\/v2\/subscriptions\/[^/]+\/(?:reactivate|remove_scheduled_cancellation)$/ },
+        ],
+        invoicePdf: [{ method: "POST", path: /^\/api\/v2\/invoices\/[^/]+\/pdf$/ }],
+        updateAddress: [
+          {
+            method: "POST",
+            path: /^\/api\/v2\/(?:customers\/[^/]+\/update_billing_info|subscriptions\/[^/]+\/update_for_items)$/,
+          },
+        ],
+        paymentMethodLaunch: [{ method: "POST", path: "/api/v2/hosted_pages/manage_payment_sources" }],
+        logout: [{ method: "POST", path: /^\/api\/v2\/portal_sessions\/[^/]+\/logout$/ }],
+      },
+      paramErrors: {
+        createSession: "customer[id]",
+        listInvoices: "customer_id[is]",
+        getSubscription: "id",
+        cancel: "end_of_term",
+        reactivate: "invoice_immediately",
+        invoicePdf: "disposition_type",
+        updateAddress: "billing_address[line1]",
+        paymentMethodLaunch: "redirect_url",
+        logout: "id",
+      },
+      seed: (simulator, world) =>
+        simulator.seed({ ...world, invoices: world.invoices.filter((invoice) => invoice.status !== "draft") }),
+      read: {
+        subscription: (simulator, id) => {
+          const wire = simulator.subscriptions.get(id);
+          return wire ? subscriptionState(wire) : undefined;
         },
-        async readSubscription(id) {
-          const wire = sim.subscriptions.get(id);
-          if (!wire) return undefined;
-          const normalized = normalizeSubscription(structuredClone(wire));
-          const state: SimSubscriptionState = {
-            id: normalized.id,
-            customerId: normalized.customerId,
-            status: normalized.status,
-          };
-          if (normalized.cancelAt) state.cancelAt = normalized.cancelAt;
-          if (normalized.canceledAt) state.canceledAt = normalized.canceledAt;
-          return state;
-        },
-        async readAddress({ customerId, kind, subscriptionId }) {
-          if (kind === "billing") return fromChargebeeAddress(sim.customers.get(customerId)?.billing_address);
+        address: (simulator, { customerId, kind, subscriptionId }) => {
+          if (kind === "billing") return address(simulator.customers.get(customerId)?.billing_address);
           if (subscriptionId === undefined) return undefined;
-          const subscription = sim.subscriptions.get(subscriptionId);
-          return subscription?.customer_id === customerId
-            ? fromChargebeeAddress(subscription.shipping_address)
-            : undefined;
+          const subscription = simulator.subscriptions.get(subscriptionId);
+          return subscription?.customer_id === customerId ? address(subscription.shipping_address) : undefined;
         },
-        async readSession(id) {
-          const session = sim.portalSessions.get(id);
-          if (!session) return undefined;
-          return { status: session.status === "logged_out" ? "logged_out" : "active" };
+        session: (simulator, id) => {
+          const session = simulator.portalSessions.get(id);
+          return session ? { status: session.status === "logged_out" ? "logged_out" : "active" } : undefined;
         },
-        get requests() {
-          return sim.requests;
-        },
-        clearRequests: () => sim.clearRequests(),
-        inject({ operation, ...rule }) {
-          sim.inject(operation ? { ...rule, ...OPERATION_REQUESTS[operation] } : rule);
-        },
-        injectParamError(operation) {
-          const param = OPERATION_PARAMS[operation];
-          sim.rejectParam({ param, ...OPERATION_REQUESTS[operation] });
-          return { field: vendorParamToField(param) };
-        },
-        async close() {
-          unmount?.();
-          await server?.close();
-        },
-      };
-      return context;
+      },
+      secrets: (simulator) => [simulator.apiKey],
     },
-  };
+    options,
+  );
 }
 
 /** The default harness (MSW transport), for `describeConformance` and `portalkit conformance`. */

@@ -1,13 +1,12 @@
 export { chargebeeError, chargebeeErrorForStatus } from "./error-response";
 export { type ChargebeeHarnessOptions, chargebeeHarness, createChargebeeHarness } from "./harness";
-export { type ChargebeeOperation, OPERATION_PARAMS, OPERATION_REQUESTS } from "./operations";
-export { ALLOWED_PARAMS } from "./params";
+export type { InvoiceKey } from "./resources/invoices";
 export { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 export {
   type ChargebeeSimulator,
   type ChargebeeSimulatorOptions,
+  type ChargebeeStore,
   createChargebeeSimulator,
-  type ParamRejection,
 } from "./simulator";
 export type {
   ChargebeeErrorBody,

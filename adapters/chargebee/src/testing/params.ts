@@ -1,5 +1,8 @@
+import { isCountryCode } from "@portalkit/core/testing";
 import type { Customer } from "chargebee";
-import { chargebeeError, wrongValue } from "./error-response";
+import { notFound, wrongValue } from "./error-response";
+import type { ChargebeeStore } from "./simulator";
+import type { WireCustomer } from "./wire";
 
 const ADDRESS_FIELDS = [
   "first_name",
@@ -20,63 +23,8 @@ const ADDRESS_FIELDS = [
 
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 
-const address = (prefix: string) => ADDRESS_FIELDS.map((field) => `${prefix}[${field}]`);
-
-/** The parameters each simulated endpoint accepts, as flat wire names. */
-export const ALLOWED_PARAMS = {
-  listInvoices: [
-    "limit",
-    "offset",
-    "include_deleted",
-    "customer_id[is]",
-    "customer_id[in]",
-    "subscription_id[is]",
-    "subscription_id[in]",
-    "status[is]",
-    "status[is_not]",
-    "status[in]",
-    "status[not_in]",
-    "sort_by[asc]",
-    "sort_by[desc]",
-  ],
-  retrieveInvoice: ["line_items_limit", "line_items_offset"],
-  invoicePdf: ["disposition_type"],
-  retrieve: [],
-  cancelForItems: [
-    "end_of_term",
-    "cancel_option",
-    "cancel_at",
-    "credit_option_for_current_term_charges",
-    "unbilled_charges_option",
-    "account_receivables_handling",
-    "refundable_credits_handling",
-    "contract_term_cancel_option",
-    "invoice_date",
-    "include_cancellation_day_in_billing",
-    "cancel_reason_code",
-    "decommissioned",
-  ],
-  reactivate: ["invoice_immediately", "billing_alignment_mode", "invoice_date", "reactivate_from"],
-  removeScheduledCancellation: ["billing_cycles"],
-  updateForItems: [...address("shipping_address"), "invoice_notes", "po_number"],
-  updateBillingInfo: [...address("billing_address"), "vat_number", "vat_number_prefix"],
-  createPortalSession: ["customer[id]", "redirect_url", "forward_url"],
-  logout: [],
-  managePaymentSources: ["customer[id]", "redirect_url", "business_entity_id"],
-} satisfies Record<string, string[]>;
-
-/** An answer for the first parameter the endpoint does not know, or undefined. */
-export function rejectUnknown(params: URLSearchParams, allowed: readonly string[]): Response | undefined {
-  for (const name of params.keys()) {
-    if (!allowed.includes(name)) {
-      return chargebeeError(400, "invalid_request", `${name} : unknown parameter`, {
-        type: "invalid_request",
-        param: name,
-      });
-    }
-  }
-  return undefined;
-}
+/** `prefix[first_name]`, `prefix[last_name]`, …: the wire names of an address parameter. */
+export const addressParamNames = (prefix: string) => ADDRESS_FIELDS.map((field) => `${prefix}[${field}]`);
 
 export function booleanParam(params: URLSearchParams, name: string): boolean | undefined | Response {
   const value = params.get(name);
@@ -95,12 +43,20 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const regions = new Intl.DisplayNames(["en"], { type: "region" });
+/** The error for a redirect parameter that is not an http(s) URL, or undefined. */
+export function redirectParam(params: URLSearchParams, name: string): Response | undefined {
+  const value = params.get(name);
+  if (value !== null && !isHttpUrl(value)) return wrongValue(name, "invalid URL");
+  return undefined;
+}
 
-function isCountryCode(value: string): boolean {
-  if (!/^[A-Z]{2}$/.test(value)) return false;
-  const name = regions.of(value);
-  return name !== undefined && name !== value && name !== "Unknown Region";
+/** The live customer `customer[id]` names, or Chargebee's error. */
+export function referencedCustomer(store: ChargebeeStore, params: URLSearchParams): WireCustomer | Response {
+  const id = params.get("customer[id]");
+  if (id === null || id === "") return wrongValue("customer[id]", "cannot be blank");
+  const customer = store.customers.get(id);
+  if (!customer || customer.deleted) return notFound(`customer ${id}`, "customer[id]");
+  return customer;
 }
 
 /** Reads `prefix[field]` parameters into an address, or answers the error Chargebee would. */

@@ -22,3 +22,11 @@ export interface ChargebeeErrorBody {
   error_param?: string;
   http_status_code: number;
 }
+
+/** A Chargebee JSON answer. */
+export function json(body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { "content-type": "application/json;charset=utf-8" },
+  });
+}

@@ -1,18 +1,15 @@
-import type {
-  ConformanceHarness,
-  HarnessFaultRule,
-  HarnessOperation,
-  SimSubscriptionState,
+import {
+  type ConformanceHarness,
+  defineHarness,
+  type HarnessTransportOptions,
+  type SimSubscriptionState,
 } from "@portalkit/conformance";
-import { mountOnMsw } from "@portalkit/conformance/msw";
-import type { PortalProvider, PortalSection } from "@portalkit/core";
-import type { FaultRule } from "@portalkit/core/testing";
-import { fromWireAddress } from "../address";
-import { normalizeSubscription } from "../normalize";
+import type { Address, PortalProvider, PortalSection, SubscriptionStatus } from "@portalkit/core";
 import { createMemoryProvider, MEMORY_API_URL, type MemoryProviderOptions } from "../provider";
-import { createMemoryBackend, type MemoryBackend } from "./backend";
+import type { WireAddress, WireSubscription } from "../wire";
+import { createMemorySimulator, type MemorySimulator } from "./simulator";
 
-export interface MemoryHarnessOptions {
+export interface MemoryHarnessOptions extends HarnessTransportOptions {
   /** Shown in the suite's describe block; default "memory". */
   name?: string;
   /** Sections the provider opens directly; default all seven. */
@@ -21,108 +18,123 @@ export interface MemoryHarnessOptions {
    * Builds the provider under test from the options the harness chose. Default
    * createMemoryProvider; pass your own to run the suite against a decorated provider.
    */
-  provider?: (options: MemoryProviderOptions, backend: MemoryBackend) => PortalProvider;
+  provider?: (options: MemoryProviderOptions, simulator: MemorySimulator) => PortalProvider;
 }
 
 const API_KEY = "mem_key_conformance_0123456789";
 
-/** The vendor paths behind each operation name of the suite's fault rules. */
-const OPERATION_PATHS: Record<HarnessOperation, { method: string; path: RegExp }> = {
-  createSession: { method: "POST", path: /^\/v1\/portal_sessions$/ },
-  paymentMethodLaunch: { method: "POST", path: /^\/v1\/portal_sessions$/ },
-  logout: { method: "POST", path: /^\/v1\/portal_sessions\/[^/]+\/logout$/ },
-  listInvoices: { method: "GET", path: /^\/v1\/invoices$/ },
-  invoicePdf: { method: "GET", path: /^\/v1\/invoices\/[^/]+\/pdf$/ },
-  getSubscription: { method: "GET", path: /^\/v1\/subscriptions\/[^/]+$/ },
-  cancel: { method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/cancel$/ },
-  reactivate: { method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/reactivate$/ },
-  updateAddress: { method: "POST", path: /^\/v1\/customers\/[^/]+\/addresses$/ },
+// The simulator's records read with the harness's own code, never the adapter's
+// normalizers: a wrong mapping in the adapter then disagrees with the vendor's state.
+
+const STATUSES: Readonly<Record<WireSubscription["status"], SubscriptionStatus>> = {
+  active: "active",
+  trialing: "trialing",
+  canceled: "canceled",
 };
 
-/**
- * A parameter of each call, in the API's bracket form, and the dotted field the adapter
- * must report for it, for the parameter-error scenario.
- */
-const OPERATION_PARAMS: Record<HarnessOperation, [param: string, field: string]> = {
-  createSession: ["return_url", "return_url"],
-  paymentMethodLaunch: ["return_url", "return_url"],
-  logout: ["id", "id"],
-  listInvoices: ["limit", "limit"],
-  invoicePdf: ["id", "id"],
-  getSubscription: ["id", "id"],
-  cancel: ["cancellation[reason_code]", "cancellation.reason_code"],
-  reactivate: ["id", "id"],
-  updateAddress: ["address[postal_code]", "address.postal_code"],
-};
+const iso = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
 
-function toFaultRule({ operation, ...rule }: HarnessFaultRule): FaultRule {
-  return operation ? { ...rule, ...OPERATION_PATHS[operation] } : rule;
+function subscriptionState(wire: WireSubscription): SimSubscriptionState {
+  const status = wire.status !== "canceled" && wire.cancel_at_period_end ? "cancel_scheduled" : STATUSES[wire.status];
+  const state: SimSubscriptionState = { id: wire.id, customerId: wire.customer_id, status };
+  const cancelAt = iso(wire.cancel_at);
+  if (cancelAt) state.cancelAt = cancelAt;
+  const canceledAt = iso(wire.canceled_at);
+  if (canceledAt) state.canceledAt = canceledAt;
+  return state;
+}
+
+function address(wire: WireAddress | undefined): Address | undefined {
+  if (!wire) return undefined;
+  const fields: Array<[keyof Address, string | undefined]> = [
+    ["firstName", wire.first_name],
+    ["lastName", wire.last_name],
+    ["company", wire.company],
+    ["email", wire.email],
+    ["phone", wire.phone],
+    ["line1", wire.line1],
+    ["line2", wire.line2],
+    ["city", wire.city],
+    ["state", wire.state],
+    ["postalCode", wire.postal_code],
+    ["country", wire.country],
+  ];
+  const out: Address = {};
+  for (const [field, value] of fields) if (value) out[field] = value;
+  return out;
 }
 
 /**
- * The conformance harness for the memory adapter: each setup makes a fresh backend,
- * mounts it on MSW at MEMORY_API_URL and builds the provider with global fetch, as an
- * adapter on a vendor SDK runs in its own tests.
+ * The conformance harness for the memory adapter: each setup makes a fresh simulator,
+ * served at MEMORY_API_URL through MSW (or on loopback), and builds the provider with
+ * global fetch, as an adapter on a vendor SDK runs in its own tests.
  */
 export function createMemoryHarness(options: MemoryHarnessOptions = {}): ConformanceHarness {
   const build = options.provider ?? ((providerOptions) => createMemoryProvider(providerOptions));
-  return {
-    name: options.name ?? "memory",
-    invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible", "pending"],
-    sessionExpiry: true,
-    async setup({ retry, timeoutMs }) {
-      const backend = createMemoryBackend({ apiKey: API_KEY });
-      const unmount = mountOnMsw(MEMORY_API_URL, backend.fetch);
-      const provider = build(
-        { apiKey: API_KEY, retry, timeoutMs, ...(options.sections ? { sections: options.sections } : {}) },
-        backend,
-      );
-      return {
-        provider,
-        secrets: [API_KEY],
-        async seed(world) {
-          backend.seed(world);
+  return defineHarness<MemorySimulator>(
+    {
+      name: options.name ?? "memory",
+      manifest: {
+        invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible", "pending"],
+        sessionExpiry: true,
+      },
+      simulator: () => createMemorySimulator({ apiKey: API_KEY }),
+      origin: () => MEMORY_API_URL,
+      provider: ({ simulator, setup, baseUrl }) =>
+        build(
+          {
+            apiKey: API_KEY,
+            retry: setup.retry,
+            timeoutMs: setup.timeoutMs,
+            ...(baseUrl !== undefined ? { baseUrl } : {}),
+            ...(options.sections ? { sections: options.sections } : {}),
+          },
+          simulator,
+        ),
+      calls: {
+        createSession: [{ method: "POST", path: "/v1/portal_sessions" }],
+        paymentMethodLaunch: [{ method: "POST", path: "/v1/portal_sessions" }],
+        logout: [{ method: "POST", path: /^\/v1\/portal_sessions\/[^/]+\/logout$/ }],
+        listInvoices: [{ method: "GET", path: "/v1/invoices" }],
+        invoicePdf: [{ method: "GET", path: /^\/v1\/invoices\/[^/]+\/pdf$/ }],
+        getSubscription: [{ method: "GET", path: /^\/v1\/subscriptions\/[^/]+$/ }],
+        cancel: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/cancel$/ }],
+        reactivate: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/reactivate$/ }],
+        updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+\/addresses$/ }],
+      },
+      paramErrors: {
+        createSession: "return_url",
+        paymentMethodLaunch: "return_url",
+        logout: "id",
+        listInvoices: "limit",
+        invoicePdf: "id",
+        getSubscription: "id",
+        cancel: "cancellation[reason_code]",
+        reactivate: "id",
+        updateAddress: "address[postal_code]",
+      },
+      read: {
+        subscription: (simulator, id) => {
+          const wire = simulator.state.subscriptions.get(id);
+          return wire ? subscriptionState(wire) : undefined;
         },
-        async readSubscription(id) {
-          const wire = backend.state.subscriptions.get(id);
-          if (!wire) return undefined;
-          const { status, cancelAt, canceledAt } = normalizeSubscription(wire);
-          const state: SimSubscriptionState = { id, customerId: wire.customer_id, status };
-          if (cancelAt) state.cancelAt = cancelAt;
-          if (canceledAt) state.canceledAt = canceledAt;
-          return state;
+        address: (simulator, { customerId, kind, subscriptionId }) => {
+          const { customers, subscriptions } = simulator.state;
+          const customer = customers.get(customerId);
+          const subscription = subscriptionId ? subscriptions.get(subscriptionId) : undefined;
+          if (kind === "billing") return address(customer?.billing_address);
+          return address(subscription ? subscription.shipping_address : customer?.shipping_address);
         },
-        async readAddress({ customerId, kind, subscriptionId }) {
-          const customer = backend.state.customers.get(customerId);
-          const subscription = subscriptionId ? backend.state.subscriptions.get(subscriptionId) : undefined;
-          const wire =
-            kind === "billing"
-              ? customer?.billing_address
-              : subscription
-                ? subscription.shipping_address
-                : customer?.shipping_address;
-          return wire ? fromWireAddress(wire) : undefined;
-        },
-        async readSession(id) {
-          const session = backend.state.sessions.get(id);
+        session: (simulator, id) => {
+          const session = simulator.state.sessions.get(id);
           return session ? { status: session.status } : undefined;
         },
-        get requests() {
-          return backend.requests;
-        },
-        clearRequests: () => backend.clearRequests(),
-        inject: (rule) => backend.inject(toFaultRule(rule)),
-        injectParamError(operation) {
-          const [param, field] = OPERATION_PARAMS[operation];
-          backend.rejectParam({ ...OPERATION_PATHS[operation], param });
-          return { field };
-        },
-        async close() {
-          unmount();
-        },
-      };
+      },
+      secrets: () => [API_KEY],
     },
-  };
+    options,
+  );
 }
 
 /** The harness `portalkit conformance` and the memory adapter's own test run. */

@@ -1,10 +1,13 @@
+export { createMemoryHarness, type MemoryHarnessOptions, memoryHarness } from "./harness";
+export { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 export {
   createMemoryBackend,
+  createMemorySimulator,
   MEMORY_PORTAL_URL,
   type MemoryBackend,
   type MemoryBackendOptions,
   type MemoryBackendState,
-  type ParamErrorRule,
-} from "./backend";
-export { createMemoryHarness, type MemoryHarnessOptions, memoryHarness } from "./harness";
-export { wireCustomer, wireInvoice, wireSubscription } from "./seed";
+  type MemorySimulator,
+  type MemorySimulatorOptions,
+  type MemorySimulatorState,
+} from "./simulator";

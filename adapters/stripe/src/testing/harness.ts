@@ -1,61 +1,38 @@
-import type {
-  ConformanceHarness,
-  HarnessContext,
-  HarnessFaultRule,
-  HarnessOperation,
-  SimSubscriptionState,
+import {
+  type ConformanceHarness,
+  defineHarness,
+  type HarnessTransportOptions,
+  type SimSubscriptionState,
+  type VendorCalls,
 } from "@portalkit/conformance";
 import type { Address, PortalProvider, RetryOptions } from "@portalkit/core";
-import type { FaultRule, FetchHandler } from "@portalkit/core/testing";
 import type Stripe from "stripe";
 import { createStripeProvider } from "../provider";
-import { serveStripeSimulator } from "./serve";
 import { createStripeSimulator, STRIPE_API_ORIGIN, type StripeSimulator } from "./simulator";
 
-/** Mounts a handler at an origin inside this process, returning an unmount function (as `mountOnMsw` does). */
-export type MountSimulator = (origin: string, handler: FetchHandler) => () => void;
-
-export interface StripeHarnessOptions {
-  /** Serve the simulator through this mount (e.g. `mountOnMsw`); default: a loopback node:http server. */
-  mount?: MountSimulator;
-}
+export type StripeHarnessOptions = HarnessTransportOptions;
 
 /** How a provider under test reaches the simulator. */
 export interface StripeSimulatorConnection {
   secretKey: string;
-  /** Undefined when the simulator is mounted at Stripe's own origin. */
+  /** Undefined when the simulator is served at Stripe's own origin. */
   apiBase?: string;
   retry: Required<RetryOptions>;
   timeoutMs: number;
   simulator: StripeSimulator;
 }
 
-/** The Stripe requests a fault aimed at an operation applies to. */
-export type FaultTargets = Record<HarnessOperation, Array<Pick<FaultRule, "method" | "path">>>;
-
 export interface StripeBackedHarnessOptions extends StripeHarnessOptions {
   name: string;
   build(connection: StripeSimulatorConnection): PortalProvider;
   /** Where the provider's requests differ from the Stripe adapter's. */
-  faultTargets?: Partial<FaultTargets>;
+  calls?: Partial<VendorCalls>;
   /** Credentials besides the Stripe key that must never appear in an answer or error. */
   secrets?: readonly string[];
 }
 
-/** The parameter each operation's request is refused over by `injectParamError`, in Stripe's form. */
-const PARAM_ERRORS: Partial<Record<HarnessOperation, string>> = {
-  createSession: "return_url",
-  paymentMethodLaunch: "flow_data[type]",
-  listInvoices: "status",
-  getSubscription: "expand[0]",
-  cancel: "cancellation_details[comment]",
-  reactivate: "cancel_at_period_end",
-  invoicePdf: "expand[0]",
-  updateAddress: "address[postal_code]",
-};
-
 const SUBSCRIPTION_PATH = /^\/v1\/subscriptions\/[^/]+$/;
-const STRIPE_FAULT_TARGETS: FaultTargets = {
+const STRIPE_CALLS: VendorCalls = {
   createSession: [{ method: "POST", path: "/v1/billing_portal/sessions" }],
   paymentMethodLaunch: [{ method: "POST", path: "/v1/billing_portal/sessions" }],
   listInvoices: [{ method: "GET", path: "/v1/invoices" }],
@@ -135,53 +112,46 @@ function addressFrom(parts: {
 
 /**
  * A conformance harness for any provider that talks to Stripe's API: a fresh simulator per
- * setup, served on loopback (or through `mount`), and the provider `build` makes against it.
+ * setup, and the provider `build` makes against it.
  */
 export function createStripeBackedHarness(options: StripeBackedHarnessOptions): ConformanceHarness {
-  const faultTargets: FaultTargets = { ...STRIPE_FAULT_TARGETS, ...options.faultTargets };
-  return {
-    name: options.name,
-    invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible"],
-    sessionExpiry: false,
-    async setup(setup): Promise<HarnessContext> {
-      const simulator = createStripeSimulator();
-      let apiBase: string | undefined;
-      let release: () => Promise<void>;
-      if (options.mount) {
-        const unmount = options.mount(STRIPE_API_ORIGIN, (request) => simulator.handle(request));
-        release = async () => unmount();
-      } else {
-        const server = await serveStripeSimulator(simulator);
-        apiBase = server.url;
-        release = () => server.close();
-      }
-      const connection: StripeSimulatorConnection = {
-        secretKey: simulator.secretKey,
-        retry: setup.retry,
-        timeoutMs: setup.timeoutMs,
-        simulator,
-      };
-      if (apiBase !== undefined) connection.apiBase = apiBase;
-      const provider = options.build(connection);
-      return {
-        provider,
-        async seed(world) {
-          simulator.seed(world);
-        },
-        async readSubscription(id) {
+  return defineHarness(
+    {
+      name: options.name,
+      manifest: { invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible"], sessionExpiry: false },
+      simulator: () => createStripeSimulator(),
+      origin: () => STRIPE_API_ORIGIN,
+      provider: ({ simulator, setup, baseUrl }) =>
+        options.build({
+          secretKey: simulator.secretKey,
+          retry: setup.retry,
+          timeoutMs: setup.timeoutMs,
+          simulator,
+          ...(baseUrl !== undefined ? { apiBase: baseUrl } : {}),
+        }),
+      calls: { ...STRIPE_CALLS, ...options.calls },
+      paramErrors: {
+        createSession: "return_url",
+        paymentMethodLaunch: "flow_data[type]",
+        listInvoices: "status",
+        getSubscription: "expand[0]",
+        cancel: "cancellation_details[comment]",
+        reactivate: "cancel_at_period_end",
+        invoicePdf: "expand[0]",
+        updateAddress: "address[postal_code]",
+      },
+      read: {
+        subscription: (simulator, id) => {
           const subscription = simulator.subscription(id);
           return subscription ? subscriptionState(subscription) : undefined;
         },
-        async readAddress(query) {
+        address: (simulator, query) => {
           const customer = simulator.customer(query.customerId);
           if (!customer) return undefined;
           if (query.kind === "shipping") {
-            return customer.shipping
-              ? addressFrom({
-                  address: customer.shipping.address,
-                  name: customer.shipping.name,
-                  phone: customer.shipping.phone,
-                })
+            const { shipping } = customer;
+            return shipping
+              ? addressFrom({ address: shipping.address, name: shipping.name, phone: shipping.phone })
               : undefined;
           }
           return addressFrom({
@@ -192,40 +162,11 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
             company: customer.business_name,
           });
         },
-        get requests() {
-          return simulator.requests;
-        },
-        clearRequests: () => simulator.clearRequests(),
-        secrets: [simulator.secretKey, ...(options.secrets ?? [])],
-        injectParamError(operation) {
-          const param = PARAM_ERRORS[operation];
-          const targets = faultTargets[operation];
-          if (param === undefined || targets.length === 0) {
-            throw new Error(`${options.name} makes no request for ${operation}`);
-          }
-          // One refusal, taken by whichever of the operation's requests comes first.
-          const methods = targets.map((t) => t.method).filter((m): m is string => m !== undefined);
-          const path = targets[0]?.path;
-          simulator.injectParamError(param, {
-            ...(methods.length > 0 ? { methods } : {}),
-            ...(path !== undefined ? { path } : {}),
-          });
-          return { field: param.replace(/\[\]/g, "").replace(/\[([^\]]*)\]/g, ".$1") };
-        },
-        inject(rule: HarnessFaultRule) {
-          const { operation, ...rest } = rule;
-          if (operation === undefined) {
-            simulator.inject(rest);
-            return;
-          }
-          const targets = faultTargets[operation];
-          if (targets.length === 0) throw new Error(`${options.name} makes no request for ${operation}`);
-          for (const target of targets) simulator.inject({ ...rest, ...target });
-        },
-        close: release,
-      };
+      },
+      secrets: (simulator) => [simulator.secretKey, ...(options.secrets ?? [])],
     },
-  };
+    options,
+  );
 }
 
 /** The conformance harness for `@portalkit/stripe` (the CLI's `portalkit conformance` loads it). */

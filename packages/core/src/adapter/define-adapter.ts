@@ -108,7 +108,8 @@ export interface AdapterDefinition<
   readonly options: z.ZodType<Options>;
   /**
    * Dotted paths of the options that hold secrets (`apiKey`, `stripe.secretKey`). They are
-   * registered for redaction before the options are checked, so no error repeats them.
+   * registered for redaction before the options are checked, so no error repeats them,
+   * and kept while the client lives: a provider dropped takes its secrets with it.
    */
   readonly secrets?: readonly string[];
   /** The provider id, when an option chooses it (default `id`). */
@@ -164,9 +165,15 @@ export function defineAdapter<
   type Sub = LookupResult<Lookups["subscription"]>;
 
   return (rawOptions) => {
+    // Registered before the options are checked, so that no error repeats them, with the
+    // options object given as their owner while the provider is built; the client owns
+    // them after (below), so they are forgotten once nothing can call the vendor with them.
+    const secrets: string[] = [];
     for (const path of definition.secrets ?? []) {
       const secret = at(rawOptions, path);
-      if (typeof secret === "string") registerSecret(secret);
+      if (typeof secret !== "string") continue;
+      secrets.push(secret);
+      registerSecret(secret, rawOptions as object);
     }
     const options = parseInput(definition.options, rawOptions, definition.id) as Options;
     const provider = definition.providerId?.(options) ?? definition.id;
@@ -272,10 +279,16 @@ export function defineAdapter<
         }
       };
     }
-    return Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<
+    const built = Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<
       Id,
       Extract<keyof Ops, OperationName>
     >;
+    // Every method reaches the vendor through `ctx.client`, so the client lives as long as
+    // any of them can be called, even after the provider object itself is dropped (a method
+    // kept on its own). A parsed copy of the options could be collected long before.
+    const owner = isObject(client) ? client : built;
+    for (const secret of secrets) registerSecret(secret, owner);
+    return built;
   };
 }
 
@@ -335,6 +348,10 @@ function mapError(
 
 function perOptions<T, Options>(value: PerOptions<T, Options>, options: Options): T {
   return typeof value === "function" ? (value as (options: Options) => T)(options) : value;
+}
+
+function isObject(value: unknown): value is object {
+  return (typeof value === "object" && value !== null) || typeof value === "function";
 }
 
 function at(value: unknown, path: string): unknown {

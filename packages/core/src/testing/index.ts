@@ -1,5 +1,16 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
+export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
+export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
+export {
+  createSimulator,
+  type ParamErrorRule,
+  type SimAuth,
+  type Simulator,
+  type SimulatorOptions,
+  type VendorErrors,
+  type VendorSimulator,
+} from "./simulator";
 export {
   createSimulatorKit,
   type Fault,
@@ -10,6 +21,14 @@ export {
   type SimulatorKit,
   type SimulatorKitOptions,
 } from "./simulator-kit";
+export {
+  type CollectionChange,
+  createSortedCollection,
+  type Page,
+  type PageQuery,
+  type SortedCollection,
+  type SortedCollectionOptions,
+} from "./sorted-collection";
 export {
   emptyWorld,
   type InvoiceSeriesOptions,

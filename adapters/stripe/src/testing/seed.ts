@@ -1,7 +1,7 @@
 import type { Address } from "@portalkit/core";
 import type { WorldCustomer, WorldInvoice, WorldSubscription } from "@portalkit/core/testing";
 import type Stripe from "stripe";
-import { customerFixture, invoiceFixture, subscriptionFixture } from "./stripe-fixtures";
+import { customerFixture, invoiceFixture, subscriptionFixture } from "./fixtures";
 
 const ACCOUNT = "acct_1PortalkitSim";
 
