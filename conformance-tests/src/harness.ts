@@ -1,4 +1,12 @@
-import type { Address, InvoiceStatus, PortalProvider, RetryOptions, SubscriptionStatus } from "@portalkit/core";
+import {
+  type Address,
+  type InvoiceStatus,
+  OPERATION_NAMES,
+  type OperationName,
+  type PortalProvider,
+  type RetryOptions,
+  type SubscriptionStatus,
+} from "@portalkit/core";
 import type { FaultRule, RecordedRequest, World } from "@portalkit/core/testing";
 
 /** What the suite asks of every provider it builds. */
@@ -10,24 +18,23 @@ export interface HarnessSetupOptions {
 }
 
 /**
+ * The launches a fault is not aimed at: each makes the vendor call `createSession` makes
+ * (a portal session, or a read of the customer for a signed embed), which is where the
+ * suite aims it.
+ */
+const LAUNCHES_LIKE_CREATE_SESSION = ["openPortal", "openSection"] as const;
+
+export type HarnessOperation = Exclude<OperationName, (typeof LAUNCHES_LIKE_CREATE_SESSION)[number]>;
+
+/**
  * Provider-neutral names of the vendor calls a fault can target: each names the call that
  * carries the operation out (for `cancel`, the cancelling request). A read an adapter makes
- * first to check ownership is `getSubscription`'s call, not `cancel`'s. The one list to
- * change when the contract gains an operation.
+ * first to check ownership is `getSubscription`'s call, not `cancel`'s. Read from core's
+ * operations registry, so an operation added there is one here too.
  */
-export const HARNESS_OPERATIONS = [
-  "createSession",
-  "listInvoices",
-  "getSubscription",
-  "cancel",
-  "reactivate",
-  "invoicePdf",
-  "updateAddress",
-  "paymentMethodLaunch",
-  "logout",
-] as const;
-
-export type HarnessOperation = (typeof HARNESS_OPERATIONS)[number];
+export const HARNESS_OPERATIONS: readonly HarnessOperation[] = OPERATION_NAMES.filter(
+  (name): name is HarnessOperation => !(LAUNCHES_LIKE_CREATE_SESSION as readonly string[]).includes(name),
+);
 
 /** A fault rule aimed at an operation rather than a vendor path. */
 export type HarnessFaultRule = Omit<FaultRule, "path" | "method"> & {
