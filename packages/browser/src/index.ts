@@ -1,3 +1,4 @@
 export { launch } from "./launch";
 export { PortalLaunchError, type PortalLaunchErrorCode } from "./launch-error";
-export type { LaunchOptions, PortalHandle } from "./types";
+export { registerDriver } from "./registry";
+export type { Driver, DriverContext, LaunchOptions, PortalHandle } from "./types";

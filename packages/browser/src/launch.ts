@@ -1,19 +1,7 @@
 import type { PortalLaunch } from "@portalkit/core";
 import { PortalLaunchError } from "./launch-error";
-import type { Driver, DriverContext, LaunchOptions, PortalHandle } from "./types";
-
-// Each driver is a separate chunk, fetched only when a launch of its kind runs.
-function loadDriver(kind: unknown): Promise<{ run: Driver<never> }> {
-  switch (kind) {
-    case "chargebee-js":
-      return import("./drivers/chargebee-js");
-    case "billflow-embed":
-      return import("./drivers/billflow-embed");
-    case "redirect":
-      return import("./drivers/redirect");
-  }
-  throw new PortalLaunchError("unknown_kind", `Unknown launch kind: ${String(kind)}`);
-}
+import { loadDriver } from "./registry";
+import type { DriverContext, LaunchOptions, PortalHandle } from "./types";
 
 function loadScript(src: string): Promise<HTMLScriptElement> {
   return new Promise((resolve, reject) => {

@@ -413,6 +413,39 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/browser in Chromium", () =
     expect(result.loaded).toBe(0);
   });
 
+  it("runs a launch kind registered from outside the package, with the context every driver gets", async () => {
+    const result = await page.evaluate(async () => {
+      const { launch, registerDriver } = (
+        window as unknown as { portalkit: Pick<typeof import("../src"), "launch" | "registerDriver"> }
+      ).portalkit;
+      const events: string[] = [];
+      registerDriver<{ kind: "acme-frame"; provider: string; label: string }>("acme-frame", async () => ({
+        run: async (arrived, { emit, end }) => {
+          const frame = document.body.appendChild(document.createElement("div"));
+          frame.id = "acme-frame";
+          frame.textContent = arrived.label;
+          emit({ type: "portal.loaded", raw: arrived.label });
+          return () => {
+            frame.remove();
+            end("closed by app");
+          };
+        },
+      }));
+      const handle = await launch({ kind: "acme-frame", provider: "acme", label: "Acme portal" } as never, {
+        onEvent: (event) => events.push(`${event.provider}:${event.type}`),
+      });
+      const shown = document.getElementById("acme-frame")?.textContent;
+      handle.close();
+      await handle.closed;
+      return { shown, events, removed: document.getElementById("acme-frame") === null };
+    });
+    expect(result).toEqual({
+      shown: "Acme portal",
+      events: ["acme:portal.loaded", "acme:portal.closed"],
+      removed: true,
+    });
+  });
+
   it("loads a driver chunk only when a launch of its kind runs", async () => {
     const chunks = () =>
       page.evaluate(() =>
