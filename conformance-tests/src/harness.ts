@@ -94,6 +94,17 @@ export interface HarnessManifest {
    * (Stripe); `"id"`, the id is the number (Chargebee), so a seeded invoice's number is its id.
    */
   invoiceNumber?: "number" | "id";
+  /**
+   * The most invoices the vendor lists in one page (default 100, `MAX_PAGE_SIZE`): a walk of
+   * N invoices takes ceil(N / pageSize) requests, and `limit` above it gives pages this large.
+   */
+  pageSize?: number;
+  /**
+   * Whether the vendor takes an idempotency key on mutations (default true). A vendor that
+   * takes none (Paddle) makes a retried mutation safe by reading the state first: the suite
+   * then checks that the vendor acted once, not that one key was sent.
+   */
+  idempotencyKeys?: boolean;
 }
 
 export interface ConformanceHarness {
