@@ -1,0 +1,164 @@
+import type { Paddle, Subscription, TransactionStatus } from "@paddle/paddle-node-sdk";
+import { type CancelMode, decodeCursor, encodeCursor, type Invoice } from "@portalkit/core";
+import type { AdapterOperations } from "@portalkit/core/adapter";
+import { joinName, toPaddleAddress } from "./address";
+import type { PaddleContext } from "./lookups";
+import { normalizeCustomer } from "./normalize-customer";
+import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
+import { isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
+
+/** Paddle lists at most 30 transactions a page (a larger `per_page` silently gives 30). */
+export const TRANSACTIONS_PAGE_MAX = 30;
+
+function cancelApplied(subscription: Subscription, when: CancelMode): boolean {
+  return subscription.status === "canceled" || (when === "period_end" && isCancelScheduled(subscription));
+}
+
+/** The customer's first active address: where Paddle bills them. */
+async function billingAddress(ctx: PaddleContext, customerId: string) {
+  const page = await ctx.read(async (paddle: Paddle) => {
+    const collection = paddle.addresses.list(customerId, { status: ["active"], perPage: 1 });
+    return collection.next();
+  });
+  return page[0];
+}
+
+/** Paddle transactions, subscriptions and addresses behind the portal contract. */
+export const PADDLE_BILLING_OPERATIONS = {
+  async listInvoices(input, ctx) {
+    const { provider } = ctx;
+    const perPage = Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX);
+    const after = input.cursor === undefined ? undefined : decodeCursor(provider, input.customerId, input.cursor);
+    let status: TransactionStatus[] | undefined;
+    if (input.status !== undefined) {
+      status = input.status.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []) as TransactionStatus[];
+      if (status.length === 0) return { data: [] };
+    }
+    const page = await ctx.read(async (paddle) => {
+      const collection = paddle.transactions.list({
+        customerId: [input.customerId],
+        perPage,
+        ...(after !== undefined ? { after } : {}),
+        ...(status !== undefined ? { status } : {}),
+        ...(input.subscriptionId !== undefined ? { subscriptionId: [input.subscriptionId] } : {}),
+      });
+      const items = await collection.next();
+      // `meta.pagination.next` is there on the last page too: `has_more` says whether to follow.
+      return { items, hasMore: collection.hasMore };
+    });
+    const data: Invoice[] = [];
+    for (const transaction of page.items) {
+      if (transaction.customerId !== input.customerId) continue;
+      data.push(normalizeInvoice(transaction, provider));
+    }
+    const last = page.items.at(-1);
+    return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, input.customerId, last.id) } : { data };
+  },
+
+  async getSubscription(input, ctx) {
+    return normalizeSubscription(await ctx.owned.subscription(input.customerId, input.subscriptionId), ctx.provider);
+  },
+
+  async cancel(input, ctx) {
+    const { subscriptionId, when } = input;
+    const current = await ctx.owned.subscription(input.customerId, subscriptionId);
+    if (cancelApplied(current, when)) return normalizeSubscription(current, ctx.provider);
+    const updated = await ctx.mutate(async (paddle, { attempt }) => {
+      // Paddle takes no idempotency key: a retry reads the state first, so an attempt whose
+      // answer was lost after Paddle acted is not sent again.
+      if (attempt > 1) {
+        const now = await paddle.subscriptions.get(subscriptionId);
+        if (cancelApplied(now, when)) return now;
+      }
+      return paddle.subscriptions.cancel(subscriptionId, {
+        effectiveFrom: when === "now" ? "immediately" : "next_billing_period",
+      });
+    });
+    return normalizeSubscription(updated, ctx.provider);
+  },
+
+  async reactivate(input, ctx) {
+    const current = await ctx.owned.subscription(input.customerId, input.subscriptionId);
+    if (current.status === "canceled") {
+      throw ctx.error({
+        code: "conflict",
+        status: 409,
+        message: `Subscription ${input.subscriptionId} has ended; Paddle cannot reactivate it (create a new one)`,
+      });
+    }
+    if (!isCancelScheduled(current)) return normalizeSubscription(current, ctx.provider);
+    // Removing the scheduled change is the same request however often it is sent.
+    const updated = await ctx.mutate((paddle) =>
+      paddle.subscriptions.update(input.subscriptionId, { scheduledChange: null }),
+    );
+    return normalizeSubscription(updated, ctx.provider);
+  },
+
+  async invoicePdf(input, ctx) {
+    const transaction = await ctx.owned.invoice(input.customerId, input.invoiceId);
+    if (
+      transaction.status !== "completed" &&
+      !(transaction.status === "billed" && transaction.collectionMode === "manual")
+    ) {
+      throw ctx.error({
+        code: "conflict",
+        status: 409,
+        message: `Invoice ${input.invoiceId} is ${transaction.status}; Paddle makes a PDF for completed transactions (or billed ones on manual collection)`,
+      });
+    }
+    const pdf = await ctx.read((paddle) => paddle.transactions.getInvoicePDF(input.invoiceId));
+    return { url: pdf.url };
+  },
+
+  async updateAddress(input, ctx) {
+    const { address, customerId } = input;
+    if (input.kind !== "billing") {
+      throw ctx.error({ code: "unsupported", field: "kind", message: "Paddle keeps no shipping addresses" });
+    }
+    for (const field of ["phone", "company"] as const) {
+      if (address[field] !== undefined) {
+        throw ctx.error({
+          code: "invalid_input",
+          field: `address.${field}`,
+          message: `Invalid input at address.${field}: a Paddle address has no ${field}`,
+        });
+      }
+    }
+    const subscription =
+      input.subscriptionId === undefined ? undefined : await ctx.owned.subscription(customerId, input.subscriptionId);
+    const target = subscription?.addressId ?? (await billingAddress(ctx, customerId))?.id;
+    const body = toPaddleAddress(address);
+    let updated: Awaited<ReturnType<Paddle["addresses"]["update"]>>;
+    if (target !== undefined) {
+      updated = await ctx.mutate((paddle) => paddle.addresses.update(customerId, target, body));
+    } else if (body.countryCode !== undefined) {
+      const { countryCode, ...rest } = body;
+      // A customer without an address gets one; a retry after a lost answer reads first.
+      updated = await ctx.mutate(async (paddle, { attempt }) => {
+        if (attempt > 1) {
+          const existing = (await paddle.addresses.list(customerId, { status: ["active"], perPage: 1 }).next())[0];
+          if (existing) return paddle.addresses.update(customerId, existing.id, body);
+        }
+        return paddle.addresses.create(customerId, { ...rest, countryCode } as Parameters<
+          Paddle["addresses"]["create"]
+        >[1]);
+      });
+    } else {
+      throw ctx.error({
+        code: "invalid_input",
+        field: "address.country",
+        message: "Invalid input at address.country: Paddle needs a country for a customer's first address",
+      });
+    }
+    const name = joinName(address);
+    const customer = await (name !== undefined || address.email !== undefined
+      ? ctx.mutate((paddle) =>
+          paddle.customers.update(customerId, {
+            ...(name !== undefined ? { name } : {}),
+            ...(address.email !== undefined ? { email: address.email } : {}),
+          }),
+        )
+      : ctx.read((paddle) => paddle.customers.get(customerId)));
+    return normalizeCustomer(customer, updated, ctx.provider);
+  },
+} satisfies AdapterOperations<PaddleContext>;

@@ -1,0 +1,18 @@
+export { createPaddleHarness, type PaddleHarnessOptions } from "./harness";
+export { addressFromWorld, customerFromWorld, subscriptionFromWorld, transactionFromWorld } from "./seed";
+export {
+  createPaddleSimulator,
+  PADDLE_SANDBOX_ORIGIN,
+  type PaddleSimulator,
+  type PaddleSimulatorOptions,
+  type PaddleStore,
+  servePaddleSimulator,
+} from "./simulator";
+export {
+  notification,
+  type PaddleNotification,
+  signPaddleWebhook,
+  type WebhookDestination,
+  webhookRequest,
+} from "./webhooks";
+export { type PaddleWireError, paddleError, paddleStatusError } from "./wire";

@@ -1,0 +1,189 @@
+import type {
+  IAddressResponse,
+  ICustomerResponse,
+  ISubscriptionResponse,
+  ITransactionResponse,
+} from "@paddle/paddle-node-sdk";
+import type { WorldCustomer, WorldInvoice, WorldSubscription } from "@portalkit/core/testing";
+
+/** Every customer has an address: Paddle bills at one (the world's, or one in the US). */
+export function addressFromWorld(customer: WorldCustomer, at: string): IAddressResponse {
+  const address = customer.billingAddress;
+  return {
+    id: `add_${customer.id}`,
+    customer_id: customer.id,
+    description: null,
+    first_line: address?.line1 ?? null,
+    second_line: address?.line2 ?? null,
+    city: address?.city ?? null,
+    postal_code: address?.postalCode ?? null,
+    region: address?.state ?? null,
+    country_code: (address?.country ?? "US") as IAddressResponse["country_code"],
+    custom_data: null,
+    status: "active",
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+export function customerFromWorld(customer: WorldCustomer, at: string): ICustomerResponse {
+  const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ");
+  return {
+    id: customer.id,
+    name: name === "" ? null : name,
+    email: customer.email,
+    marketing_consent: false,
+    status: "active",
+    custom_data: null,
+    locale: "en",
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+export function subscriptionFromWorld(subscription: WorldSubscription): ISubscriptionResponse {
+  const ended = subscription.status === "canceled";
+  const currency = subscription.currency.toUpperCase() as ISubscriptionResponse["currency_code"];
+  const period = { starts_at: subscription.currentPeriodStart, ends_at: subscription.currentPeriodEnd };
+  return {
+    id: subscription.id,
+    status: ended ? "canceled" : subscription.status === "trialing" ? "trialing" : "active",
+    customer_id: subscription.customerId,
+    address_id: `add_${subscription.customerId}`,
+    business_id: null,
+    currency_code: currency,
+    created_at: subscription.createdAt,
+    updated_at: subscription.createdAt,
+    started_at: subscription.createdAt,
+    first_billed_at: subscription.createdAt,
+    next_billed_at: ended ? null : subscription.currentPeriodEnd,
+    paused_at: null,
+    canceled_at: ended ? (subscription.canceledAt ?? subscription.currentPeriodEnd) : null,
+    discount: null,
+    collection_mode: "automatic",
+    billing_details: null,
+    current_billing_period: ended ? null : period,
+    billing_cycle: { interval: "month", frequency: 1 },
+    scheduled_change:
+      subscription.status === "cancel_scheduled"
+        ? { action: "cancel", effective_at: subscription.cancelAt ?? subscription.currentPeriodEnd, resume_at: null }
+        : null,
+    management_urls: null,
+    items: [
+      {
+        status: "active",
+        quantity: subscription.quantity,
+        recurring: true,
+        created_at: subscription.createdAt,
+        updated_at: subscription.createdAt,
+        previously_billed_at: subscription.currentPeriodStart,
+        next_billed_at: ended ? null : subscription.currentPeriodEnd,
+        trial_dates: null,
+        price: {
+          id: subscription.priceId,
+          product_id: `pro_${subscription.priceId}`,
+          description: subscription.priceId,
+          type: "standard",
+          name: null,
+          billing_cycle: { interval: "month", frequency: 1 },
+          trial_period: null,
+          tax_mode: "account_setting",
+          unit_price: { amount: String(subscription.unitAmount), currency_code: currency },
+          unit_price_overrides: [],
+          quantity: { minimum: 1, maximum: 100 },
+          status: "active",
+          created_at: subscription.createdAt,
+          updated_at: subscription.createdAt,
+        },
+        product: {
+          id: `pro_${subscription.priceId}`,
+          name: subscription.priceId,
+          tax_category: "standard",
+          status: "active",
+          created_at: subscription.createdAt,
+          updated_at: subscription.createdAt,
+        },
+      },
+    ],
+    custom_data: null,
+  };
+}
+
+/** Paddle's statuses for the world's (Paddle has no `uncollectible` or `pending`: not seeded). */
+const STATUSES: Partial<Record<WorldInvoice["status"], ITransactionResponse["status"]>> = {
+  draft: "draft",
+  open: "billed",
+  paid: "completed",
+  void: "canceled",
+};
+
+export function transactionFromWorld(invoice: WorldInvoice): ITransactionResponse | undefined {
+  const status = STATUSES[invoice.status];
+  if (status === undefined) return undefined;
+  const currency = invoice.currency.toUpperCase() as ITransactionResponse["currency_code"];
+  const billed = status !== "draft";
+  const total = String(invoice.total);
+  return {
+    id: invoice.id,
+    status,
+    customer_id: invoice.customerId,
+    address_id: `add_${invoice.customerId}`,
+    business_id: null,
+    custom_data: null,
+    currency_code: currency,
+    origin: invoice.subscriptionId ? "subscription_recurring" : "api",
+    subscription_id: invoice.subscriptionId ?? null,
+    invoice_id: billed ? `inv_${invoice.id}` : null,
+    invoice_number: billed ? invoice.number : null,
+    collection_mode: "automatic",
+    discount_id: null,
+    billing_details: null,
+    billing_period: null,
+    items: [],
+    details: {
+      tax_rates_used: [],
+      totals: {
+        subtotal: total,
+        discount: "0",
+        tax: "0",
+        total,
+        credit: "0",
+        credit_to_balance: "0",
+        balance: String(invoice.amountDue),
+        grand_total: total,
+        grand_total_tax: "0",
+        fee: null,
+        earnings: null,
+        currency_code: currency,
+      },
+      line_items: [],
+    },
+    payments:
+      invoice.amountPaid > 0
+        ? [
+            {
+              payment_attempt_id: `pay_${invoice.id}`,
+              stored_payment_method_id: `spm_${invoice.id}`,
+              payment_method_id: null,
+              amount: String(invoice.amountPaid),
+              status: "captured",
+              error_code: null,
+              method_details: {
+                type: "card",
+                card: { type: "visa", last4: "4242", expiry_month: 12, expiry_year: 2030, cardholder_name: "" },
+                paypal: null,
+                south_korea_local_card: null,
+                underlying_details: null,
+              },
+              created_at: invoice.paidAt ?? invoice.issuedAt,
+              captured_at: invoice.paidAt ?? invoice.issuedAt,
+            },
+          ]
+        : [],
+    checkout: null,
+    created_at: invoice.issuedAt,
+    updated_at: invoice.issuedAt,
+    billed_at: billed ? invoice.issuedAt : null,
+    revised_at: null,
+  };
+}
