@@ -1,7 +1,7 @@
 import type { Paddle, Subscription, TransactionStatus } from "@paddle/paddle-node-sdk";
-import { type CancelMode, decodeCursor, encodeCursor, type Invoice } from "@portalkit/core";
+import { type CancelMode, decodeCursor, encodeCursor, type Invoice, PortalError } from "@portalkit/core";
 import type { AdapterOperations } from "@portalkit/core/adapter";
-import { joinName, toPaddleAddress } from "./address";
+import { joinName, portableAddressField, toPaddleAddress } from "./address";
 import type { PaddleContext } from "./lookups";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
@@ -128,9 +128,27 @@ export const PADDLE_BILLING_OPERATIONS = {
       input.subscriptionId === undefined ? undefined : await ctx.owned.subscription(customerId, input.subscriptionId);
     const target = subscription?.addressId ?? (await billingAddress(ctx, customerId))?.id;
     const body = toPaddleAddress(address);
+    // Paddle names its own fields (`country_code`); the error names the caller's (`address.country`).
+    const renamed = (error: unknown) => {
+      const field = PortalError.isInstance(error) ? portableAddressField(error.field) : undefined;
+      if (!PortalError.isInstance(error) || field === undefined) return error;
+      const { code, retryable, providerCode } = error;
+      return ctx.error({
+        code,
+        retryable,
+        field,
+        message: error.message,
+        cause: error,
+        ...(providerCode ? { providerCode } : {}),
+      });
+    };
     let updated: Awaited<ReturnType<Paddle["addresses"]["update"]>>;
     if (target !== undefined) {
-      updated = await ctx.mutate((paddle) => paddle.addresses.update(customerId, target, body));
+      updated = await ctx
+        .mutate((paddle) => paddle.addresses.update(customerId, target, body))
+        .catch((error) => {
+          throw renamed(error);
+        });
     } else if (body.countryCode !== undefined) {
       const { countryCode, ...rest } = body;
       // A customer without an address gets one; a retry after a lost answer reads first.

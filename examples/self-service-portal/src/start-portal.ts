@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createBillflowProvider } from "@portalkit/billflow";
 import { createChargebeeProvider } from "@portalkit/chargebee";
 import type { PortalProvider } from "@portalkit/core";
+import { createPaddleProvider } from "@portalkit/paddle";
 import { toNodeListener } from "@portalkit/server";
 import { createStripeProvider } from "@portalkit/stripe";
 import { type AccountStore, createAccountStore } from "./accounts";
@@ -56,6 +57,8 @@ function liveProvider(credentials: LiveCredentials, returnUrl: string): PortalPr
         billflowSecret: credentials.billflowSecret,
         billingPageId: credentials.billingPageId,
       });
+    case "paddle":
+      return createPaddleProvider({ apiKey: credentials.apiKey, environment: credentials.environment });
   }
 }
 
@@ -67,6 +70,8 @@ function liveSecrets(credentials: LiveCredentials): string[] {
       return [credentials.secretKey];
     case "billflow":
       return [credentials.secretKey, credentials.billflowSecret];
+    case "paddle":
+      return [credentials.apiKey];
   }
 }
 
@@ -91,6 +96,8 @@ function simulatedProvider(
         billflowSecret,
         billingPageId: "bp_demo_portal",
       });
+    case "paddle":
+      return createPaddleProvider({ apiKey: sims.paddle.apiKey, environment: sims.paddleServer.url });
   }
 }
 
@@ -168,7 +175,13 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       providerLabel: `${name} (simulator)`,
       accounts,
       simulators,
-      secrets: [sessionSecret, simulators.chargebee.apiKey, simulators.stripe.secretKey, billflowSecret],
+      secrets: [
+        sessionSecret,
+        simulators.chargebee.apiKey,
+        simulators.stripe.secretKey,
+        simulators.paddle.apiKey,
+        billflowSecret,
+      ],
       close: async () => {
         await closeServer();
         await simulators.close();

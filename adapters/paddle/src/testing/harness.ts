@@ -73,7 +73,6 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
         cancel: "effective_from",
         reactivate: "scheduled_change",
         invoicePdf: "disposition",
-        updateAddress: "postal_code",
       },
       read: {
         subscription: (simulator, id) => {

@@ -109,12 +109,16 @@ export function subscriptionFromWorld(subscription: WorldSubscription): ISubscri
   };
 }
 
-/** Paddle's statuses for the world's (Paddle has no `uncollectible` or `pending`: not seeded). */
+/**
+ * Paddle's statuses for the world's: an `uncollectible` invoice is one whose payment failed
+ * (`past_due`, which reads back as `open`); Paddle has no `pending`, which is not seeded.
+ */
 const STATUSES: Partial<Record<WorldInvoice["status"], ITransactionResponse["status"]>> = {
   draft: "draft",
   open: "billed",
   paid: "completed",
   void: "canceled",
+  uncollectible: "past_due",
 };
 
 export function transactionFromWorld(invoice: WorldInvoice): ITransactionResponse | undefined {

@@ -69,7 +69,7 @@ export interface PaddleStore {
 /** A stateful, in-memory Paddle Billing API for the endpoints portalkit uses, in Paddle's wire format. */
 export interface PaddleSimulator extends VendorSimulator<World> {
   readonly apiKey: string;
-  /** Loads a provider-neutral World as Paddle objects (`uncollectible` and `pending` invoices are skipped). */
+  /** Loads a provider-neutral World as Paddle objects (`pending` invoices are skipped). */
   seed(world: World): void;
   putCustomer(customer: ICustomerResponse): void;
   putAddress(address: IAddressResponse): void;
