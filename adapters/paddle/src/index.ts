@@ -16,3 +16,4 @@ export {
 } from "./options";
 export { createPaddleProvider, type PaddleProvider } from "./provider";
 export { PADDLE_SECTIONS } from "./sections";
+export { verifyPaddleSignature } from "./signature";

@@ -71,10 +71,6 @@ export interface PaddleSimulator extends VendorSimulator<World> {
   readonly apiKey: string;
   /** Loads a provider-neutral World as Paddle objects (`pending` invoices are skipped). */
   seed(world: World): void;
-  putCustomer(customer: ICustomerResponse): void;
-  putAddress(address: IAddressResponse): void;
-  putSubscription(subscription: ISubscriptionResponse): void;
-  putTransaction(transaction: ITransactionResponse): void;
   customer(id: string): ICustomerResponse | undefined;
   addresses(customerId: string): IAddressResponse[];
   subscription(id: string): ISubscriptionResponse | undefined;
@@ -179,10 +175,6 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       store.sessions.clear();
       sent.length = 0;
     },
-    putCustomer: (customer) => void store.customers.set(customer.id, structuredClone(customer)),
-    putAddress: (address) => store.addresses.put(structuredClone(address)),
-    putSubscription: (subscription) => store.subscriptions.put(structuredClone(subscription)),
-    putTransaction: (transaction) => store.transactions.put(structuredClone(transaction)),
     customer: (id) => store.customers.get(id),
     addresses: (customerId) =>
       store.addresses.page({ partition: ["customer", customerId], limit: Number.MAX_SAFE_INTEGER }).items,
