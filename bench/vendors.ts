@@ -2,7 +2,11 @@ import type { InvoiceStatus } from "@portalkit/core";
 import { invoiceSeries, type World } from "@portalkit/core/testing";
 
 export type Vendor = "chargebee" | "stripe" | "paddle";
-export const VENDORS: readonly Vendor[] = ["chargebee", "stripe", "paddle"];
+const ALL_VENDORS: readonly Vendor[] = ["chargebee", "stripe", "paddle"];
+/** Every vendor, or those `BENCH_VENDORS` names (`BENCH_VENDORS=paddle npm run bench`). */
+export const VENDORS: readonly Vendor[] = process.env.BENCH_VENDORS
+  ? ALL_VENDORS.filter((vendor) => process.env.BENCH_VENDORS?.split(",").includes(vendor))
+  : ALL_VENDORS;
 /** The most invoices each vendor lists in one page: a walk of N takes ceil(N / size) requests. */
 export const PAGE_SIZE: Record<Vendor, number> = { chargebee: 100, stripe: 100, paddle: 30 };
 
