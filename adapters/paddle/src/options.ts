@@ -2,7 +2,7 @@ import { RetryOptionsSchema, UrlSchema } from "@portalkit/core";
 import * as z from "zod";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** How old a webhook's `ts` may be, in seconds, unless `webhookToleranceSeconds` says otherwise. */
+/** How old a webhook's `ts` may be, in seconds, unless `webhookTolerance` says otherwise. */
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
 
 export const PaddleProviderOptionsSchema = z.strictObject({
@@ -13,7 +13,7 @@ export const PaddleProviderOptionsSchema = z.strictObject({
   /** The notification destination's secret key, for `parseWebhook`. */
   webhookSecret: z.string().min(1, "must be the notification destination's secret key").optional(),
   /** Oldest webhook accepted, in seconds (default 300); the signature's `ts` is checked against it. */
-  webhookToleranceSeconds: z.number().int().positive().max(86_400).optional(),
+  webhookTolerance: z.number().int().positive().max(86_400).optional(),
   /** Bounds for retrying 429, 5xx, connection failures and timeouts. */
   retry: RetryOptionsSchema.optional(),
   /** Per-request timeout; default 30 000 ms. */
