@@ -3,6 +3,7 @@ import {
   type InvoiceStatus,
   OPERATION_NAMES,
   type OperationName,
+  type PaymentMethodSummary,
   type PortalProvider,
   type RetryOptions,
   type SubscriptionStatus,

@@ -172,7 +172,9 @@ export function conformanceWorld(options: ConformanceWorldOptions): World {
         createdAt: seconds(now - 60 * DAY),
       }),
       subscription(SUBSCRIPTIONS.aliceTrial, ALICE, "trialing", now, { createdAt: seconds(now - 10 * DAY) }),
-      subscription(SUBSCRIPTIONS.aliceScheduled, ALICE, "cancel_scheduled", now, { createdAt: seconds(now - 90 * DAY) }),
+      subscription(SUBSCRIPTIONS.aliceScheduled, ALICE, "cancel_scheduled", now, {
+        createdAt: seconds(now - 90 * DAY),
+      }),
       subscription(SUBSCRIPTIONS.aliceCanceled, ALICE, "canceled", now, { createdAt: seconds(now - 200 * DAY) }),
       subscription(SUBSCRIPTIONS.bobMain, BOB, "active", now, { createdAt: seconds(now - 30 * DAY) }),
     ]),

@@ -172,7 +172,9 @@ const memoryAdapter = defineAdapter({
 
     async getCustomer({ customerId }, ctx) {
       return normalizeCustomer(
-        await ctx.read((api) => api.request<WireCustomer>({ method: "GET", path: `/v1/customers/${path(customerId)}` })),
+        await ctx.read((api) =>
+          api.request<WireCustomer>({ method: "GET", path: `/v1/customers/${path(customerId)}` }),
+        ),
       );
     },
 

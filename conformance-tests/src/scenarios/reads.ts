@@ -121,8 +121,7 @@ export function readScenarios(scenario: Scenario): void {
   describe.skipIf(!caps.updateAddress)("address round trip (updateAddress, then a read)", () => {
     for (const kind of caps.addressKinds) {
       const scope = caps.addressScopes[kind];
-      const readable =
-        (scope === "customer" && caps.getCustomer) || (scope === "subscription" && caps.getSubscription);
+      const readable = (scope === "customer" && caps.getCustomer) || (scope === "subscription" && caps.getSubscription);
       it.skipIf(!readable)(`reads back exactly the ${kind} address written (kept on the ${scope})`, async () => {
         const ctx = await scenario.open(scenario.world());
         const written = WRITTEN_ADDRESSES[kind];
