@@ -23,16 +23,17 @@ export function normalizeCustomer(customer: Customer, subscription?: Subscriptio
 }
 
 /** Chargebee's payment method types, as the portable kinds. */
-const PAYMENT_METHOD_TYPES: Partial<Record<NonNullable<Customer["payment_method"]>["type"], PaymentMethodSummary["type"]>> =
-  {
-    card: "card",
-    apple_pay: "card",
-    google_pay: "card",
-    paypal_express_checkout: "paypal",
-    direct_debit: "bank_account",
-    netbanking_emandates: "bank_account",
-    faster_payments: "bank_account",
-  };
+const PAYMENT_METHOD_TYPES: Partial<
+  Record<NonNullable<Customer["payment_method"]>["type"], PaymentMethodSummary["type"]>
+> = {
+  card: "card",
+  apple_pay: "card",
+  google_pay: "card",
+  paypal_express_checkout: "paypal",
+  direct_debit: "bank_account",
+  netbanking_emandates: "bank_account",
+  faster_payments: "bank_account",
+};
 
 /**
  * The customer's primary payment method: the card `customer.retrieve` answers beside the

@@ -47,7 +47,9 @@ export function subscriptionStatus(status: ChargebeeSubscriptionStatus, dueInvoi
 }
 
 /** The Chargebee statuses a portable subscription status stands for (`past_due` is `active` with invoices due). */
-export const VENDOR_SUBSCRIPTION_STATUSES: Readonly<Record<SubscriptionStatus, readonly ChargebeeSubscriptionStatus[]>> = {
+export const VENDOR_SUBSCRIPTION_STATUSES: Readonly<
+  Record<SubscriptionStatus, readonly ChargebeeSubscriptionStatus[]>
+> = {
   trialing: ["in_trial"],
   active: ["active"],
   past_due: ["active"],

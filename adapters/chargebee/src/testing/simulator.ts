@@ -18,14 +18,7 @@ import {
   subscriptionRoutes,
 } from "./resources/subscriptions";
 import { wireCard, wireCustomer, wireInvoice, wireSubscription } from "./seed";
-import type {
-  WireCard,
-  WireCustomer,
-  WireHostedPage,
-  WireInvoice,
-  WirePortalSession,
-  WireSubscription,
-} from "./wire";
+import type { WireCard, WireCustomer, WireHostedPage, WireInvoice, WirePortalSession, WireSubscription } from "./wire";
 
 export interface ChargebeeSimulatorOptions {
   /** The site name the simulator answers as (in URLs it hands out). Default `portalkit-test`. */
