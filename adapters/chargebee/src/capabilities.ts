@@ -4,5 +4,16 @@ import { CHARGEBEE_SECTIONS } from "./sections";
 export const CHARGEBEE_CAPABILITIES = claimCapabilities(CHARGEBEE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
+  // Chargebee keeps the billing address on the customer and a shipping address on each subscription.
+  addressScopes: { billing: "customer", shipping: "subscription" },
+  operations: [
+    "getSubscription",
+    "reactivate",
+    "invoicePdf",
+    "updateAddress",
+    "paymentMethodLaunch",
+    "logout",
+    "getCustomer",
+    "listSubscriptions",
+  ],
 });

@@ -11,6 +11,17 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
-    operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
+    // A shipping address is kept on the subscription it is written for.
+    addressScopes: { billing: "customer", shipping: "subscription" },
+    operations: [
+      "getSubscription",
+      "reactivate",
+      "invoicePdf",
+      "updateAddress",
+      "paymentMethodLaunch",
+      "logout",
+      "getCustomer",
+      "listSubscriptions",
+    ],
   });
 }

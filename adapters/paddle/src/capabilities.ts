@@ -9,5 +9,7 @@ import { PADDLE_SECTIONS } from "./sections";
 export const PADDLE_CAPABILITIES = claimCapabilities(PADDLE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing"],
+  // Paddle keeps billing addresses on the customer (its `/customers/{id}/addresses`).
+  addressScopes: { billing: "customer" },
   operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch"],
 });

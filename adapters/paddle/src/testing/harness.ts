@@ -66,6 +66,9 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
         invoicePdf: [{ method: "GET", path: /^\/transactions\/[^/]+\/invoice$/ }],
         updateAddress: [{ method: "PATCH", path: /^\/customers\/[^/]+\/addresses\/[^/]+$/ }],
         logout: [],
+        // Not claimed: the read scenarios are skipped for Paddle.
+        getCustomer: [],
+        listSubscriptions: [],
       },
       paramErrors: {
         createSession: "subscription_ids",
