@@ -6,6 +6,7 @@ import type {
   HarnessManifest,
   HarnessOperation,
   HarnessSetupOptions,
+  PortalSessionState,
   SimSubscriptionState,
 } from "./harness";
 import { mountOnMsw } from "./msw";
@@ -48,6 +49,8 @@ export interface StateReaders<S> {
   session?(simulator: S, id: string): { status: "active" | "logged_out" } | undefined;
   /** For adapters that claim `getCustomer`: the customer's card on file, summarized. */
   paymentMethod?(simulator: S, customerId: string): PaymentMethodSummary | undefined;
+  /** The vendor's record of a portal session, for the return-URL scenario. */
+  portalSession?(simulator: S, id: string): PortalSessionState | undefined;
 }
 
 export interface HarnessDeclaration<S extends Simulator> {
@@ -119,6 +122,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
         ...(declaration.deleteCustomer
           ? { deleteCustomer: async (customerId: string) => declaration.deleteCustomer?.(simulator, customerId) }
           : {}),
+        ...(read.portalSession ? { readPortalSession: async (id: string) => read.portalSession?.(simulator, id) } : {}),
         get requests() {
           return simulator.requests;
         },

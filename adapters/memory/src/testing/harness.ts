@@ -134,6 +134,11 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
           const session = simulator.state.sessions.get(id);
           return session ? { status: session.status } : undefined;
         },
+        portalSession: (simulator, id) => {
+          const session = simulator.state.sessions.get(id);
+          if (!session) return undefined;
+          return session.return_url ? { returnUrl: session.return_url } : {};
+        },
         paymentMethod: (simulator, customerId) => {
           const method = simulator.state.customers.get(customerId)?.payment_method;
           if (!method) return undefined;
