@@ -89,6 +89,21 @@ describe("withRetry: the total-wait bound", () => {
   });
 });
 
+describe("withRetry: onRetry", () => {
+  it("is told of each retry: the attempt that failed, the wait before the next, and the error", async () => {
+    const seen: unknown[] = [];
+    const failure = rateLimited(30);
+    await withRetry(
+      async ({ attempt }) => {
+        if (attempt === 1) throw failure;
+      },
+      { maxDelayMs: 100 },
+      { sleep: async () => undefined, random: () => 0, onRetry: (info) => seen.push(info) },
+    );
+    expect(seen).toEqual([{ attempt: 1, delayMs: 30, error: failure }]);
+  });
+});
+
 describe("withRetry: defaults, with nothing injected", () => {
   it("defaults to 3 attempts, 10 s of total wait and a 250 ms first step", () => {
     expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, maxDelayMs: 10_000, baseDelayMs: 250 });
@@ -168,6 +183,10 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("")).toBeUndefined();
     expect(parseRetryAfter("   ")).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+
+  it("reads a value that is neither seconds nor a date as no value, digits around it or not", () => {
+    for (const value of ["x5", "5x", "5 s", "soon"]) expect(parseRetryAfter(value), value).toBeUndefined();
   });
 
   it("reads a date in the past as no wait at all", () => {
