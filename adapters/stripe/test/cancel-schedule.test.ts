@@ -82,15 +82,12 @@ describe("Stripe: incomplete_expired has ended", () => {
 describe("Stripe: a deleted customer", () => {
   it("is not_found, and nothing is changed", async () => {
     const { sim, provider } = openStripe();
-    sim.putCustomer({ id: "cus_ann", object: "customer", deleted: true } as unknown as Stripe.Customer);
+    sim.deleteCustomer("cus_ann");
     sim.clearRequests();
-    await expect(
-      provider.updateAddress({
-        customerId: "cus_ann",
-        kind: "shipping",
-        address: { line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" },
-      }),
-    ).rejects.toMatchObject({ code: "not_found", retryable: false });
+    await expect(provider.getCustomer({ customerId: "cus_ann" })).rejects.toMatchObject({
+      code: "not_found",
+      retryable: false,
+    });
     expect(sim.requests.map((request) => request.method)).toEqual(["GET"]);
   });
 });
