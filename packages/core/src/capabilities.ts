@@ -1,11 +1,11 @@
 import * as z from "zod";
-import { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
+import { CAPABILITY_FLAGS, type CapabilityFlag, OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 import { PORTAL_SECTIONS, type PortalSection, PortalSectionSchema } from "./schemas";
 
-export { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
+export { CAPABILITY_FLAGS, type CapabilityFlag, OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 
-const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, z.boolean()])) as {
-  [K in OptionalOperation]: z.ZodBoolean;
+const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], z.boolean()])) as {
+  [K in CapabilityFlag]: z.ZodBoolean;
 };
 
 export const CapabilitiesSchema = z.object({
@@ -15,7 +15,7 @@ export const CapabilitiesSchema = z.object({
   cancelModes: z.array(z.enum(["now", "period_end"])).min(1),
   /** Address kinds `updateAddress` can change (empty when it is not offered). */
   addressKinds: z.array(z.enum(["billing", "shipping"])),
-  /** One flag per optional operation, named after it. */
+  /** One flag per optional operation, named after it (`webhooks` for `parseWebhook`). */
   ...flags,
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
@@ -26,7 +26,7 @@ export function defineCapabilities(
 ): Readonly<Capabilities> {
   const full = {
     addressKinds: [],
-    ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, false])),
+    ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], false])),
     ...manifest,
   };
   return Object.freeze(CapabilitiesSchema.parse(full));
@@ -49,6 +49,11 @@ export function claimCapabilities(
   return defineCapabilities({
     ...rest,
     sections: PORTAL_SECTIONS.filter((section) => sections[section] !== undefined),
-    ...Object.fromEntries(operations.map((name) => [name, true])),
+    ...Object.fromEntries(operations.map((name) => [CAPABILITY_FLAGS[name], true])),
   });
+}
+
+/** Whether a manifest announces an optional operation (by its capability flag). */
+export function claims(capabilities: Capabilities, operation: OptionalOperation): boolean {
+  return capabilities[CAPABILITY_FLAGS[operation]] === true;
 }

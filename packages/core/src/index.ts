@@ -1,8 +1,11 @@
 export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices";
 export {
+  CAPABILITY_FLAGS,
   type Capabilities,
   CapabilitiesSchema,
+  type CapabilityFlag,
   claimCapabilities,
+  claims,
   defineCapabilities,
   OPTIONAL_OPERATIONS,
   type OptionalOperation,

@@ -1,4 +1,5 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
+export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
@@ -29,6 +30,16 @@ export {
   type SortedCollection,
   type SortedCollectionOptions,
 } from "./sorted-collection";
+export {
+  createWebhookOutbox,
+  type SignedWebhook,
+  type SignOptions,
+  type WebhookDelivery,
+  type WebhookFault,
+  type WebhookOutbox,
+  type WebhookOutboxOptions,
+  type WebhookTarget,
+} from "./webhook-outbox";
 export {
   emptyWorld,
   type InvoiceSeriesOptions,
