@@ -1,11 +1,20 @@
 import { type Address, type PortalProvider, vendorParamToField } from "@portalkit/core";
-import type { FaultRule, LoopbackServer, Simulator, World } from "@portalkit/core/testing";
+import type {
+  FaultRule,
+  LoopbackServer,
+  Simulator,
+  WebhookOutbox,
+  WebhookTarget,
+  World,
+} from "@portalkit/core/testing";
 import type {
   ConformanceHarness,
   HarnessContext,
   HarnessManifest,
   HarnessOperation,
   HarnessSetupOptions,
+  HarnessWebhooks,
+  ReceivedWebhook,
   SimSubscriptionState,
 } from "./harness";
 import { mountOnMsw } from "./msw";
@@ -48,11 +57,25 @@ export interface StateReaders<S> {
   session?(simulator: S, id: string): { status: "active" | "logged_out" } | undefined;
 }
 
+/** The simulator's clock for one test: the wall clock, moved forward by `advance`. */
+export interface HarnessClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  advance(seconds: number): void;
+}
+
+/** How the suite receives a simulator's webhooks. */
+export interface WebhookDeclaration<S> {
+  /** Points the simulator's delivery at the suite's endpoint. */
+  attach(simulator: S, target: WebhookTarget): void;
+  outbox(simulator: S): WebhookOutbox<unknown>;
+}
+
 export interface HarnessDeclaration<S extends Simulator> {
   name: string;
   manifest: HarnessManifest;
-  /** A fresh simulator, for one test. */
-  simulator(): S;
+  /** A fresh simulator, for one test, on the clock given. */
+  simulator(clock: HarnessClock): S;
   /** The origin the provider calls by default: MSW serves the simulator there. */
   origin(simulator: S): string;
   provider(context: ProviderContext<S>): PortalProvider;
@@ -68,6 +91,47 @@ export interface HarnessDeclaration<S extends Simulator> {
   seed?(simulator: S, world: World): void;
   /** Credentials the provider holds, which must appear in no answer or error. */
   secrets?(simulator: S): readonly string[];
+  /** For adapters that claim `webhooks`. */
+  webhooks?: WebhookDeclaration<S>;
+}
+
+/** Where the suite's webhook endpoint lives; deliveries reach it in process, never a network. */
+const WEBHOOK_URL = "https://webhooks.conformance.test/endpoint";
+
+function createClock(): HarnessClock {
+  let offsetMs = 0;
+  return {
+    now: () => Date.now() + offsetMs,
+    advance(seconds) {
+      offsetMs += seconds * 1000;
+    },
+  };
+}
+
+function receive(declaration: WebhookDeclaration<never>, simulator: never, clock: HarnessClock): HarnessWebhooks {
+  let received: ReceivedWebhook[] = [];
+  declaration.attach(simulator, {
+    url: WEBHOOK_URL,
+    fetch: async (request) => {
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      received.push({ body: await request.text(), headers });
+      return new Response(null, { status: 200 });
+    },
+  });
+  const outbox = declaration.outbox(simulator);
+  return {
+    async take() {
+      await outbox.settled();
+      const taken = received;
+      received = [];
+      return taken;
+    },
+    inject: (fault) => outbox.inject(fault),
+    advanceClock: (seconds) => clock.advance(seconds),
+  };
 }
 
 function asPattern(path: string | RegExp): string {
@@ -92,7 +156,11 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
     name: transport === "msw" ? declaration.name : `${declaration.name} (loopback)`,
     manifest: declaration.manifest,
     async setup(setup): Promise<HarnessContext> {
-      const simulator = declaration.simulator();
+      const clock = createClock();
+      const simulator = declaration.simulator(clock);
+      const webhooks = declaration.webhooks
+        ? receive(declaration.webhooks as WebhookDeclaration<never>, simulator as never, clock)
+        : undefined;
       let server: LoopbackServer | undefined;
       let unmount: (() => void) | undefined;
       if (transport === "loopback") server = await simulator.listen();
@@ -139,6 +207,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
             }
           : {}),
         secrets: declaration.secrets?.(simulator) ?? [],
+        ...(webhooks ? { webhooks } : {}),
         async close() {
           unmount?.();
           await server?.close();

@@ -10,6 +10,7 @@ import { launchScenarios } from "./scenarios/launches";
 import { optionalOperationScenarios } from "./scenarios/optional-operations";
 import { ownershipScenarios } from "./scenarios/ownership";
 import { sessionScenarios } from "./scenarios/sessions";
+import { webhookScenarios } from "./scenarios/webhooks";
 
 /**
  * Registers the conformance suite for one adapter with vitest. Call it at the top level of
@@ -33,5 +34,6 @@ export function describeConformance(harness: ConformanceHarness): void {
     ownershipScenarios(scenario);
     errorScenarios(scenario);
     faultScenarios(scenario);
+    webhookScenarios(scenario);
   });
 }

@@ -3,10 +3,10 @@ import { BILLFLOW_SECTIONS } from "./sections";
 
 /**
  * Sections other than the billing page itself open the whole page with `fallback: "portal"`.
- * Data operations are Stripe's; there is no payment-method page and no session to end.
+ * Data operations and webhooks are Stripe's; there is no payment-method page and no session to end.
  */
 export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress"],
+  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "parseWebhook"],
 });

@@ -9,5 +9,5 @@ import { STRIPE_SECTIONS } from "./sections";
 export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch"],
+  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "parseWebhook"],
 });

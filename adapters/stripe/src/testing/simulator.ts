@@ -1,15 +1,21 @@
 import {
   createSimulator,
   createSortedCollection,
+  createWebhookOutbox,
   type LoopbackServer,
+  ObservedMap,
   type ServeOptions,
   type SortedCollection,
   serveOnLoopback,
   type VendorSimulator,
+  type WebhookOutbox,
+  type WebhookTarget,
   type World,
 } from "@portalkit/core/testing";
 import type Stripe from "stripe";
+import { customerEvent, invoiceEvent, type StripeWireEvent, signStripeWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
+import { eventRoutes } from "./resources/events";
 import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
 import { subscriptionRoutes } from "./resources/subscriptions";
@@ -23,15 +29,27 @@ export interface StripeSimulatorOptions {
   secretKey?: string;
   /** Unix seconds; injected in tests that need a fixed clock. */
   now?: () => number;
+  /**
+   * A webhook endpoint: every change (made through the API or on the simulated portal) is
+   * POSTed to `url` as Stripe sends it, signed with `secret` in `Stripe-Signature`.
+   */
+  webhooks?: StripeWebhookEndpoint;
+}
+
+/** Where Stripe delivers events, and the endpoint's signing secret (`whsec_…`). */
+export interface StripeWebhookEndpoint extends WebhookTarget {
+  secret: string;
 }
 
 /** The simulator's records, shared by its resources. */
 export interface StripeStore {
   now(): number;
-  readonly customers: Map<string, Stripe.Customer>;
-  readonly subscriptions: Map<string, Stripe.Subscription>;
+  readonly customers: ObservedMap<Stripe.Customer>;
+  readonly subscriptions: ObservedMap<Stripe.Subscription>;
   readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
   readonly sessions: Map<string, Stripe.BillingPortal.Session>;
+  /** Every event, by id (`GET /v1/events/:id`). */
+  readonly events: Map<string, StripeWireEvent>;
 }
 
 /** A stateful, in-memory Stripe API for the endpoints portalkit uses, in Stripe's wire format. */
@@ -49,6 +67,12 @@ export interface StripeSimulator extends VendorSimulator<World> {
   readonly sessions: readonly Stripe.BillingPortal.Session[];
   /** Invoices, newest first; listen to `onChange` for every change. */
   readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
+  /** Every event the simulator made, oldest first. */
+  readonly events: readonly StripeWireEvent[];
+  /** Webhook delivery: set `webhooks.target`, inject faults, read `deliveries`, await `settled()`. */
+  readonly webhooks: WebhookOutbox<StripeWireEvent>;
+  /** Sets (or, with undefined, stops) the webhook endpoint. */
+  setWebhookEndpoint(endpoint: StripeWebhookEndpoint | undefined): void;
 }
 
 function randomTestKey(): string {
@@ -64,8 +88,8 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
   const secretKey = options.secretKey ?? randomTestKey();
   const store: StripeStore = {
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
-    customers: new Map(),
-    subscriptions: new Map(),
+    customers: new ObservedMap(),
+    subscriptions: new ObservedMap(),
     invoices: createSortedCollection<Stripe.Invoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice, seq) => ({ created: invoice.created, seq, id: invoice.id }),
@@ -73,6 +97,36 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       partitions: { customer: invoiceCustomer },
     }),
     sessions: new Map(),
+    events: new Map(),
+  };
+
+  let endpoint = options.webhooks;
+  const webhooks = createWebhookOutbox<StripeWireEvent>({
+    id: (event) => event.id,
+    now: () => Math.floor(Date.now() / 1000),
+    sign: (event, signing) => {
+      if (!endpoint) throw new Error("no webhook endpoint");
+      return signStripeWebhook(endpoint.secret, JSON.stringify(event, null, 2), signing);
+    },
+  });
+  const setWebhookEndpoint = (next: StripeWebhookEndpoint | undefined) => {
+    endpoint = next;
+    webhooks.target = next;
+  };
+  setWebhookEndpoint(endpoint);
+  // Loading a world is not a change the account's endpoints hear about.
+  let seeding = false;
+  const publish = (event: StripeWireEvent | undefined) => {
+    if (!event || seeding) return;
+    store.events.set(event.id, event);
+    webhooks.emit(event);
+  };
+  store.subscriptions.onChange((change) => publish(subscriptionEvent(change, store.now())));
+  store.customers.onChange((change) => publish(customerEvent(change, store.now())));
+  store.invoices.onChange((change) => publish(invoiceEvent(change, store.now())));
+  const commit = () => {
+    store.subscriptions.commit();
+    store.customers.commit();
   };
 
   const sim = createSimulator({
@@ -83,7 +137,9 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       ...invoiceRoutes(store),
       ...subscriptionRoutes(store),
       ...customerRoutes(store),
+      ...eventRoutes(store),
     ],
+    after: commit,
     errors: {
       status: stripeStatusError,
       unauthenticated: (given) =>
@@ -114,13 +170,11 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
     secretKey,
     seed(world) {
-      for (const customer of world.customers)
-        store.customers.set(customer.id, customerFromWorld(customer, store.now()));
-      for (const subscription of world.subscriptions) {
-        store.subscriptions.set(subscription.id, subscriptionFromWorld(subscription));
-      }
-      for (const invoice of world.invoices) {
-        if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
+      seeding = true;
+      try {
+        seedWorld(world);
+      } finally {
+        seeding = false;
       }
     },
     reset() {
@@ -128,6 +182,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       store.subscriptions.clear();
       store.invoices.clear();
       store.sessions.clear();
+      store.events.clear();
     },
     putCustomer: (customer) => void store.customers.set(customer.id, structuredClone(customer)),
     putSubscription: (subscription) => void store.subscriptions.set(subscription.id, structuredClone(subscription)),
@@ -140,7 +195,22 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       return [...store.sessions.values()];
     },
     invoices: store.invoices,
+    get events() {
+      return [...store.events.values()];
+    },
+    webhooks,
+    setWebhookEndpoint,
   };
+
+  function seedWorld(world: World): void {
+    for (const customer of world.customers) store.customers.set(customer.id, customerFromWorld(customer, store.now()));
+    for (const subscription of world.subscriptions) {
+      store.subscriptions.set(subscription.id, subscriptionFromWorld(subscription));
+    }
+    for (const invoice of world.invoices) {
+      if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
+    }
+  }
 }
 
 /**
