@@ -24,6 +24,7 @@ import { normalizeSubscription } from "./normalize-subscription";
 import { type ChargebeeProviderOptions, ChargebeeProviderOptionsSchema } from "./options";
 import { CHARGEBEE_SECTION_TYPES, CHARGEBEE_SECTIONS } from "./sections";
 import { type ChargebeeInvoiceStatus, VENDOR_INVOICE_STATUSES } from "./status-map";
+import { parseChargebeeWebhook } from "./webhook";
 
 /** The SDK types `logout(id, headers)`, but reads headers from the third argument at run time. */
 type LogoutCall = (
@@ -89,7 +90,7 @@ const chargebeeAdapter = defineAdapter({
   id: "chargebee",
   vendor: "Chargebee",
   options: ChargebeeProviderOptionsSchema,
-  secrets: ["apiKey"],
+  secrets: ["apiKey", "webhookAuth.password"],
   client: (options: ChargebeeProviderOptions): Chargebee => createChargebeeClient(options),
   toPortalError,
   capabilities: CHARGEBEE_CAPABILITIES,
@@ -236,6 +237,8 @@ const chargebeeAdapter = defineAdapter({
       if (expiresAt) launch.expiresAt = expiresAt;
       return launch;
     },
+
+    parseWebhook: (input, ctx) => parseChargebeeWebhook(input, ctx),
 
     async logout({ sessionId }, ctx) {
       await ctx.mutate((sdk, { idempotencyKey }) =>

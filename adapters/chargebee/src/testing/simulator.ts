@@ -1,13 +1,19 @@
 import {
   createSimulator,
   createSortedCollection,
+  createWebhookOutbox,
+  ObservedMap,
   type SimRequest,
   type SortedCollection,
   type VendorSimulator,
+  type WebhookOutbox,
+  type WebhookTarget,
   type World,
 } from "@portalkit/core/testing";
 import { chargebeeError, chargebeeErrorForStatus, notFound, wrongValue } from "./error-response";
+import { basicAuthWebhook, customerEvent, invoiceEvent, subscriptionEvent, type WireEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
+import { eventRoutes } from "./resources/events";
 import { hostedPageRoutes } from "./resources/hosted-pages";
 import { compareInvoiceKeys, type InvoiceKey, invoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
@@ -22,6 +28,17 @@ export interface ChargebeeSimulatorOptions {
   apiKey?: string;
   /** The clock, in milliseconds. Default Date.now. */
   now?: () => number;
+  /**
+   * A webhook endpoint: every change (made through the API or on the portal) is POSTed to
+   * `url` in Chargebee's event envelope, with the Basic credentials given.
+   */
+  webhooks?: ChargebeeWebhookEndpoint;
+}
+
+/** Where Chargebee delivers events, and the HTTP Basic credentials set on the webhook. */
+export interface ChargebeeWebhookEndpoint extends WebhookTarget {
+  username: string;
+  password: string;
 }
 
 /** The simulator's records, shared by its resources. */
@@ -33,11 +50,13 @@ export interface ChargebeeStore {
   newId(prefix: string): string;
   /** Stamps `updated_at` and `resource_version` as Chargebee does on every change. */
   touch<T extends { updated_at?: number; resource_version?: number }>(object: T): T;
-  readonly customers: Map<string, WireCustomer>;
-  readonly subscriptions: Map<string, WireSubscription>;
+  readonly customers: ObservedMap<WireCustomer>;
+  readonly subscriptions: ObservedMap<WireSubscription>;
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly portalSessions: Map<string, WirePortalSession>;
   readonly hostedPages: Map<string, WireHostedPage>;
+  /** Every event, by id (`GET /events/:id`). */
+  readonly events: Map<string, WireEvent>;
 }
 
 export interface ChargebeeSimulator extends VendorSimulator<World> {
@@ -53,6 +72,12 @@ export interface ChargebeeSimulator extends VendorSimulator<World> {
   putInvoice(invoice: WireInvoice): void;
   readonly portalSessions: ReadonlyMap<string, WirePortalSession>;
   readonly hostedPages: ReadonlyMap<string, WireHostedPage>;
+  /** Every event the simulator made, oldest first. */
+  readonly events: readonly WireEvent[];
+  /** Webhook delivery: inject faults, read `deliveries`, await `settled()`. */
+  readonly webhooks: WebhookOutbox<WireEvent>;
+  /** Sets (or, with undefined, stops) the webhook endpoint. */
+  setWebhookEndpoint(endpoint: ChargebeeWebhookEndpoint | undefined): void;
 }
 
 const API = "/api/v2";
@@ -97,8 +122,8 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       object.resource_version = now();
       return object;
     },
-    customers: new Map(),
-    subscriptions: new Map(),
+    customers: new ObservedMap(),
+    subscriptions: new ObservedMap(),
     invoices: createSortedCollection<WireInvoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: invoiceKey,
@@ -107,7 +132,34 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     }),
     portalSessions: new Map(),
     hostedPages: new Map(),
+    events: new Map(),
   };
+
+  let endpoint = options.webhooks;
+  const webhooks = createWebhookOutbox<WireEvent>({
+    id: (event) => event.id,
+    sign: (event, signing) => {
+      if (!endpoint) throw new Error("no webhook endpoint");
+      return basicAuthWebhook(endpoint, JSON.stringify(event), signing);
+    },
+  });
+  const setWebhookEndpoint = (next: ChargebeeWebhookEndpoint | undefined) => {
+    endpoint = next;
+    webhooks.target = next;
+  };
+  setWebhookEndpoint(endpoint);
+  // Loading a world is not a change the site's webhooks hear about.
+  let seeding = false;
+  const publish = (event: WireEvent | undefined) => {
+    if (!event || seeding) return;
+    store.events.set(event.id, event);
+    webhooks.emit(event);
+  };
+  store.subscriptions.onChange((change) =>
+    publish(subscriptionEvent(store, change, store.customers.get(change.item.customer_id))),
+  );
+  store.customers.onChange((change) => publish(customerEvent(store, change)));
+  store.invoices.onChange((change) => publish(invoiceEvent(store, change)));
 
   const sim = createSimulator({
     // Chargebee takes the API key as the Basic user name and ignores the password.
@@ -120,7 +172,12 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       ...customerRoutes(store),
       ...portalSessionRoutes(store),
       ...hostedPageRoutes(store),
+      ...eventRoutes(store),
     ],
+    after: () => {
+      store.subscriptions.commit();
+      store.customers.commit();
+    },
     errors: {
       status: chargebeeErrorForStatus,
       unauthenticated: () =>
@@ -148,19 +205,12 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     site,
     apiKey,
     seed(world) {
-      const at = store.nowSec();
-      const worldCustomers = new Map(world.customers.map((c) => [c.id, c]));
-      for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer, at));
-      for (const subscription of world.subscriptions) {
-        if (!store.customers.has(subscription.customerId)) {
-          throw new Error(`Subscription ${subscription.id} names unknown customer ${subscription.customerId}`);
-        }
-        store.subscriptions.set(
-          subscription.id,
-          wireSubscription(subscription, worldCustomers.get(subscription.customerId), at),
-        );
+      seeding = true;
+      try {
+        seedWorld(world);
+      } finally {
+        seeding = false;
       }
-      for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, at));
     },
     reset() {
       store.customers.clear();
@@ -168,6 +218,7 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       store.invoices.clear();
       store.portalSessions.clear();
       store.hostedPages.clear();
+      store.events.clear();
     },
     customers: store.customers,
     subscriptions: store.subscriptions,
@@ -175,5 +226,26 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     putInvoice: (invoice) => store.invoices.put(invoice),
     portalSessions: store.portalSessions,
     hostedPages: store.hostedPages,
+    get events() {
+      return [...store.events.values()];
+    },
+    webhooks,
+    setWebhookEndpoint,
   };
+
+  function seedWorld(world: World): void {
+    const at = store.nowSec();
+    const worldCustomers = new Map(world.customers.map((c) => [c.id, c]));
+    for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer, at));
+    for (const subscription of world.subscriptions) {
+      if (!store.customers.has(subscription.customerId)) {
+        throw new Error(`Subscription ${subscription.id} names unknown customer ${subscription.customerId}`);
+      }
+      store.subscriptions.set(
+        subscription.id,
+        wireSubscription(subscription, worldCustomers.get(subscription.customerId), at),
+      );
+    }
+    for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, at));
+  }
 }
