@@ -11,6 +11,14 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
-    operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
+    operations: [
+      "getSubscription",
+      "reactivate",
+      "invoicePdf",
+      "updateAddress",
+      "paymentMethodLaunch",
+      "logout",
+      "parseWebhook",
+    ],
   });
 }
