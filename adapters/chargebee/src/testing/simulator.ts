@@ -17,7 +17,7 @@ import { eventRoutes } from "./resources/events";
 import { hostedPageRoutes } from "./resources/hosted-pages";
 import { compareInvoiceKeys, type InvoiceKey, invoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
+import { cancelForItems, subscriptionRoutes } from "./resources/subscriptions";
 import { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 import type { WireCustomer, WireHostedPage, WireInvoice, WirePortalSession, WireSubscription } from "./wire";
 
@@ -78,6 +78,11 @@ export interface ChargebeeSimulator extends VendorSimulator<World> {
   readonly webhooks: WebhookOutbox<WireEvent>;
   /** Sets (or, with undefined, stops) the webhook endpoint. */
   setWebhookEndpoint(endpoint: ChargebeeWebhookEndpoint | undefined): void;
+  /**
+   * What the customer does in the portal's cancel section: the subscription stops renewing
+   * at the end of its term. Undefined when it is unknown or already cancelled.
+   */
+  cancelFromPortal(subscriptionId: string): WireSubscription | undefined;
 }
 
 const API = "/api/v2";
@@ -231,6 +236,14 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     },
     webhooks,
     setWebhookEndpoint,
+    cancelFromPortal(subscriptionId) {
+      const subscription = store.subscriptions.get(subscriptionId);
+      if (!subscription || subscription.status === "cancelled" || subscription.status === "non_renewing")
+        return undefined;
+      const answer = cancelForItems(store, subscription, new URLSearchParams({ end_of_term: "true" }));
+      store.subscriptions.commit();
+      return answer.ok ? subscription : undefined;
+    },
   };
 
   function seedWorld(world: World): void {

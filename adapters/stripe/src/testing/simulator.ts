@@ -18,7 +18,7 @@ import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
 import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
+import { hasEnded, subscriptionRoutes, update } from "./resources/subscriptions";
 import { customerFromWorld, invoiceFromWorld, subscriptionFromWorld } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
 
@@ -73,6 +73,11 @@ export interface StripeSimulator extends VendorSimulator<World> {
   readonly webhooks: WebhookOutbox<StripeWireEvent>;
   /** Sets (or, with undefined, stops) the webhook endpoint. */
   setWebhookEndpoint(endpoint: StripeWebhookEndpoint | undefined): void;
+  /**
+   * What the customer does on the hosted portal's cancel page: the subscription ends at the
+   * period end (the portal's default). Undefined when it is unknown or has ended.
+   */
+  cancelFromPortal(subscriptionId: string): Stripe.Subscription | undefined;
 }
 
 function randomTestKey(): string {
@@ -200,6 +205,13 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
     webhooks,
     setWebhookEndpoint,
+    cancelFromPortal(subscriptionId) {
+      const subscription = store.subscriptions.get(subscriptionId);
+      if (!subscription || hasEnded(subscription)) return undefined;
+      update(store, subscription, { cancel_at_period_end: "true" });
+      commit();
+      return subscription;
+    },
   };
 
   function seedWorld(world: World): void {

@@ -1,5 +1,6 @@
 import type { Capabilities, PortalSection, Subscription } from "@portalkit/core";
 import type { Account } from "../accounts";
+import type { ActivityEntry } from "../billing-activity";
 import { addressLines, formatDate, STATUS_LABELS } from "./format";
 import { html, type SafeHtml } from "./html";
 
@@ -25,6 +26,38 @@ export interface ProfilePageOptions {
   /** Undefined when the provider could not be read (the layout shows why). */
   subscription?: Subscription;
   capabilities: Capabilities;
+  /** Billing events received from the vendor, newest first. */
+  activity?: readonly ActivityEntry[];
+}
+
+const ACTIVITY_LABELS: Record<ActivityEntry["type"], string> = {
+  "subscription.created": "Subscription started",
+  "subscription.updated": "Subscription changed",
+  "subscription.cancel_scheduled": "Cancellation scheduled",
+  "subscription.canceled": "Subscription canceled",
+  "subscription.reactivated": "Subscription reactivated",
+  "subscription.paused": "Subscription paused",
+  "subscription.resumed": "Subscription resumed",
+  "invoice.created": "Invoice issued",
+  "invoice.paid": "Invoice paid",
+  "invoice.payment_failed": "Payment failed",
+  "payment_method.updated": "Payment method changed",
+  "customer.updated": "Account details changed",
+  unknown: "Other billing event",
+};
+
+function activityCard(activity: readonly ActivityEntry[]): SafeHtml {
+  return html`<div class="card" data-testid="billing-activity">
+      <h2>Recent billing activity</h2>
+      ${
+        activity.length === 0
+          ? html`<p class="muted">Nothing yet. Changes made in the billing portal appear here.</p>`
+          : html`<ul>${activity.map(
+              (entry) =>
+                html`<li data-testid="activity" data-type="${entry.type}">${ACTIVITY_LABELS[entry.type]} <span class="muted">· ${formatDate(entry.occurredAt)} · ${entry.vendorType}</span></li>`,
+            )}</ul>`
+      }
+    </div>`;
 }
 
 function termLine(subscription: Subscription): SafeHtml {
@@ -54,7 +87,7 @@ function addressCard(title: string, lines: string[]): SafeHtml {
   }</div>`;
 }
 
-export function profilePage({ account, subscription, capabilities }: ProfilePageOptions): SafeHtml {
+export function profilePage({ account, subscription, capabilities, activity }: ProfilePageOptions): SafeHtml {
   const subscriptionCard = subscription
     ? html`<div class="card" data-testid="subscription">
         <h2>Subscription <span class="badge ${subscription.status}" data-testid="status">${STATUS_LABELS[subscription.status]}</span></h2>
@@ -98,6 +131,7 @@ export function profilePage({ account, subscription, capabilities }: ProfilePage
       <p class="muted">Cards are entered on the billing provider's own secure page, never on ours.</p>
       <div class="actions">${launchButton("Update payment method", {}, "/account/payment-method")}</div>
     </div>
+    ${activity ? activityCard(activity) : ""}
     <div class="card">
       <h2>Billing portal</h2>
       <p class="muted">Everything above, and more, in the billing provider's own portal.</p>

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { AccountStore } from "../accounts";
 import { formatMoney } from "../pages/format";
 import { html, type SafeHtml } from "../pages/html";
 import { simplePdf } from "./pdf";
@@ -33,7 +34,11 @@ function notFound(): Response {
  * portal sessions, Chargebee's hosted payment-method page, and invoice PDFs of both, plus
  * local stand-ins for Chargebee.js and the Billflow embed at /vendor/.
  */
-export async function createSimulatedPages(sims: RunningSimulators, owners: LinkOwners): Promise<SimulatedPages> {
+export async function createSimulatedPages(
+  sims: RunningSimulators,
+  owners: LinkOwners,
+  accounts: AccountStore,
+): Promise<SimulatedPages> {
   const scripts = new Map([
     ["/vendor/chargebee.js", await standIn("chargebee-js.js")],
     ["/vendor/billflow-embed.js", await standIn("billflow-embed.js")],
@@ -50,6 +55,7 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
           <p>Portal session <code>${session.id}</code> for customer <strong data-testid="portal-customer">${session.customer}</strong>.</p>
           <p>Opened on: <strong data-testid="portal-flow">${flow.replace(/_/g, " ")}</strong>.</p>
           <p style="color:#5f6b7e">On Stripe this is the hosted customer portal, where the customer changes the card, the plan, or cancels.</p>
+          <form method="post" action="/simulated/portal/cancel?vendor=stripe"><button type="submit" data-testid="portal-cancel">Cancel subscription</button></form>
           ${session.return_url ? html`<p><a href="${session.return_url}">Return to the app</a></p>` : ""}`,
       );
     }
@@ -105,8 +111,27 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
     });
   }
 
+  /**
+   * A cancellation made in the vendor's portal: the vendor changes the subscription (at the
+   * end of the term, the portals' default) and tells the app by webhook; the app never
+   * calls cancel.
+   */
+  function portalCancel(url: URL, customerId: string): Response {
+    const account = accounts.byCustomerId(customerId);
+    const vendor = url.searchParams.get("vendor");
+    if (account && vendor === "chargebee") sims.chargebee.cancelFromPortal(account.subscriptionId);
+    else if (account && vendor === "stripe") {
+      const subscription = sims.stripe.subscription(account.subscriptionId);
+      if (subscription && String(subscription.customer) === customerId) sims.stripe.cancelFromPortal(subscription.id);
+    }
+    return new Response(null, { status: 303, headers: { location: "/account" } });
+  }
+
   return (request, customerId) => {
     const url = new URL(request.url);
+    if (url.pathname === "/simulated/portal/cancel" && request.method === "POST") {
+      return customerId === null ? notFound() : portalCancel(url, customerId);
+    }
     const script = scripts.get(url.pathname);
     if (script !== undefined) return new Response(script, { headers: { "content-type": "text/javascript" } });
     if (url.pathname !== "/simulated/page" && url.pathname !== "/simulated/pdf") return undefined;
