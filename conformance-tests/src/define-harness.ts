@@ -1,4 +1,4 @@
-import { type Address, type PortalProvider, vendorParamToField } from "@portalkit/core";
+import { type Address, type PaymentMethodSummary, type PortalProvider, vendorParamToField } from "@portalkit/core";
 import type {
   FaultRule,
   LoopbackServer,
@@ -55,6 +55,8 @@ export interface StateReaders<S> {
   ): Address | undefined;
   /** For adapters that claim `logout`. */
   session?(simulator: S, id: string): { status: "active" | "logged_out" } | undefined;
+  /** For adapters that claim `getCustomer`: the customer's card on file, summarized. */
+  paymentMethod?(simulator: S, customerId: string): PaymentMethodSummary | undefined;
 }
 
 /** The simulator's clock for one test: the wall clock, moved forward by `advance`. */
@@ -91,6 +93,8 @@ export interface HarnessDeclaration<S extends Simulator> {
   seed?(simulator: S, world: World): void;
   /** Credentials the provider holds, which must appear in no answer or error. */
   secrets?(simulator: S): readonly string[];
+  /** Removes a customer at the vendor, as the vendor does. */
+  deleteCustomer?(simulator: S, customerId: string): void;
   /** For adapters that claim `webhooks`. */
   webhooks?: WebhookDeclaration<S>;
 }
@@ -177,6 +181,12 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
         readSubscription: async (id) => read.subscription(simulator, id),
         readAddress: async (query) => read.address(simulator, query),
         ...(read.session ? { readSession: async (id: string) => read.session?.(simulator, id) } : {}),
+        ...(read.paymentMethod
+          ? { readPaymentMethod: async (customerId: string) => read.paymentMethod?.(simulator, customerId) }
+          : {}),
+        ...(declaration.deleteCustomer
+          ? { deleteCustomer: async (customerId: string) => declaration.deleteCustomer?.(simulator, customerId) }
+          : {}),
         get requests() {
           return simulator.requests;
         },

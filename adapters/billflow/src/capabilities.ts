@@ -8,5 +8,15 @@ import { BILLFLOW_SECTIONS } from "./sections";
 export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "parseWebhook"],
+  // The billing data is Stripe's: both kinds live on the Stripe customer.
+  addressScopes: { billing: "customer", shipping: "customer" },
+  operations: [
+    "getSubscription",
+    "reactivate",
+    "invoicePdf",
+    "updateAddress",
+    "getCustomer",
+    "listSubscriptions",
+    "parseWebhook",
+  ],
 });

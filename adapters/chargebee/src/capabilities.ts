@@ -4,6 +4,8 @@ import { CHARGEBEE_SECTIONS } from "./sections";
 export const CHARGEBEE_CAPABILITIES = claimCapabilities(CHARGEBEE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
+  // Chargebee keeps the billing address on the customer and a shipping address on each subscription.
+  addressScopes: { billing: "customer", shipping: "subscription" },
   operations: [
     "getSubscription",
     "reactivate",
@@ -12,5 +14,7 @@ export const CHARGEBEE_CAPABILITIES = claimCapabilities(CHARGEBEE_SECTIONS, {
     "paymentMethodLaunch",
     "logout",
     "parseWebhook",
+    "getCustomer",
+    "listSubscriptions",
   ],
 });

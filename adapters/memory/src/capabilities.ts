@@ -11,6 +11,8 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
+    // A shipping address is kept on the subscription it is written for.
+    addressScopes: { billing: "customer", shipping: "subscription" },
     operations: [
       "getSubscription",
       "reactivate",
@@ -19,6 +21,8 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
       "paymentMethodLaunch",
       "logout",
       "parseWebhook",
+      "getCustomer",
+      "listSubscriptions",
     ],
   });
 }

@@ -9,5 +9,16 @@ import { STRIPE_SECTIONS } from "./sections";
 export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "parseWebhook"],
+  // Stripe keeps both on the customer (`address`, `shipping`).
+  addressScopes: { billing: "customer", shipping: "customer" },
+  operations: [
+    "getSubscription",
+    "reactivate",
+    "invoicePdf",
+    "updateAddress",
+    "paymentMethodLaunch",
+    "getCustomer",
+    "listSubscriptions",
+    "parseWebhook",
+  ],
 });

@@ -8,7 +8,7 @@ import { toNodeListener } from "@portalkit/server";
 import { createStripeProvider } from "@portalkit/stripe";
 import { type AccountStore, createAccountStore } from "./accounts";
 import { buildClientBundle } from "./client-bundle";
-import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId } from "./config";
+import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId, REACTIVATES_ENDED } from "./config";
 import { createApp, type FetchHandler, webhookPath } from "./create-app";
 import { demoAccounts, demoWorld } from "./demo-world";
 import { createLinkOwners, withSimulatedLinks } from "./simulated/simulated-links";
@@ -162,6 +162,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         publicOrigin: url,
         provider: liveProvider(config.live.credentials, returnUrl),
         accounts,
+        reactivatesEnded: REACTIVATES_ENDED[config.provider],
         sessionSecret,
         client,
         providerLabel: name,
@@ -188,6 +189,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         owners,
       ),
       accounts,
+      reactivatesEnded: REACTIVATES_ENDED[config.provider],
       sessionSecret,
       client,
       providerLabel: `${name} (simulator)`,
@@ -195,7 +197,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       clientConfig: {
         scriptUrls: { "chargebee-js": "/vendor/chargebee.js", "billflow-embed": "/vendor/billflow-embed.js" },
       },
-      extraRoutes: await createSimulatedPages(simulators, owners, accounts),
+      extraRoutes: await createSimulatedPages(simulators, owners),
       ...(options.log ? { log: options.log } : {}),
     });
     deliverWebhooks(config.provider, simulators, url, webhookSecrets, (request) => handler(request));

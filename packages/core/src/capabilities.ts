@@ -8,6 +8,15 @@ const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_F
   [K in CapabilityFlag]: z.ZodBoolean;
 };
 
+export const AddressScopeSchema = z.enum(["customer", "subscription"]);
+export type AddressScope = z.infer<typeof AddressScopeSchema>;
+
+export const AddressScopesSchema = z.strictObject({
+  billing: AddressScopeSchema.optional(),
+  shipping: AddressScopeSchema.optional(),
+});
+export type AddressScopes = z.infer<typeof AddressScopesSchema>;
+
 export const CapabilitiesSchema = z.object({
   /** Sections `openSection` opens directly; others need `fallback: "portal"`. */
   sections: z.array(PortalSectionSchema),
@@ -15,6 +24,12 @@ export const CapabilitiesSchema = z.object({
   cancelModes: z.array(z.enum(["now", "period_end"])).min(1),
   /** Address kinds `updateAddress` can change (empty when it is not offered). */
   addressKinds: z.array(z.enum(["billing", "shipping"])),
+  /**
+   * Where each address kind lives at the vendor: on the `customer` (read it with
+   * `getCustomer`) or on each `subscription` (read it from the subscription). A kind the
+   * vendor does not keep is left out.
+   */
+  addressScopes: AddressScopesSchema.default({}),
   /** One flag per optional operation, named after it (`webhooks` for `parseWebhook`). */
   ...flags,
 });
@@ -26,6 +41,7 @@ export function defineCapabilities(
 ): Readonly<Capabilities> {
   const full = {
     addressKinds: [],
+    addressScopes: {},
     ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], false])),
     ...manifest,
   };
@@ -43,7 +59,7 @@ export function supportsSection(capabilities: Capabilities, section: PortalSecti
 export function claimCapabilities(
   sections: Partial<Record<PortalSection, unknown>>,
   manifest: Pick<Capabilities, "cancelModes"> &
-    Partial<Pick<Capabilities, "addressKinds">> & { operations: readonly OptionalOperation[] },
+    Partial<Pick<Capabilities, "addressKinds" | "addressScopes">> & { operations: readonly OptionalOperation[] },
 ): Readonly<Capabilities> {
   const { operations, ...rest } = manifest;
   return defineCapabilities({

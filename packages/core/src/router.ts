@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CAPABILITY_FLAGS, type Capabilities, CapabilitiesSchema, claims } from "./capabilities";
+import { type AddressScopes, CAPABILITY_FLAGS, type Capabilities, CapabilitiesSchema, claims } from "./capabilities";
 import { PortalError } from "./errors";
 import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, type REQUIRED_OPERATIONS } from "./operations";
 import { parseInput } from "./parse-input";
@@ -66,6 +66,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
     sections: intersect(providers.map((p) => p.capabilities.sections)),
     cancelModes: intersect(providers.map((p) => p.capabilities.cancelModes)),
     addressKinds: intersect(providers.map((p) => p.capabilities.addressKinds)),
+    addressScopes: commonScopes(providers.map((p) => p.capabilities.addressScopes)),
     ...Object.fromEntries(
       OPTIONAL_OPERATIONS.map((op) => [
         CAPABILITY_FLAGS[op],
@@ -112,4 +113,14 @@ export function createRouter(options: RouterOptions): PortalRouter {
 function intersect<T>(lists: ReadonlyArray<readonly T[]>): T[] {
   const [first = [], ...rest] = lists;
   return first.filter((item) => rest.every((list) => list.includes(item)));
+}
+
+/** The scope of each address kind every provider keeps in the same place; the others are left out. */
+function commonScopes(scopes: readonly AddressScopes[]): AddressScopes {
+  const out: AddressScopes = {};
+  for (const kind of ["billing", "shipping"] as const) {
+    const first = scopes[0]?.[kind];
+    if (first !== undefined && scopes.every((scope) => scope[kind] === first)) out[kind] = first;
+  }
+  return out;
 }

@@ -106,6 +106,8 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         reactivate: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/reactivate$/ }],
         updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+\/addresses$/ }],
         parseWebhook: [],
+        getCustomer: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
+        listSubscriptions: [{ method: "GET", path: "/v1/subscriptions" }],
       },
       paramErrors: {
         createSession: "return_url",
@@ -117,6 +119,8 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         cancel: "cancellation[reason_code]",
         reactivate: "id",
         updateAddress: "address[postal_code]",
+        getCustomer: "id",
+        listSubscriptions: "limit",
       },
       read: {
         subscription: (simulator, id) => {
@@ -134,6 +138,15 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
           const session = simulator.state.sessions.get(id);
           return session ? { status: session.status } : undefined;
         },
+        paymentMethod: (simulator, customerId) => {
+          const method = simulator.state.customers.get(customerId)?.payment_method;
+          if (!method) return undefined;
+          const { brand, last4, exp_month, exp_year } = method.card;
+          return { type: "card", brand, last4, expMonth: exp_month, expYear: exp_year };
+        },
+      },
+      deleteCustomer: (simulator, customerId) => {
+        simulator.deleteCustomer(customerId);
       },
       secrets: () => [API_KEY, WEBHOOK_SECRET],
       webhooks: {

@@ -2,7 +2,9 @@ import {
   createSimulator,
   createSortedCollection,
   createWebhookOutbox,
+  type ObservedCollection,
   ObservedMap,
+  observeCollection,
   type ParamSpec,
   type RouteRequest,
   type SortedCollection,
@@ -17,7 +19,7 @@ import { customerEvent, invoiceEvent, signMemoryWebhook, subscriptionEvent } fro
 import { customerRoutes } from "./resources/customers";
 import { compareInvoiceKeys, type InvoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
+import { compareSubscriptionKeys, type SubscriptionKey, subscriptionRoutes } from "./resources/subscriptions";
 import { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 
 export const MEMORY_PORTAL_URL = "https://portal.memory.invalid";
@@ -42,7 +44,8 @@ export interface MemoryWebhookEndpoint extends WebhookTarget {
 /** The simulator's own records, for two-sided checks: read them, never through the adapter. */
 export interface MemorySimulatorState {
   readonly customers: ReadonlyMap<string, WireCustomer>;
-  readonly subscriptions: ReadonlyMap<string, WireSubscription>;
+  /** Newest first; listen to `onChange` for every change. */
+  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
   /** Newest first; listen to `onChange` for every change. */
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly sessions: ReadonlyMap<string, WirePortalSession>;
@@ -52,7 +55,7 @@ export interface MemorySimulatorState {
 export interface MemoryStore {
   readonly portalUrl: string;
   readonly customers: ObservedMap<WireCustomer>;
-  readonly subscriptions: ObservedMap<WireSubscription>;
+  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly sessions: Map<string, WirePortalSession>;
   nextSession(): number;
@@ -74,6 +77,8 @@ export interface MemorySimulator extends VendorSimulator<World> {
   readonly events: readonly WireEvent[];
   readonly webhooks: WebhookOutbox<WireEvent>;
   setWebhookEndpoint(endpoint: MemoryWebhookEndpoint | undefined): void;
+  /** Removes a customer, as an account deletion at the vendor does; later reads of it are 404. */
+  deleteCustomer(id: string): boolean;
 }
 
 function jsonBody(request: RouteRequest): Record<string, unknown> {
@@ -100,7 +105,15 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
   const store: MemoryStore = {
     portalUrl: options.portalUrl ?? MEMORY_PORTAL_URL,
     customers: new ObservedMap(),
-    subscriptions: new ObservedMap(),
+    subscriptions: observeCollection(
+      createSortedCollection<WireSubscription, SubscriptionKey>({
+        id: (subscription) => subscription.id,
+        key: (subscription) => ({ created: subscription.created_at, id: subscription.id }),
+        compare: compareSubscriptionKeys,
+        partitions: { customer: (subscription) => subscription.customer_id },
+      }),
+      (subscription) => subscription.id,
+    ),
     invoices: createSortedCollection<WireInvoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice) => ({ created: invoice.created, id: invoice.id }),
@@ -184,9 +197,7 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
       seeding = true;
       try {
         for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer));
-        for (const subscription of world.subscriptions) {
-          store.subscriptions.set(subscription.id, wireSubscription(subscription));
-        }
+        for (const subscription of world.subscriptions) store.subscriptions.put(wireSubscription(subscription));
         for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, store.portalUrl));
       } finally {
         seeding = false;
@@ -204,6 +215,7 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
     webhooks,
     setWebhookEndpoint,
+    deleteCustomer: (id) => store.customers.delete(id),
   };
   if (options.world) simulator.seed(options.world);
   return simulator;

@@ -50,6 +50,8 @@ const STRIPE_CALLS: VendorCalls = {
   updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+$/ }],
   logout: [],
   parseWebhook: [],
+  getCustomer: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
+  listSubscriptions: [{ method: "GET", path: "/v1/subscriptions" }],
 };
 
 /** A webhook signing secret per simulator, as Stripe makes one per endpoint. */
@@ -161,6 +163,8 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
         reactivate: "cancel_at_period_end",
         invoicePdf: "expand[0]",
         updateAddress: "address[postal_code]",
+        getCustomer: "expand[0]",
+        listSubscriptions: "starting_after",
       },
       read: {
         subscription: (simulator, id) => {
@@ -184,7 +188,15 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
             company: customer.business_name,
           });
         },
+        paymentMethod: (simulator, customerId) => {
+          const id = simulator.customer(customerId)?.invoice_settings.default_payment_method;
+          const method = typeof id === "string" ? simulator.paymentMethod(id) : undefined;
+          if (!method?.card) return method ? { type: "other" } : undefined;
+          const { brand, last4, exp_month, exp_year } = method.card;
+          return { type: "card", brand, last4, expMonth: exp_month, expYear: exp_year };
+        },
       },
+      deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.secretKey, webhookSecretOf(simulator), ...(options.secrets ?? [])],
       webhooks: {
         attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, secret: webhookSecretOf(simulator) }),

@@ -3,7 +3,9 @@ import {
   createSortedCollection,
   createWebhookOutbox,
   type LoopbackServer,
+  type ObservedCollection,
   ObservedMap,
+  observeCollection,
   type ServeOptions,
   type SortedCollection,
   serveOnLoopback,
@@ -18,8 +20,15 @@ import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
 import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { hasEnded, subscriptionRoutes, update } from "./resources/subscriptions";
-import { customerFromWorld, invoiceFromWorld, subscriptionFromWorld } from "./seed";
+import {
+  compareSubscriptionKeys,
+  hasEnded,
+  type SubscriptionKey,
+  subscriptionCustomer,
+  subscriptionRoutes,
+  update,
+} from "./resources/subscriptions";
+import { customerFromWorld, invoiceFromWorld, paymentMethodFromWorld, subscriptionFromWorld } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
 
 export const STRIPE_API_ORIGIN = "https://api.stripe.com";
@@ -45,7 +54,10 @@ export interface StripeWebhookEndpoint extends WebhookTarget {
 export interface StripeStore {
   now(): number;
   readonly customers: ObservedMap<Stripe.Customer>;
-  readonly subscriptions: ObservedMap<Stripe.Subscription>;
+  /** Ids of deleted customers: Stripe still answers them, as `{ id, object, deleted: true }`. */
+  readonly deletedCustomers: Set<string>;
+  readonly paymentMethods: Map<string, Stripe.PaymentMethod>;
+  readonly subscriptions: ObservedCollection<Stripe.Subscription, SubscriptionKey>;
   readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
   readonly sessions: Map<string, Stripe.BillingPortal.Session>;
   /** Every event, by id (`GET /v1/events/:id`). */
@@ -60,7 +72,13 @@ export interface StripeSimulator extends VendorSimulator<World> {
   putCustomer(customer: Stripe.Customer): void;
   putSubscription(subscription: Stripe.Subscription): void;
   putInvoice(invoice: Stripe.Invoice): void;
+  putPaymentMethod(method: Stripe.PaymentMethod): void;
+  /** Deletes a customer as `DELETE /v1/customers/:id` does. */
+  deleteCustomer(id: string): void;
   customer(id: string): Stripe.Customer | undefined;
+  paymentMethod(id: string): Stripe.PaymentMethod | undefined;
+  /** Subscriptions, newest first; listen to `onChange` for every change. */
+  readonly subscriptions: SortedCollection<Stripe.Subscription, SubscriptionKey>;
   subscription(id: string): Stripe.Subscription | undefined;
   invoice(id: string): Stripe.Invoice | undefined;
   session(id: string): Stripe.BillingPortal.Session | undefined;
@@ -94,7 +112,17 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
   const store: StripeStore = {
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     customers: new ObservedMap(),
-    subscriptions: new ObservedMap(),
+    deletedCustomers: new Set(),
+    paymentMethods: new Map(),
+    subscriptions: observeCollection(
+      createSortedCollection<Stripe.Subscription, SubscriptionKey>({
+        id: (subscription) => subscription.id,
+        key: (subscription, seq) => ({ created: subscription.created, seq, id: subscription.id }),
+        compare: compareSubscriptionKeys,
+        partitions: { customer: subscriptionCustomer },
+      }),
+      (subscription) => subscription.id,
+    ),
     invoices: createSortedCollection<Stripe.Invoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice, seq) => ({ created: invoice.created, seq, id: invoice.id }),
@@ -184,13 +212,20 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
     reset() {
       store.customers.clear();
+      store.deletedCustomers.clear();
+      store.paymentMethods.clear();
       store.subscriptions.clear();
       store.invoices.clear();
       store.sessions.clear();
       store.events.clear();
     },
     putCustomer: (customer) => void store.customers.set(customer.id, structuredClone(customer)),
-    putSubscription: (subscription) => void store.subscriptions.set(subscription.id, structuredClone(subscription)),
+    putSubscription: (subscription) => store.subscriptions.put(structuredClone(subscription)),
+    putPaymentMethod: (method) => void store.paymentMethods.set(method.id, structuredClone(method)),
+    deleteCustomer(id) {
+      if (store.customers.delete(id)) store.deletedCustomers.add(id);
+    },
+    paymentMethod: (id) => store.paymentMethods.get(id),
     putInvoice: (invoice) => store.invoices.put(structuredClone(invoice)),
     customer: (id) => store.customers.get(id),
     subscription: (id) => store.subscriptions.get(id),
@@ -212,13 +247,16 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       commit();
       return subscription;
     },
+    subscriptions: store.subscriptions,
   };
 
   function seedWorld(world: World): void {
-    for (const customer of world.customers) store.customers.set(customer.id, customerFromWorld(customer, store.now()));
-    for (const subscription of world.subscriptions) {
-      store.subscriptions.set(subscription.id, subscriptionFromWorld(subscription));
+    for (const customer of world.customers) {
+      store.customers.set(customer.id, customerFromWorld(customer, store.now()));
+      const method = paymentMethodFromWorld(customer, store.now());
+      if (method) store.paymentMethods.set(method.id, method);
     }
+    for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
     for (const invoice of world.invoices) {
       if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
     }

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import type { AccountStore } from "../accounts";
 import { formatMoney } from "../pages/format";
 import { html, type SafeHtml } from "../pages/html";
 import { simplePdf } from "./pdf";
@@ -34,11 +33,7 @@ function notFound(): Response {
  * portal sessions, Chargebee's hosted payment-method page, and invoice PDFs of both, plus
  * local stand-ins for Chargebee.js and the Billflow embed at /vendor/.
  */
-export async function createSimulatedPages(
-  sims: RunningSimulators,
-  owners: LinkOwners,
-  accounts: AccountStore,
-): Promise<SimulatedPages> {
+export async function createSimulatedPages(sims: RunningSimulators, owners: LinkOwners): Promise<SimulatedPages> {
   const scripts = new Map([
     ["/vendor/chargebee.js", await standIn("chargebee-js.js")],
     ["/vendor/billflow-embed.js", await standIn("billflow-embed.js")],
@@ -114,15 +109,26 @@ export async function createSimulatedPages(
   /**
    * A cancellation made in the vendor's portal: the vendor changes the subscription (at the
    * end of the term, the portals' default) and tells the app by webhook; the app never
-   * calls cancel.
+   * calls cancel. The stand-in portals offer one cancel button, for the customer's first
+   * subscription still running (the plan the account started with, not a later add-on).
    */
   function portalCancel(url: URL, customerId: string): Response {
-    const account = accounts.byCustomerId(customerId);
     const vendor = url.searchParams.get("vendor");
-    if (account && vendor === "chargebee") sims.chargebee.cancelFromPortal(account.subscriptionId);
-    else if (account && vendor === "stripe") {
-      const subscription = sims.stripe.subscription(account.subscriptionId);
-      if (subscription && String(subscription.customer) === customerId) sims.stripe.cancelFromPortal(subscription.id);
+    if (vendor === "chargebee") {
+      const live = sims.chargebee.subscriptions
+        .values()
+        .filter((s) => s.customer_id === customerId && s.status !== "cancelled" && s.status !== "non_renewing");
+      const first = live.at(-1);
+      if (first) sims.chargebee.cancelFromPortal(first.id);
+    } else if (vendor === "stripe") {
+      const owned = sims.stripe.subscriptions
+        .values()
+        .filter((s) => (typeof s.customer === "string" ? s.customer : s.customer.id) === customerId);
+      // Newest first: try the oldest first; cancelFromPortal refuses one that has ended.
+      for (const subscription of owned.reverse()) {
+        if (subscription.cancel_at_period_end) continue;
+        if (sims.stripe.cancelFromPortal(subscription.id)) break;
+      }
     }
     return new Response(null, { status: 303, headers: { location: "/account" } });
   }

@@ -1,4 +1,5 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
+export { type ObservedCollection, observeCollection } from "./observed-collection";
 export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
@@ -41,12 +42,15 @@ export {
   type WebhookTarget,
 } from "./webhook-outbox";
 export {
+  DEFAULT_WORLD_CARD,
   emptyWorld,
   type InvoiceSeriesOptions,
   invoiceSeries,
   type World,
+  type WorldCard,
   type WorldCustomer,
   type WorldInvoice,
   type WorldSubscription,
   type WorldSubscriptionStatus,
+  worldCard,
 } from "./world";
