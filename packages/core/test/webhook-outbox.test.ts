@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { BillingEventSchema, CAPABILITY_FLAGS, ParseWebhookInputSchema } from "../src/index";
-import { createWebhookOutbox, ObservedMap, type SignOptions } from "../src/testing/index";
+import {
+  createSortedCollection,
+  createWebhookOutbox,
+  ObservedMap,
+  observeCollection,
+  type SignOptions,
+} from "../src/testing/index";
 
 interface Note {
   id: string;
@@ -116,6 +122,50 @@ describe("ObservedMap", () => {
     map.set("s1", { id: "s1", status: "active" });
     map.delete("s1");
     expect(changes).toEqual(["created", "updated active->canceled", "updated canceled->active", "deleted"]);
+  });
+});
+
+describe("observeCollection", () => {
+  it("keeps the collection's order and reports in-place changes on commit, like ObservedMap", () => {
+    type Row = { id: string; created: number; status: string };
+    const rows = observeCollection(
+      createSortedCollection<Row, { created: number; id: string }>({
+        id: (row) => row.id,
+        key: (row) => ({ created: row.created, id: row.id }),
+        compare: (a, b) => b.created - a.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      }),
+      (row) => row.id,
+    );
+    const changes: string[] = [];
+    rows.onChange((change) =>
+      changes.push(
+        change.type === "updated"
+          ? `updated ${change.item.id} ${change.previous.status}->${change.item.status}`
+          : `${change.type} ${change.item.id}`,
+      ),
+    );
+    rows.put({ id: "s1", created: 1, status: "active" });
+    rows.put({ id: "s2", created: 2, status: "active" });
+    const record = rows.get("s1");
+    if (record) record.status = "canceled";
+    rows.commit();
+    rows.commit();
+    // A put of the same object, mutated, still reports what it was.
+    if (record) {
+      record.status = "active";
+      rows.put(record);
+      rows.put(record);
+    }
+    expect(rows.values().map((row) => row.id)).toEqual(["s2", "s1"]);
+    expect(rows.page({ limit: 1 }).items.map((row) => row.id)).toEqual(["s2"]);
+    rows.delete("s2");
+    expect(changes).toEqual([
+      "created s1",
+      "created s2",
+      "updated s1 active->canceled",
+      "updated s1 canceled->active",
+      "deleted s2",
+    ]);
   });
 });
 
