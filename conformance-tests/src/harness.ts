@@ -8,7 +8,7 @@ import {
   type RetryOptions,
   type SubscriptionStatus,
 } from "@portalkit/core";
-import type { FaultRule, RecordedRequest, World } from "@portalkit/core/testing";
+import type { FaultRule, RecordedRequest, WebhookFault, World } from "@portalkit/core/testing";
 
 /** What the suite asks of every provider it builds. */
 export interface HarnessSetupOptions {
@@ -52,6 +52,29 @@ export interface SimSubscriptionState {
   canceledAt?: string;
 }
 
+/** The simulator's own record of a portal session. */
+export interface PortalSessionState {
+  /** Where the vendor's portal sends the customer back to; undefined when it holds none. */
+  returnUrl?: string;
+}
+
+/** A webhook as the suite's endpoint received it from the simulator. */
+export interface ReceivedWebhook {
+  body: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+}
+
+/** The simulator's webhook delivery, pointed at an endpoint of the suite's own. */
+export interface HarnessWebhooks {
+  /** Waits for every delivery under way, then hands over those received since the last call, in arrival order. */
+  take(): Promise<ReceivedWebhook[]>;
+  /** A fault for the next delivery: a duplicate, a reordering, a delay, a bad signature, a stale timestamp. */
+  inject(fault: WebhookFault): void;
+  /** Moves the simulator's clock forward, so that the next change happens later. */
+  advanceClock(seconds: number): void;
+}
+
 export interface HarnessContext {
   provider: PortalProvider;
   /** Loads the world into the simulator (in the vendor's wire format). */
@@ -75,6 +98,12 @@ export interface HarnessContext {
    * vendor does (Stripe answers a deleted customer as `{ deleted: true }`).
    */
   deleteCustomer?(customerId: string): Promise<void>;
+  /**
+   * Optional: the vendor's record of the portal session `createSession` answered with `id`
+   * (its return URL as the vendor stored it). Without it the return-URL scenario is skipped,
+   * as for a vendor whose sessions live only in a signed embed.
+   */
+  readPortalSession?(id: string): Promise<PortalSessionState | undefined>;
   /** Every request the simulator received, in order. */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
@@ -91,6 +120,8 @@ export interface HarnessContext {
    * None may appear in any answer or error. Shapes such as `sk_test_...` are always checked.
    */
   readonly secrets?: readonly string[];
+  /** For adapters that claim `webhooks`: the webhooks the simulator delivered. */
+  readonly webhooks?: HarnessWebhooks;
   close(): Promise<void>;
 }
 
@@ -116,6 +147,8 @@ export interface HarnessManifest {
    * then checks that the vendor acted once, not that one key was sent.
    */
   idempotencyKeys?: boolean;
+  /** Whether the vendor's webhooks are signed with a timestamp (a stale one must be refused). */
+  webhookTimestamps?: boolean;
 }
 
 export interface ConformanceHarness {

@@ -3,12 +3,20 @@ import { BILLFLOW_SECTIONS } from "./sections";
 
 /**
  * Sections other than the billing page itself open the whole page with `fallback: "portal"`.
- * Data operations are Stripe's; there is no payment-method page and no session to end.
+ * Data operations and webhooks are Stripe's; there is no payment-method page and no session to end.
  */
 export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
   // The billing data is Stripe's: both kinds live on the Stripe customer.
   addressScopes: { billing: "customer", shipping: "customer" },
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "getCustomer", "listSubscriptions"],
+  operations: [
+    "getSubscription",
+    "reactivate",
+    "invoicePdf",
+    "updateAddress",
+    "getCustomer",
+    "listSubscriptions",
+    "parseWebhook",
+  ],
 });

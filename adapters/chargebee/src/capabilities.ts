@@ -13,6 +13,7 @@ export const CHARGEBEE_CAPABILITIES = claimCapabilities(CHARGEBEE_SECTIONS, {
     "updateAddress",
     "paymentMethodLaunch",
     "logout",
+    "parseWebhook",
     "getCustomer",
     "listSubscriptions",
   ],

@@ -17,6 +17,13 @@ export interface ChargebeeProviderOptions {
   timeoutMs?: number;
   /** Bounds on retries of 429, 5xx, resets and timeouts. */
   retry?: RetryOptions;
+  /**
+   * The HTTP Basic credentials configured on the Chargebee webhook (Chargebee signs
+   * nothing: these are what `parseWebhook` checks, timing-safe).
+   */
+  webhookAuth?: { username: string; password: string };
+  /** `refetch`: `parseWebhook` reads each event back from the API by id and trusts only that copy. */
+  verify?: "refetch";
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,4 +39,6 @@ export const ChargebeeProviderOptionsSchema = z.strictObject({
   apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   timeoutMs: z.number().int().positive().optional(),
   retry: RetryOptionsSchema.optional(),
+  webhookAuth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+  verify: z.literal("refetch").optional(),
 });

@@ -30,6 +30,7 @@ import {
   VENDOR_INVOICE_STATUSES,
   VENDOR_SUBSCRIPTION_STATUSES,
 } from "./status-map";
+import { parseChargebeeWebhook } from "./webhook";
 
 /** The SDK types `logout(id, headers)`, but reads headers from the third argument at run time. */
 type LogoutCall = (
@@ -95,7 +96,7 @@ const chargebeeAdapter = defineAdapter({
   id: "chargebee",
   vendor: "Chargebee",
   options: ChargebeeProviderOptionsSchema,
-  secrets: ["apiKey"],
+  secrets: ["apiKey", "webhookAuth.password"],
   client: (options: ChargebeeProviderOptions): Chargebee => createChargebeeClient(options),
   toPortalError,
   capabilities: CHARGEBEE_CAPABILITIES,
@@ -277,6 +278,8 @@ const chargebeeAdapter = defineAdapter({
       if (expiresAt) launch.expiresAt = expiresAt;
       return launch;
     },
+
+    parseWebhook: (input, ctx) => parseChargebeeWebhook(input, ctx),
 
     async logout({ sessionId }, ctx) {
       await ctx.mutate((sdk, { idempotencyKey }) =>

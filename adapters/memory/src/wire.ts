@@ -99,6 +99,8 @@ export interface WirePortalSession {
   token: string;
   section?: string;
   subscription_id?: string;
+  /** Where the portal sends the customer back to. */
+  return_url?: string;
   created_at: number;
   expires_at: number;
 }
@@ -116,4 +118,14 @@ export interface WireError {
     /** The offending parameter, bracketed as in the form (`address[postal_code]`). */
     param?: string;
   };
+}
+
+/** A webhook event of the in-memory billing API; `created` in Unix seconds. */
+export interface WireEvent {
+  object: "event";
+  id: string;
+  /** What happened, in the API's own names (`subscription.cancel_scheduled`, `invoice.paid`, …). */
+  type: string;
+  created: number;
+  data: { subscription?: WireSubscription; invoice?: WireInvoice; customer?: WireCustomer };
 }

@@ -19,5 +19,6 @@ export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
     "paymentMethodLaunch",
     "getCustomer",
     "listSubscriptions",
+    "parseWebhook",
   ],
 });

@@ -1,6 +1,7 @@
 import {
   CancelInputSchema,
   CreateSessionInputSchema,
+  claims,
   OpenSectionInputSchema,
   type OptionalOperation,
   PortalError,
@@ -63,7 +64,7 @@ function offered<K extends OptionalOperation>(
   what: string,
 ): NonNullable<PortalProvider[K]> {
   const method = provider[operation];
-  if (!provider.capabilities[operation] || typeof method !== "function") throw unsupported(provider, what);
+  if (!claims(provider.capabilities, operation) || typeof method !== "function") throw unsupported(provider, what);
   return method.bind(provider) as NonNullable<PortalProvider[K]>;
 }
 

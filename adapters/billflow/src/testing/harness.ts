@@ -18,12 +18,15 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
       paymentMethodLaunch: [],
     },
     secrets: [BILLFLOW_TEST_SECRET],
+    // The session is the signed embed settings: no record at the vendor to read back.
+    portalSessions: false,
     build: (connection) =>
       createBillflowProvider({
         stripe: {
           secretKey: connection.secretKey,
           retry: connection.retry,
           timeoutMs: connection.timeoutMs,
+          webhookSecret: connection.webhookSecret,
           ...(connection.apiBase !== undefined ? { apiBase: connection.apiBase } : {}),
         },
         billflowSecret: BILLFLOW_TEST_SECRET,

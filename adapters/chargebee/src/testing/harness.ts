@@ -72,11 +72,15 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         sessionExpiry: true,
         invoiceNumber: "id",
       },
-      simulator: () =>
-        createChargebeeSimulator({
+      simulator: (clock) => {
+        const simulator = createChargebeeSimulator({
           site: `portalkit-conformance-${++harnessCount}`,
           apiKey: `test_cbsim_${crypto.randomUUID().replace(/-/g, "")}`,
-        }),
+          now: clock.now,
+        });
+        webhookAuths.set(simulator, { username: "chargebee", password: `cbhook_${crypto.randomUUID()}` });
+        return simulator;
+      },
       origin: (simulator) => `https://${simulator.site}.chargebee.com`,
       provider: ({ simulator, setup, baseUrl }) =>
         createChargebeeProvider({
@@ -84,6 +88,8 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           apiKey: simulator.apiKey,
           retry: setup.retry,
           timeoutMs: setup.timeoutMs,
+          webhookAuth: webhookAuthOf(simulator),
+          verify: "refetch",
           ...(baseUrl !== undefined ? { apiBaseUrl: baseUrl } : {}),
         }),
       calls: {
@@ -103,6 +109,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         ],
         paymentMethodLaunch: [{ method: "POST", path: "/api/v2/hosted_pages/manage_payment_sources" }],
         logout: [{ method: "POST", path: /^\/api\/v2\/portal_sessions\/[^/]+\/logout$/ }],
+        parseWebhook: [{ method: "GET", path: /^\/api\/v2\/events\/[^/]+$/ }],
         getCustomer: [{ method: "GET", path: /^\/api\/v2\/customers\/[^/]+$/ }],
         listSubscriptions: [{ method: "GET", path: "/api/v2/subscriptions" }],
       },
@@ -147,12 +154,30 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
             expYear: card.expiry_year,
           };
         },
+        portalSession: (simulator, id) => {
+          const session = simulator.portalSessions.get(id);
+          if (!session) return undefined;
+          return session.redirect_url ? { returnUrl: session.redirect_url } : {};
+        },
       },
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
-      secrets: (simulator) => [simulator.apiKey],
+      secrets: (simulator) => [simulator.apiKey, webhookAuthOf(simulator).password],
+      webhooks: {
+        attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, ...webhookAuthOf(simulator) }),
+        outbox: (simulator) => simulator.webhooks,
+      },
     },
     options,
   );
+}
+
+/** The Basic credentials of each simulator's webhook, as set on a Chargebee site's webhook. */
+const webhookAuths = new WeakMap<ChargebeeSimulator, { username: string; password: string }>();
+
+function webhookAuthOf(simulator: ChargebeeSimulator): { username: string; password: string } {
+  const auth = webhookAuths.get(simulator);
+  if (!auth) throw new Error("the simulator has no webhook");
+  return auth;
 }
 
 /** The default harness (MSW transport), for `describeConformance` and `portalkit conformance`. */

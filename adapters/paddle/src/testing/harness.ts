@@ -66,9 +66,10 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
         invoicePdf: [{ method: "GET", path: /^\/transactions\/[^/]+\/invoice$/ }],
         updateAddress: [{ method: "PATCH", path: /^\/customers\/[^/]+\/addresses\/[^/]+$/ }],
         logout: [],
-        // Not claimed: the read scenarios are skipped for Paddle.
+        // Not claimed: the read and webhook scenarios are skipped for Paddle.
         getCustomer: [],
         listSubscriptions: [],
+        parseWebhook: [],
       },
       paramErrors: {
         createSession: "subscription_ids",
