@@ -49,5 +49,19 @@ export function normalizeInvoice(transaction: Transaction, provider: string): In
   if (transaction.subscriptionId) out.subscriptionId = transaction.subscriptionId;
   if (transaction.invoiceNumber) out.number = transaction.invoiceNumber;
   if (paidAt !== undefined) out.paidAt = paidAt;
+  const dueAt = dueDate(out.issuedAt, transaction.billingDetails?.paymentTerms);
+  if (dueAt !== undefined) out.dueAt = dueAt;
   return out;
+}
+
+/** The due date Paddle's payment terms give, counted from the billing date. */
+function dueDate(issuedAt: string, terms: { interval: string; frequency: number } | undefined): string | undefined {
+  if (!terms) return undefined;
+  const due = new Date(issuedAt);
+  if (terms.interval === "day") due.setUTCDate(due.getUTCDate() + terms.frequency);
+  else if (terms.interval === "week") due.setUTCDate(due.getUTCDate() + 7 * terms.frequency);
+  else if (terms.interval === "month") due.setUTCMonth(due.getUTCMonth() + terms.frequency);
+  else if (terms.interval === "year") due.setUTCFullYear(due.getUTCFullYear() + terms.frequency);
+  else return undefined;
+  return due.toISOString();
 }

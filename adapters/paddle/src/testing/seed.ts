@@ -163,5 +163,14 @@ export function transactionFromWorld(invoice: WorldInvoice): ITransactionRespons
     created_at: invoice.issuedAt,
     updated_at: invoice.issuedAt,
     billed_at: billed ? invoice.issuedAt : null,
+    // Paddle states a due date as payment terms counted from billing (whole days here).
+    billing_details: paymentTerms(invoice),
   };
+}
+
+function paymentTerms(invoice: WorldInvoice): ITransactionResponse["billing_details"] {
+  if (invoice.dueAt === undefined) return null;
+  const days = (Date.parse(invoice.dueAt) - Date.parse(invoice.issuedAt)) / 86_400_000;
+  if (!Number.isInteger(days) || days < 0) return null;
+  return { payment_terms: { interval: "day", frequency: days } };
 }
