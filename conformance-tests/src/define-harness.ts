@@ -46,6 +46,8 @@ export interface StateReaders<S> {
   ): Address | undefined;
   /** For adapters that claim `logout`. */
   session?(simulator: S, id: string): { status: "active" | "logged_out" } | undefined;
+  /** For adapters that send a cancellation reason: the reason stored on the subscription. */
+  cancelReason?(simulator: S, subscriptionId: string): string | undefined;
 }
 
 export interface HarnessDeclaration<S extends Simulator> {
@@ -109,6 +111,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
         readSubscription: async (id) => read.subscription(simulator, id),
         readAddress: async (query) => read.address(simulator, query),
         ...(read.session ? { readSession: async (id: string) => read.session?.(simulator, id) } : {}),
+        ...(read.cancelReason ? { readCancelReason: async (id: string) => read.cancelReason?.(simulator, id) } : {}),
         get requests() {
           return simulator.requests;
         },

@@ -64,6 +64,12 @@ export interface HarnessContext {
   }): Promise<Address | undefined>;
   /** For adapters that claim `logout`. */
   readSession?(id: string): Promise<{ status: "active" | "logged_out" } | undefined>;
+  /**
+   * For adapters that send a cancellation reason (`capabilities.cancelReason` other than
+   * `none`): the reason the vendor stored on the subscription (Stripe's
+   * `cancellation_details.comment`, Chargebee's `cancel_reason_code`).
+   */
+  readCancelReason?(subscriptionId: string): Promise<string | undefined>;
   /** Every request the simulator received, in order. */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
@@ -94,6 +100,12 @@ export interface HarnessManifest {
    * (Stripe); `"id"`, the id is the number (Chargebee), so a seeded invoice's number is its id.
    */
   invoiceNumber?: "number" | "id";
+  /**
+   * A cancellation reason the provider the harness builds sends: required when it keeps
+   * reasons as vendor codes (`cancelReason: "code"`), one of the codes it was built with.
+   * Default for free-text comments: "too expensive".
+   */
+  cancelReason?: string;
 }
 
 export interface ConformanceHarness {

@@ -8,5 +8,7 @@ import { BILLFLOW_SECTIONS } from "./sections";
 export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
+  // cancel({ reason }) is sent as cancellation_details[comment].
+  cancelReason: "comment",
   operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress"],
 });

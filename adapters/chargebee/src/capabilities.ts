@@ -1,8 +1,27 @@
-import { claimCapabilities } from "@portalkit/core";
+import { type Capabilities, claimCapabilities } from "@portalkit/core";
+import type { ChargebeeProviderOptions } from "./options";
 import { CHARGEBEE_SECTIONS } from "./sections";
 
-export const CHARGEBEE_CAPABILITIES = claimCapabilities(CHARGEBEE_SECTIONS, {
-  cancelModes: ["now", "period_end"],
-  addressKinds: ["billing", "shipping"],
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
-});
+const OPERATIONS = [
+  "getSubscription",
+  "reactivate",
+  "invoicePdf",
+  "updateAddress",
+  "paymentMethodLaunch",
+  "logout",
+] as const;
+
+/** The manifest of a provider with no cancellation reason codes configured. */
+export const CHARGEBEE_CAPABILITIES = chargebeeCapabilities({});
+
+/** A reason is sent as a `cancel_reason_code` once the site's codes are given in the options. */
+export function chargebeeCapabilities(
+  options: Pick<ChargebeeProviderOptions, "cancelReasonCodes">,
+): Readonly<Capabilities> {
+  return claimCapabilities(CHARGEBEE_SECTIONS, {
+    cancelModes: ["now", "period_end"],
+    addressKinds: ["billing", "shipping"],
+    cancelReason: (options.cancelReasonCodes ?? []).length > 0 ? "code" : "none",
+    operations: OPERATIONS,
+  });
+}

@@ -13,7 +13,7 @@ import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@por
 import type Chargebee from "chargebee";
 import type { ChargebeeRequestHeader, ChargebeeResponse, Invoice, PortalSession, Subscription } from "chargebee";
 import { toChargebeeAddress } from "./address";
-import { CHARGEBEE_CAPABILITIES } from "./capabilities";
+import { chargebeeCapabilities } from "./capabilities";
 import { createChargebeeClient } from "./client";
 import { toPortalError } from "./errors";
 import type { ChargebeeJsLaunch } from "./launch";
@@ -47,6 +47,11 @@ const lookups = {
     read: async (sdk: Chargebee, id: string) => (await sdk.invoice.retrieve(id)).invoice,
     customerOf: (invoice: Invoice) => invoice.customer_id,
   },
+  portalSession: {
+    kind: "portal session",
+    read: async (sdk: Chargebee, id: string) => (await sdk.portalSession.retrieve(id)).portal_session,
+    customerOf: (session: PortalSession) => session.customer_id,
+  },
 };
 
 type Context = AdapterContext<Chargebee, typeof lookups, ChargebeeProviderOptions>;
@@ -72,6 +77,7 @@ function chargebeeJsLaunch(
     site: ctx.options.site,
     ...(ctx.options.domain ? { domain: ctx.options.domain } : {}),
     session: browserPortalSession(session),
+    sessionId: session.id,
     ...extra,
   };
 }
@@ -92,7 +98,7 @@ const chargebeeAdapter = defineAdapter({
   secrets: ["apiKey"],
   client: (options: ChargebeeProviderOptions): Chargebee => createChargebeeClient(options),
   toPortalError,
-  capabilities: CHARGEBEE_CAPABILITIES,
+  capabilities: chargebeeCapabilities,
   sections: CHARGEBEE_SECTIONS,
   lookups,
   operations: {
@@ -154,7 +160,18 @@ const chargebeeAdapter = defineAdapter({
       return page;
     },
 
-    async cancel({ customerId, subscriptionId, when }, ctx) {
+    async cancel({ customerId, subscriptionId, when, reason }, ctx) {
+      // Chargebee keeps a reason only as one of the site's codes: anything else is refused
+      // here, before any request, rather than dropped.
+      if (reason !== undefined && !(ctx.options.cancelReasonCodes ?? []).includes(reason)) {
+        throw ctx.error({
+          code: "invalid_input",
+          field: "reason",
+          retryable: false,
+          message:
+            "Invalid input at reason: Chargebee takes one of the site's cancellation reason codes (the provider's cancelReasonCodes)",
+        });
+      }
       const current = await ctx.owned.subscription(customerId, subscriptionId);
       // Already where the call would take it: answer the state without a second cancellation.
       if (current.status === "cancelled" || current.status === "transferred") return normalizeSubscription(current);
@@ -162,7 +179,7 @@ const chargebeeAdapter = defineAdapter({
       const { subscription } = await ctx.mutate((sdk, { idempotencyKey }) =>
         sdk.subscription.cancelForItems(
           subscriptionId,
-          { end_of_term: when === "period_end" },
+          { end_of_term: when === "period_end", ...(reason === undefined ? {} : { cancel_reason_code: reason }) },
           idempotent(idempotencyKey),
         ),
       );
@@ -237,7 +254,10 @@ const chargebeeAdapter = defineAdapter({
       return launch;
     },
 
-    async logout({ sessionId }, ctx) {
+    async logout({ customerId, sessionId }, ctx) {
+      // Chargebee logs out any session by id: the session is read first and must be this
+      // customer's (not_found otherwise, as for an unknown id).
+      await ctx.owned.portalSession(customerId, sessionId);
       await ctx.mutate((sdk, { idempotencyKey }) =>
         (sdk.portalSession.logout as unknown as LogoutCall)(sessionId, undefined, idempotent(idempotencyKey)),
       );

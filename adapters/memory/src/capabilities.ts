@@ -11,6 +11,7 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
+    cancelReason: "comment",
     operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
   });
 }

@@ -9,5 +9,7 @@ import { STRIPE_SECTIONS } from "./sections";
 export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
+  // cancel({ reason }) is sent as cancellation_details[comment].
+  cancelReason: "comment",
   operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch"],
 });

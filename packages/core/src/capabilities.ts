@@ -8,6 +8,9 @@ const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, z.bool
   [K in OptionalOperation]: z.ZodBoolean;
 };
 
+export const CancelReasonHandlingSchema = z.enum(["comment", "code", "none"]);
+export type CancelReasonHandling = z.infer<typeof CancelReasonHandlingSchema>;
+
 export const CapabilitiesSchema = z.object({
   /** Sections `openSection` opens directly; others need `fallback: "portal"`. */
   sections: z.array(PortalSectionSchema),
@@ -15,6 +18,13 @@ export const CapabilitiesSchema = z.object({
   cancelModes: z.array(z.enum(["now", "period_end"])).min(1),
   /** Address kinds `updateAddress` can change (empty when it is not offered). */
   addressKinds: z.array(z.enum(["billing", "shipping"])),
+  /**
+   * What `cancel` does with `reason`: sends it as a free-text `comment` (Stripe's
+   * `cancellation_details[comment]`), as a vendor reason `code` (Chargebee's
+   * `cancel_reason_code`, only the codes configured), or `none`: the vendor keeps no reason,
+   * and a reason given is refused (`invalid_input` naming `reason`), never dropped.
+   */
+  cancelReason: CancelReasonHandlingSchema,
   /** One flag per optional operation, named after it. */
   ...flags,
 });
@@ -26,6 +36,7 @@ export function defineCapabilities(
 ): Readonly<Capabilities> {
   const full = {
     addressKinds: [],
+    cancelReason: "none",
     ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, false])),
     ...manifest,
   };
@@ -43,7 +54,7 @@ export function supportsSection(capabilities: Capabilities, section: PortalSecti
 export function claimCapabilities(
   sections: Partial<Record<PortalSection, unknown>>,
   manifest: Pick<Capabilities, "cancelModes"> &
-    Partial<Pick<Capabilities, "addressKinds">> & { operations: readonly OptionalOperation[] },
+    Partial<Pick<Capabilities, "addressKinds" | "cancelReason">> & { operations: readonly OptionalOperation[] },
 ): Readonly<Capabilities> {
   const { operations, ...rest } = manifest;
   return defineCapabilities({

@@ -1,5 +1,7 @@
 export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices";
 export {
+  type CancelReasonHandling,
+  CancelReasonHandlingSchema,
   type Capabilities,
   CapabilitiesSchema,
   claimCapabilities,

@@ -127,7 +127,7 @@ export const OPERATIONS = {
   logout: optional<LogoutInput, void>({
     input: LogoutInputSchema,
     output: z.undefined(),
-    scope: "none",
+    scope: "customer",
   }),
 } as const;
 

@@ -34,7 +34,8 @@ export interface PortalRouter extends PortalProvider {
  * `capabilities` is what every routed provider offers (an optional method exists on the
  * router only when all providers have it); `capabilitiesFor(customerId)` tells what one
  * customer's provider offers, and sections are opened by that provider's own rules.
- * `logout` names a session, not a customer, so it is not routed: call the provider.
+ * `cancelReason` is the providers' own when they all agree and `none` otherwise (a reason
+ * then reaches the customer's provider, which keeps it or refuses it by its own rule).
  */
 export function createRouter(options: RouterOptions): PortalRouter {
   const id = options.id ?? "router";
@@ -65,6 +66,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
     sections: intersect(providers.map((p) => p.capabilities.sections)),
     cancelModes: intersect(providers.map((p) => p.capabilities.cancelModes)),
     addressKinds: intersect(providers.map((p) => p.capabilities.addressKinds)),
+    cancelReason: common(providers.map((p) => p.capabilities.cancelReason)) ?? "none",
     ...Object.fromEntries(
       OPTIONAL_OPERATIONS.map((op) => [
         op,
@@ -95,7 +97,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
   return router;
 
   // Required operations always, optional ones when every provider offers them; an
-  // operation that names no customer (logout) cannot be routed.
+  // operation that names no customer (a webhook body) cannot be routed.
   function routed(): Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]> {
     const methods: Record<string, unknown> = {};
     for (const name of OPERATION_NAMES) {
@@ -106,6 +108,11 @@ export function createRouter(options: RouterOptions): PortalRouter {
     }
     return methods as Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]>;
   }
+}
+
+function common<T>(values: readonly T[]): T | undefined {
+  const [first] = values;
+  return values.every((value) => value === first) ? first : undefined;
 }
 
 function intersect<T>(lists: ReadonlyArray<readonly T[]>): T[] {

@@ -62,6 +62,9 @@ function address(wire: Customer.BillingAddress | undefined): Address | undefined
 
 let harnessCount = 0;
 
+/** The site's cancellation reason codes, configured alike on the simulator and the provider. */
+const CANCEL_REASON_CODES = ["too_expensive", "missing_features"];
+
 /** The conformance harness for Chargebee: a fresh simulator (on a site of its own) and provider per setup. */
 export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): ConformanceHarness {
   return defineHarness<ChargebeeSimulator>(
@@ -71,11 +74,13 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         invoiceStatuses: ["paid", "open", "void", "uncollectible", "pending"],
         sessionExpiry: true,
         invoiceNumber: "id",
+        cancelReason: CANCEL_REASON_CODES[0],
       },
       simulator: () =>
         createChargebeeSimulator({
           site: `portalkit-conformance-${++harnessCount}`,
           apiKey: `test_cbsim_${crypto.randomUUID().replace(/-/g, "")}`,
+          cancelReasonCodes: CANCEL_REASON_CODES,
         }),
       origin: (simulator) => `https://${simulator.site}.chargebee.com`,
       provider: ({ simulator, setup, baseUrl }) =>
@@ -84,6 +89,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           apiKey: simulator.apiKey,
           retry: setup.retry,
           timeoutMs: setup.timeoutMs,
+          cancelReasonCodes: CANCEL_REASON_CODES,
           ...(baseUrl !== undefined ? { apiBaseUrl: baseUrl } : {}),
         }),
       calls: {
@@ -132,6 +138,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           const session = simulator.portalSessions.get(id);
           return session ? { status: session.status === "logged_out" ? "logged_out" : "active" } : undefined;
         },
+        cancelReason: (simulator, id) => simulator.subscriptions.get(id)?.cancel_reason_code,
       },
       secrets: (simulator) => [simulator.apiKey],
     },

@@ -130,6 +130,7 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
           const session = simulator.state.sessions.get(id);
           return session ? { status: session.status } : undefined;
         },
+        cancelReason: (simulator, id) => simulator.state.subscriptions.get(id)?.cancellation_reason,
       },
       secrets: () => [API_KEY],
     },

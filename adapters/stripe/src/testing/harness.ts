@@ -162,6 +162,7 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
             company: customer.business_name,
           });
         },
+        cancelReason: (simulator, id) => simulator.subscription(id)?.cancellation_details?.comment ?? undefined,
       },
       secrets: (simulator) => [simulator.secretKey, ...(options.secrets ?? [])],
     },
