@@ -1,6 +1,7 @@
 import {
   CancelInputSchema,
   CreateSessionInputSchema,
+  LogoutInputSchema,
   OpenSectionInputSchema,
   type OptionalOperation,
   PortalError,
@@ -41,6 +42,7 @@ const LaunchBody = OpenSectionInputSchema.omit({ customerId: true }).partial({ s
 const CancelBody = CancelInputSchema.omit({ customerId: true, subscriptionId: true });
 const EmptyBody = SubscriptionRefInputSchema.omit({ customerId: true, subscriptionId: true });
 const AddressBody = UpdateAddressInputSchema.omit({ customerId: true });
+const LogoutBody = LogoutInputSchema.omit({ customerId: true });
 
 async function body<S extends Parameters<typeof parseInput>[0]>(schema: S, context: RouteContext) {
   const object = await readJsonObject(context.request, context.provider.id, context.maxBodyBytes);
@@ -135,6 +137,18 @@ export const ROUTES: readonly Route[] = [
       await body(EmptyBody, context);
       const { provider, customerId, id } = context;
       return offered(provider, "reactivate", "reactivation")({ customerId, subscriptionId: id });
+    },
+  },
+  {
+    method: "POST",
+    path: ["logout"],
+    // Ends one of the signed-in customer's vendor portal sessions (`session.id` of POST
+    // /session, `sessionId` of a launch); another customer's is 404, as an unknown one.
+    async handle(context) {
+      const { sessionId } = await body(LogoutBody, context);
+      const { provider, customerId } = context;
+      await offered(provider, "logout", "portal logout")({ customerId, sessionId });
+      return { loggedOut: true };
     },
   },
   {
