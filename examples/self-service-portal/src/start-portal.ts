@@ -90,6 +90,8 @@ function simulatedProvider(
         stripe: { secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url },
         billflowSecret,
         billingPageId: "bp_demo_portal",
+        // The page's service; the quantity comes with each launch (see the profile page).
+        service: "team-plans",
       });
   }
 }

@@ -42,7 +42,7 @@ function termLine(subscription: Subscription): SafeHtml {
   }
 }
 
-function launchButton(label: string, body: Record<string, string>, endpoint = "/api/portal/launch"): SafeHtml {
+function launchButton(label: string, body: Record<string, unknown>, endpoint = "/api/portal/launch"): SafeHtml {
   return html`<button type="button" class="secondary" data-launch="${endpoint}" data-body="${JSON.stringify(body)}">${label}</button>`;
 }
 
@@ -77,11 +77,24 @@ export function profilePage({ account, subscription, capabilities }: ProfilePage
       </div>`
     : "";
 
+  // Billflow's page offers the plan in the quantities the customer holds, per unit label
+  // (here the price). Other adapters leave `vendorOptions.billflow` alone.
+  const launchOptions =
+    subscription && subscription.items.length > 0
+      ? {
+          vendorOptions: {
+            billflow: {
+              quantity: Object.fromEntries(subscription.items.map((item) => [item.priceId ?? item.id, item.quantity])),
+            },
+          },
+        }
+      : {};
   const sections = capabilities.sections.map((section) =>
-    launchButton(
-      SECTION_LABELS[section],
-      SUBSCRIPTION_SECTIONS.has(section) ? { section, subscriptionId: account.subscriptionId } : { section },
-    ),
+    launchButton(SECTION_LABELS[section], {
+      section,
+      ...(SUBSCRIPTION_SECTIONS.has(section) ? { subscriptionId: account.subscriptionId } : {}),
+      ...launchOptions,
+    }),
   );
 
   return html`<h1>Your subscription</h1>
@@ -102,7 +115,7 @@ export function profilePage({ account, subscription, capabilities }: ProfilePage
       <h2>Billing portal</h2>
       <p class="muted">Everything above, and more, in the billing provider's own portal.</p>
       <div class="actions">
-        <button type="button" data-launch="/api/portal/launch" data-body="{}">Manage in the hosted portal</button>
+        <button type="button" data-launch="/api/portal/launch" data-body="${JSON.stringify(launchOptions)}">Manage in the hosted portal</button>
         ${sections}
       </div>
       <div id="portal-container"></div>
