@@ -343,6 +343,12 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
         await expect(page.locator("#chargebee-portal [data-testid=portal-customer]").textContent()).resolves.toContain(
           ALICE.customerId,
         );
+      } else if (provider === "stripe") {
+        await page.waitForURL(/\/simulated\/page\?/);
+      } else {
+        await expect(page.locator("#portal-container [data-testid=portal-customer]").textContent()).resolves.toBe(
+          `Customer ${ALICE.customerId}`,
+        );
       }
       const opened = vendor.portalSessions(ALICE.customerId);
       const bruno = vendor.portalSessions(BRUNO.customerId);

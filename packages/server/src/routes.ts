@@ -82,10 +82,12 @@ export const ROUTES: readonly Route[] = [
     method: "POST",
     path: ["launch"],
     async handle(context) {
-      const { section, subscriptionId, returnUrl, fallback } = await body(LaunchBody, context);
+      const { section, subscriptionId, returnUrl, fallback, vendorOptions } = await body(LaunchBody, context);
       const { provider, customerId } = context;
       checkReturnUrl(returnUrl, context.returnOrigins, provider.id);
-      if (section) return provider.openSection({ customerId, section, subscriptionId, returnUrl, fallback });
+      if (section) {
+        return provider.openSection({ customerId, section, subscriptionId, returnUrl, fallback, vendorOptions });
+      }
       if (subscriptionId !== undefined || fallback !== undefined) {
         throw new PortalError({
           code: "invalid_input",
@@ -94,7 +96,7 @@ export const ROUTES: readonly Route[] = [
           message: "Invalid input at section: required with subscriptionId or fallback",
         });
       }
-      return provider.openPortal({ customerId, returnUrl });
+      return provider.openPortal({ customerId, returnUrl, vendorOptions });
     },
   },
   {

@@ -142,6 +142,19 @@ describe("POST /launch", () => {
     expect(result.json).toMatchObject({ error: { code: "invalid_input", field } });
   });
 
+  it("hands vendorOptions to the adapter, which checks its own entry", async () => {
+    const others = await call("/launch", { method: "POST", body: { vendorOptions: { billflow: { quantity: 3 } } } });
+    expect(others.status).toBe(200);
+    for (const body of [
+      { vendorOptions: { memory: { quantity: 3 } } },
+      { section: "billing_history", vendorOptions: { memory: { quantity: 3 } } },
+    ]) {
+      const own = await call("/launch", { method: "POST", body });
+      expect(own.status).toBe(400);
+      expect(own.json).toMatchObject({ error: { code: "invalid_input", field: "vendorOptions.memory" } });
+    }
+  });
+
   it("answers 400 for a body that is not JSON or not an object", async () => {
     const broken = await call("/launch", { method: "POST", body: "{not json" });
     expect(broken.status).toBe(400);
