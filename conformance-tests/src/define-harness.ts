@@ -1,4 +1,4 @@
-import { type Address, type PortalProvider, vendorParamToField } from "@portalkit/core";
+import { type Address, type PaymentMethodSummary, type PortalProvider, vendorParamToField } from "@portalkit/core";
 import type { FaultRule, LoopbackServer, Simulator, World } from "@portalkit/core/testing";
 import type {
   ConformanceHarness,
@@ -48,6 +48,8 @@ export interface StateReaders<S> {
   session?(simulator: S, id: string): { status: "active" | "logged_out" } | undefined;
   /** For adapters that send a cancellation reason: the reason stored on the subscription. */
   cancelReason?(simulator: S, subscriptionId: string): string | undefined;
+  /** For adapters that claim `getCustomer`: the customer's card on file, summarized. */
+  paymentMethod?(simulator: S, customerId: string): PaymentMethodSummary | undefined;
 }
 
 export interface HarnessDeclaration<S extends Simulator> {
@@ -70,6 +72,8 @@ export interface HarnessDeclaration<S extends Simulator> {
   seed?(simulator: S, world: World): void;
   /** Credentials the provider holds, which must appear in no answer or error. */
   secrets?(simulator: S): readonly string[];
+  /** Removes a customer at the vendor, as the vendor does. */
+  deleteCustomer?(simulator: S, customerId: string): void;
 }
 
 function asPattern(path: string | RegExp): string {
@@ -112,6 +116,12 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
         readAddress: async (query) => read.address(simulator, query),
         ...(read.session ? { readSession: async (id: string) => read.session?.(simulator, id) } : {}),
         ...(read.cancelReason ? { readCancelReason: async (id: string) => read.cancelReason?.(simulator, id) } : {}),
+        ...(read.paymentMethod
+          ? { readPaymentMethod: async (customerId: string) => read.paymentMethod?.(simulator, customerId) }
+          : {}),
+        ...(declaration.deleteCustomer
+          ? { deleteCustomer: async (customerId: string) => declaration.deleteCustomer?.(simulator, customerId) }
+          : {}),
         get requests() {
           return simulator.requests;
         },

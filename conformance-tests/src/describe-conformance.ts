@@ -9,6 +9,7 @@ import { invoiceScenarios } from "./scenarios/invoices";
 import { launchScenarios } from "./scenarios/launches";
 import { optionalOperationScenarios } from "./scenarios/optional-operations";
 import { ownershipScenarios } from "./scenarios/ownership";
+import { readScenarios } from "./scenarios/reads";
 import { sessionScenarios } from "./scenarios/sessions";
 
 /**
@@ -30,6 +31,7 @@ export function describeConformance(harness: ConformanceHarness): void {
     invoiceScenarios(scenario);
     cancelScenarios(scenario);
     optionalOperationScenarios(scenario);
+    readScenarios(scenario);
     ownershipScenarios(scenario);
     errorScenarios(scenario);
     faultScenarios(scenario);

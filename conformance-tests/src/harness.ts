@@ -3,6 +3,7 @@ import {
   type InvoiceStatus,
   OPERATION_NAMES,
   type OperationName,
+  type PaymentMethodSummary,
   type PortalProvider,
   type RetryOptions,
   type SubscriptionStatus,
@@ -70,6 +71,16 @@ export interface HarnessContext {
    * `cancellation_details.comment`, Chargebee's `cancel_reason_code`).
    */
   readCancelReason?(subscriptionId: string): Promise<string | undefined>;
+  /**
+   * For adapters that claim `getCustomer`: the customer's default payment method as the
+   * simulator holds it (its card), summarized by the harness's own code.
+   */
+  readPaymentMethod?(customerId: string): Promise<PaymentMethodSummary | undefined>;
+  /**
+   * For adapters that claim `getCustomer`: removes the customer at the vendor the way the
+   * vendor does (Stripe answers a deleted customer as `{ deleted: true }`).
+   */
+  deleteCustomer?(customerId: string): Promise<void>;
   /** Every request the simulator received, in order. */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;

@@ -21,16 +21,20 @@ export {
 } from "./harness";
 export { mountOnMsw } from "./msw";
 export { CONFORMANCE_SETUP, type Scenario } from "./scenario-kit";
+export { WRITTEN_ADDRESSES } from "./scenarios/reads";
 export {
   ALICE,
   ALICE_BILLING_ADDRESS,
+  ALICE_SUBSCRIPTIONS_NEWEST_FIRST,
   BOB,
   type ConformanceWorldOptions,
   conformanceWorld,
   type InvoiceWorldOptions,
   invoiceWorld,
   SUBSCRIPTIONS,
+  type SubscriptionWorldOptions,
   scramble,
+  subscriptionWorld,
   UNKNOWN_CUSTOMER,
   UNKNOWN_INVOICE,
   UNKNOWN_SUBSCRIPTION,

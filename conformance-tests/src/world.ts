@@ -18,6 +18,15 @@ export const SUBSCRIPTIONS = {
   bobMain: "sub_bob_main",
 } as const;
 
+/** Alice's subscriptions in the order a listing answers them (by creation, newest first). */
+export const ALICE_SUBSCRIPTIONS_NEWEST_FIRST = [
+  SUBSCRIPTIONS.aliceTrial,
+  SUBSCRIPTIONS.aliceAddon,
+  SUBSCRIPTIONS.aliceScheduled,
+  SUBSCRIPTIONS.aliceMain,
+  SUBSCRIPTIONS.aliceCanceled,
+] as const;
+
 export const UNKNOWN_SUBSCRIPTION = "sub_nobody";
 export const UNKNOWN_INVOICE = "in_nobody";
 
@@ -149,17 +158,26 @@ export function conformanceWorld(options: ConformanceWorldOptions): World {
         lastName: "Ames",
         billingAddress: ALICE_BILLING_ADDRESS,
         hasPaymentMethod: true,
+        card: { brand: "mastercard", last4: "4444", expMonth: 8, expYear: 2031 },
       },
       { id: BOB, email: "bob@example.com", firstName: "Bob", lastName: "Bell", hasPaymentMethod: true },
     ],
-    subscriptions: [
-      subscription(SUBSCRIPTIONS.aliceMain, ALICE, "active", now, { quantity: 3 }),
-      subscription(SUBSCRIPTIONS.aliceAddon, ALICE, "active", now, { priceId: "price_addon_monthly", unitAmount: 799 }),
-      subscription(SUBSCRIPTIONS.aliceTrial, ALICE, "trialing", now),
-      subscription(SUBSCRIPTIONS.aliceScheduled, ALICE, "cancel_scheduled", now),
-      subscription(SUBSCRIPTIONS.aliceCanceled, ALICE, "canceled", now),
-      subscription(SUBSCRIPTIONS.bobMain, BOB, "active", now),
-    ],
+    // Created on distinct days, so that "newest first" has one right answer: the order of
+    // ALICE_SUBSCRIPTIONS_NEWEST_FIRST.
+    subscriptions: scramble([
+      subscription(SUBSCRIPTIONS.aliceMain, ALICE, "active", now, { quantity: 3, createdAt: seconds(now - 140 * DAY) }),
+      subscription(SUBSCRIPTIONS.aliceAddon, ALICE, "active", now, {
+        priceId: "price_addon_monthly",
+        unitAmount: 799,
+        createdAt: seconds(now - 60 * DAY),
+      }),
+      subscription(SUBSCRIPTIONS.aliceTrial, ALICE, "trialing", now, { createdAt: seconds(now - 10 * DAY) }),
+      subscription(SUBSCRIPTIONS.aliceScheduled, ALICE, "cancel_scheduled", now, {
+        createdAt: seconds(now - 90 * DAY),
+      }),
+      subscription(SUBSCRIPTIONS.aliceCanceled, ALICE, "canceled", now, { createdAt: seconds(now - 200 * DAY) }),
+      subscription(SUBSCRIPTIONS.bobMain, BOB, "active", now, { createdAt: seconds(now - 30 * DAY) }),
+    ]),
     invoices: scramble(invoices),
   };
 }
@@ -208,4 +226,22 @@ export function twoCustomers(): World {
       ...invoiceSeries({ customerId: "cus_bob", subscriptionId: "sub_bob", count: 2, currency: "USD" }),
     ],
   };
+}
+
+export interface SubscriptionWorldOptions extends ConformanceWorldOptions {
+  /** How many subscriptions Alice has (Bob keeps his one). */
+  count: number;
+}
+
+/** The conformance world with Alice's subscriptions replaced by `count` active ones, for paging. */
+export function subscriptionWorld(options: SubscriptionWorldOptions): World {
+  const world = conformanceWorld(options);
+  const now = options.now ?? Date.now();
+  const alice = Array.from({ length: options.count }, (_, i) =>
+    subscription(`sub_alice_${String(i).padStart(4, "0")}`, ALICE, "active", now, {
+      createdAt: seconds(now - (i + 1) * DAY),
+    }),
+  );
+  const bob = world.subscriptions.filter((s) => s.customerId === BOB);
+  return { ...world, subscriptions: scramble([...alice, ...bob]), invoices: [] };
 }

@@ -14,6 +14,8 @@ it("a fault can target every operation of the registry but the launches, whose c
       "updateAddress",
       "paymentMethodLaunch",
       "logout",
+      "getCustomer",
+      "listSubscriptions",
     ].sort(),
   );
   expect(OPERATION_NAMES.filter((name) => !HARNESS_OPERATIONS.includes(name as never))).toEqual([

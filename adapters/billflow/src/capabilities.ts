@@ -10,5 +10,7 @@ export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   addressKinds: ["billing", "shipping"],
   // cancel({ reason }) is sent as cancellation_details[comment].
   cancelReason: "comment",
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress"],
+  // The billing data is Stripe's: both kinds live on the Stripe customer.
+  addressScopes: { billing: "customer", shipping: "customer" },
+  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "getCustomer", "listSubscriptions"],
 });

@@ -9,6 +9,8 @@ const OPERATIONS = [
   "updateAddress",
   "paymentMethodLaunch",
   "logout",
+  "getCustomer",
+  "listSubscriptions",
 ] as const;
 
 /** The manifest of a provider with no cancellation reason codes configured. */
@@ -21,6 +23,8 @@ export function chargebeeCapabilities(
   return claimCapabilities(CHARGEBEE_SECTIONS, {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
+    // Chargebee keeps the billing address on the customer and a shipping address on each subscription.
+    addressScopes: { billing: "customer", shipping: "subscription" },
     cancelReason: (options.cancelReasonCodes ?? []).length > 0 ? "code" : "none",
     operations: OPERATIONS,
   });

@@ -1,5 +1,6 @@
 import { type Subscription as PortalSubscription, type SubscriptionItem, unixToIso } from "@portalkit/core";
 import type { Subscription } from "chargebee";
+import { fromChargebeeAddress } from "./address";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 import { subscriptionStatus } from "./status-map";
 
@@ -24,6 +25,9 @@ export function normalizeSubscription(subscription: Subscription): PortalSubscri
   }
   const periodEnd = unixToIso(subscription.current_term_end);
   if (periodEnd) out.currentPeriodEnd = periodEnd;
+  // Chargebee keeps the shipping address on each subscription.
+  const shipping = fromChargebeeAddress(subscription.shipping_address);
+  if (shipping) out.shippingAddress = shipping;
   return out;
 }
 

@@ -6,6 +6,7 @@ import {
   type OpenPortalInput,
   type Page,
   type Invoice as PortalInvoice,
+  type Subscription as PortalSubscription,
   type RedirectLaunch,
   unixToIso,
 } from "@portalkit/core";
@@ -23,7 +24,12 @@ import { browserPortalSession, normalizePortalSession } from "./normalize-sessio
 import { normalizeSubscription } from "./normalize-subscription";
 import { type ChargebeeProviderOptions, ChargebeeProviderOptionsSchema } from "./options";
 import { CHARGEBEE_SECTION_TYPES, CHARGEBEE_SECTIONS } from "./sections";
-import { type ChargebeeInvoiceStatus, VENDOR_INVOICE_STATUSES } from "./status-map";
+import {
+  type ChargebeeInvoiceStatus,
+  type ChargebeeSubscriptionStatus,
+  VENDOR_INVOICE_STATUSES,
+  VENDOR_SUBSCRIPTION_STATUSES,
+} from "./status-map";
 
 /** The SDK types `logout(id, headers)`, but reads headers from the third argument at run time. */
 type LogoutCall = (
@@ -236,6 +242,41 @@ const chargebeeAdapter = defineAdapter({
         sdk.subscription.updateForItems(subscriptionId, { shipping_address: fields }, idempotent(idempotencyKey)),
       );
       return normalizeCustomer(customer, subscription);
+    },
+
+    async getCustomer({ customerId }, ctx) {
+      const { customer, card } = await ctx.read((sdk) => sdk.customer.retrieve(customerId));
+      // A shipping address lives on each subscription (see listSubscriptions), not on the customer.
+      return normalizeCustomer(customer, undefined, card);
+    },
+
+    async listSubscriptions(parsed, ctx) {
+      const { customerId } = parsed;
+      const offset = parsed.cursor ? decodeCursor(ctx.provider, customerId, parsed.cursor) : undefined;
+      const wanted = parsed.status ? new Set<string>(parsed.status) : undefined;
+      const statuses = parsed.status
+        ? [...new Set(parsed.status.flatMap((s) => VENDOR_SUBSCRIPTION_STATUSES[s]))]
+        : undefined;
+      const response = await ctx.read((sdk) =>
+        sdk.subscription.list({
+          limit: parsed.limit ?? MAX_PAGE_SIZE,
+          customer_id: { is: customerId },
+          ...(statuses ? { status: { in: statuses satisfies ChargebeeSubscriptionStatus[] } } : {}),
+          "sort_by[desc]": "created_at",
+          ...(offset !== undefined ? { offset } : {}),
+        }),
+      );
+      const data: PortalSubscription[] = [];
+      for (const { subscription } of response.list) {
+        if (subscription.customer_id !== customerId) continue;
+        const normalized = normalizeSubscription(subscription);
+        // `active` stands for both active and past_due at Chargebee: keep only what was asked.
+        if (wanted && !wanted.has(normalized.status)) continue;
+        data.push(normalized);
+      }
+      const page: Page<PortalSubscription> = { data };
+      if (response.next_offset) page.nextCursor = encodeCursor(ctx.provider, customerId, response.next_offset);
+      return page;
     },
 
     async paymentMethodLaunch({ customerId, returnUrl }, ctx) {

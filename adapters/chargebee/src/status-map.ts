@@ -45,3 +45,16 @@ export function subscriptionStatus(status: ChargebeeSubscriptionStatus, dueInvoi
       return "canceled";
   }
 }
+
+/** The Chargebee statuses a portable subscription status stands for (`past_due` is `active` with invoices due). */
+export const VENDOR_SUBSCRIPTION_STATUSES: Readonly<
+  Record<SubscriptionStatus, readonly ChargebeeSubscriptionStatus[]>
+> = {
+  trialing: ["in_trial"],
+  active: ["active"],
+  past_due: ["active"],
+  paused: ["paused"],
+  cancel_scheduled: ["non_renewing"],
+  canceled: ["cancelled", "transferred"],
+  incomplete: ["future"],
+};

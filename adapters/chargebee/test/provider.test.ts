@@ -114,7 +114,7 @@ describe("subscriptions", () => {
   function withStatus(sim: ReturnType<typeof rig>["sim"], id: string, patch: Partial<WireSubscription>) {
     const current = sim.subscriptions.get("sub_alice");
     if (!current) throw new Error("seeded");
-    sim.subscriptions.set(id, { ...structuredClone(current), id, ...patch });
+    sim.subscriptions.put({ ...structuredClone(current), id, ...patch });
   }
 
   it("maps every Chargebee status", async () => {

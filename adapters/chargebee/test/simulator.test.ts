@@ -222,3 +222,72 @@ describe("Chargebee simulator: wire format and state", () => {
     }
   });
 });
+
+describe("Chargebee simulator: customer and subscription reads in Chargebee's wire format", () => {
+  const get = (sim: ReturnType<typeof simulator>, path: string) =>
+    sim.handle(new Request(`${BASE}${path}`, { headers: auth() }));
+
+  function cardWorld() {
+    const sim = createChargebeeSimulator({ site: "acme-test", apiKey: "test_right_key" });
+    const world = emptyWorld();
+    world.customers.push(
+      { id: "carded", email: "c@example.com", card: { brand: "amex", last4: "0005", expMonth: 3, expYear: 2029 } },
+      { id: "cardless", email: "n@example.com" },
+    );
+    for (let i = 0; i < 5; i++) {
+      world.subscriptions.push({
+        id: `sub_${i}`,
+        customerId: i === 4 ? "cardless" : "carded",
+        status: i === 0 ? "canceled" : "active",
+        priceId: "basic",
+        quantity: 1,
+        unitAmount: 100,
+        currency: "USD",
+        createdAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+        currentPeriodStart: "2026-11-01T00:00:00Z",
+        currentPeriodEnd: "2026-12-01T00:00:00Z",
+      });
+    }
+    sim.seed(world);
+    return sim;
+  }
+
+  it("answers GET /customers/{id} with the primary card beside the customer", async () => {
+    const sim = cardWorld();
+    const body = (await (await get(sim, "/customers/carded")).json()) as Record<string, Record<string, unknown>>;
+    expect(body.customer).toMatchObject({ id: "carded", payment_method: { type: "card", status: "valid" } });
+    expect(body.card).toMatchObject({
+      last4: "0005",
+      card_type: "american_express",
+      expiry_month: 3,
+      expiry_year: 2029,
+    });
+    const none = (await (await get(sim, "/customers/cardless")).json()) as Record<string, unknown>;
+    expect(none.card).toBeUndefined();
+    sim.deleteCustomer("carded");
+    expect((await get(sim, "/customers/carded")).status).toBe(404);
+  });
+
+  it("pages GET /subscriptions by customer_id[is], newest created first, with next_offset", async () => {
+    const sim = cardWorld();
+    const query = "customer_id[is]=carded&sort_by[desc]=created_at&limit=2";
+    const first = (await (await get(sim, `/subscriptions?${query}`)).json()) as {
+      list: Array<{ subscription: { id: string }; customer: { id: string } }>;
+      next_offset?: string;
+    };
+    expect(first.list.map((entry) => entry.subscription.id)).toEqual(["sub_3", "sub_2"]);
+    expect(first.list[0]?.customer.id).toBe("carded");
+    expect(first.next_offset).toBeDefined();
+    const second = (await (
+      await get(sim, `/subscriptions?${query}&offset=${encodeURIComponent(first.next_offset ?? "")}`)
+    ).json()) as { list: Array<{ subscription: { id: string } }>; next_offset?: string };
+    expect(second.list.map((entry) => entry.subscription.id)).toEqual(["sub_1", "sub_0"]);
+    expect(second.next_offset).toBeUndefined();
+    const cancelled = (await (
+      await get(sim, `/subscriptions?customer_id[is]=carded&status[in]=${encodeURIComponent('["cancelled"]')}`)
+    ).json()) as { list: Array<{ subscription: { id: string } }> };
+    expect(cancelled.list.map((entry) => entry.subscription.id)).toEqual(["sub_0"]);
+    expect((await get(sim, "/subscriptions?sort_by[desc]=updated_at")).status).toBe(400);
+    expect((await get(sim, "/subscriptions?limit=101")).status).toBe(400);
+  });
+});

@@ -12,6 +12,17 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
     cancelReason: "comment",
-    operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch", "logout"],
+    // A shipping address is kept on the subscription it is written for.
+    addressScopes: { billing: "customer", shipping: "subscription" },
+    operations: [
+      "getSubscription",
+      "reactivate",
+      "invoicePdf",
+      "updateAddress",
+      "paymentMethodLaunch",
+      "logout",
+      "getCustomer",
+      "listSubscriptions",
+    ],
   });
 }

@@ -57,6 +57,7 @@ export function normalizeSubscription(wire: WireSubscription): Subscription {
   };
   if (wire.cancel_at !== undefined) subscription.cancelAt = unixToIso(wire.cancel_at);
   if (wire.canceled_at !== undefined) subscription.canceledAt = unixToIso(wire.canceled_at);
+  if (wire.shipping_address) subscription.shippingAddress = fromWireAddress(wire.shipping_address);
   return subscription;
 }
 
@@ -64,6 +65,19 @@ export function normalizeCustomer(wire: WireCustomer): Customer {
   const customer: Customer = { id: wire.id, provider: PROVIDER_ID, email: wire.email, raw: raw(wire) };
   if (wire.billing_address) customer.billingAddress = fromWireAddress(wire.billing_address);
   if (wire.shipping_address) customer.shippingAddress = fromWireAddress(wire.shipping_address);
+  const name = [wire.first_name, wire.last_name].filter(Boolean).join(" ");
+  if (name) customer.name = name;
+  if (wire.billing_address?.company) customer.company = wire.billing_address.company;
+  if (wire.payment_method) {
+    const { card } = wire.payment_method;
+    customer.paymentMethod = {
+      type: "card",
+      brand: card.brand,
+      last4: card.last4,
+      expMonth: card.exp_month,
+      expYear: card.exp_year,
+    };
+  }
   return customer;
 }
 

@@ -21,6 +21,7 @@ import type {
   WireInvoiceList,
   WirePortalSession,
   WireSubscription,
+  WireSubscriptionList,
 } from "./wire";
 
 export { MEMORY_API_URL, type MemoryProviderOptions } from "./options";
@@ -174,6 +175,35 @@ const memoryAdapter = defineAdapter({
         }),
       );
       return normalizeCustomer(customer);
+    },
+
+    async getCustomer({ customerId }, ctx) {
+      return normalizeCustomer(
+        await ctx.read((api) =>
+          api.request<WireCustomer>({ method: "GET", path: `/v1/customers/${path(customerId)}` }),
+        ),
+      );
+    },
+
+    async listSubscriptions({ customerId, status, limit, cursor }, ctx) {
+      const offset = cursor === undefined ? undefined : decodeCursor(PROVIDER_ID, customerId, cursor);
+      const list = await ctx.read((api) =>
+        api.request<WireSubscriptionList>({
+          method: "GET",
+          path: "/v1/subscriptions",
+          query: { customer_id: customerId, limit: String(limit ?? MAX_PAGE_SIZE), offset },
+        }),
+      );
+      // The API has no status filter: portable statuses are filtered here, on the page read.
+      const wanted = status ? new Set<string>(status) : undefined;
+      const data = list.data
+        .filter((wire) => wire.customer_id === customerId)
+        .map(normalizeSubscription)
+        .filter((subscription) => !wanted || wanted.has(subscription.status));
+      return {
+        data,
+        ...(list.next_offset ? { nextCursor: encodeCursor(PROVIDER_ID, customerId, list.next_offset) } : {}),
+      };
     },
 
     async paymentMethodLaunch({ customerId, returnUrl }, ctx) {

@@ -27,6 +27,13 @@ export interface WireCustomer {
   billing_address?: WireAddress;
   shipping_address?: WireAddress;
   has_payment_method: boolean;
+  /** The default payment method's summary; the API never answers a full number. */
+  payment_method?: WirePaymentMethod;
+}
+
+export interface WirePaymentMethod {
+  type: "card";
+  card: { brand: string; last4: string; exp_month: number; exp_year: number };
 }
 
 export type WireSubscriptionStatus = "active" | "trialing" | "canceled";
@@ -71,6 +78,13 @@ export interface WireInvoice {
 export interface WireInvoiceList {
   object: "list";
   data: WireInvoice[];
+  /** Present when there is another page: pass it back as `offset`. */
+  next_offset?: string;
+}
+
+export interface WireSubscriptionList {
+  object: "list";
+  data: WireSubscription[];
   /** Present when there is another page: pass it back as `offset`. */
   next_offset?: string;
 }

@@ -1,4 +1,11 @@
-import { decodeCursor, encodeCursor, type Invoice, type InvoiceStatus, MAX_PAGE_SIZE } from "@portalkit/core";
+import {
+  decodeCursor,
+  encodeCursor,
+  type Invoice,
+  type InvoiceStatus,
+  MAX_PAGE_SIZE,
+  type Subscription,
+} from "@portalkit/core";
 import type { AdapterContext, AdapterOperations } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import { joinName, toStripeAddressParams } from "./address";
@@ -31,8 +38,12 @@ const MAX_PAGES_PER_CALL = 20;
 const STRIPE_STATUSES: ReadonlySet<InvoiceStatus> = new Set(["draft", "open", "paid", "void", "uncollectible"]);
 
 /** The customer, read from Stripe; `not_found` when it is missing or deleted. */
-export async function retrieveCustomer(ctx: StripeContext, customerId: string): Promise<Stripe.Customer> {
-  const customer = await ctx.read((stripe) => stripe.customers.retrieve(customerId));
+export async function retrieveCustomer(
+  ctx: StripeContext,
+  customerId: string,
+  params?: Stripe.CustomerRetrieveParams,
+): Promise<Stripe.Customer> {
+  const customer = await ctx.read((stripe) => stripe.customers.retrieve(customerId, params));
   if (customer.deleted) throw ctx.error({ code: "not_found", status: 404, message: `No customer ${customerId}` });
   return customer;
 }
@@ -92,6 +103,39 @@ export const STRIPE_BILLING_OPERATIONS = {
         return { data, nextCursor: encodeCursor(provider, input.customerId, after) };
       }
     }
+  },
+
+  async getCustomer(input, ctx) {
+    const customer = await retrieveCustomer(ctx, input.customerId, {
+      expand: ["invoice_settings.default_payment_method"],
+    });
+    return normalizeCustomer(customer, ctx.provider);
+  },
+
+  async listSubscriptions(input, ctx) {
+    const { provider } = ctx;
+    const limit = input.limit ?? MAX_PAGE_SIZE;
+    const after = input.cursor === undefined ? undefined : decodeCursor(provider, input.customerId, input.cursor);
+    const wanted = input.status ? new Set<string>(input.status) : undefined;
+    // `status: "all"`: Stripe leaves canceled subscriptions out of a list unless asked.
+    const page = await ctx.read((stripe) =>
+      stripe.subscriptions.list({
+        customer: input.customerId,
+        status: "all",
+        limit,
+        ...(after !== undefined ? { starting_after: after } : {}),
+      }),
+    );
+    const data: Subscription[] = [];
+    for (const subscription of page.data) {
+      if (idOf(subscription.customer) !== input.customerId) continue;
+      const normalized = normalizeSubscription(subscription, provider);
+      // Stripe has no status for a scheduled cancellation: portable statuses are filtered here.
+      if (wanted && !wanted.has(normalized.status)) continue;
+      data.push(normalized);
+    }
+    const last = page.data.at(-1);
+    return page.has_more && last ? { data, nextCursor: encodeCursor(provider, input.customerId, last.id) } : { data };
   },
 
   async getSubscription(input, ctx) {

@@ -11,5 +11,15 @@ export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   addressKinds: ["billing", "shipping"],
   // cancel({ reason }) is sent as cancellation_details[comment].
   cancelReason: "comment",
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "paymentMethodLaunch"],
+  // Stripe keeps both on the customer (`address`, `shipping`).
+  addressScopes: { billing: "customer", shipping: "customer" },
+  operations: [
+    "getSubscription",
+    "reactivate",
+    "invoicePdf",
+    "updateAddress",
+    "paymentMethodLaunch",
+    "getCustomer",
+    "listSubscriptions",
+  ],
 });

@@ -195,3 +195,43 @@ describe("the Stripe simulator's errors", () => {
     expect(((await conflict.json()) as { error: { type: string } }).error.type).toBe("idempotency_error");
   });
 });
+
+describe("the Stripe simulator: customer and subscription reads, through the official SDK", () => {
+  it("expands the default payment method on request, and answers a deleted customer as deleted", async () => {
+    const { sim, stripe } = open();
+    const plain = await stripe.customers.retrieve("cus_ann");
+    expect(!plain.deleted && plain.invoice_settings.default_payment_method).toBe("pm_card_cus_ann");
+    const customer = await stripe.customers.retrieve("cus_ann", {
+      expand: ["invoice_settings.default_payment_method"],
+    });
+    if (customer.deleted) throw new Error("not deleted");
+    const method = customer.invoice_settings.default_payment_method;
+    expect(typeof method === "object" && method?.card).toMatchObject({ brand: "visa", last4: "4242" });
+    expect((await call(sim, "GET", "/v1/customers/cus_ann?expand[]=subscriptions.data")).status).toBe(400);
+    const deleted = await stripe.customers.del("cus_ben");
+    expect(deleted).toMatchObject({ id: "cus_ben", deleted: true });
+    expect(await stripe.customers.retrieve("cus_ben")).toMatchObject({ id: "cus_ben", deleted: true });
+    expect((await call(sim, "POST", "/v1/customers/cus_ben", { name: "Ben" })).status).toBe(404);
+  });
+
+  it("lists a customer's subscriptions newest first, canceled ones only with status=all", async () => {
+    const { stripe } = open();
+    const live = await stripe.subscriptions.list({ customer: "cus_ann" });
+    expect(live.data.map((s) => s.id)).toEqual(["sub_ann"]);
+    const first = await stripe.subscriptions.list({ customer: "cus_ann", status: "all", limit: 1 });
+    expect(first.data.map((s) => s.id)).toEqual(["sub_ann"]);
+    expect(first.has_more).toBe(true);
+    const second = await stripe.subscriptions.list({
+      customer: "cus_ann",
+      status: "all",
+      limit: 1,
+      starting_after: "sub_ann",
+    });
+    expect(second.data.map((s) => s.id)).toEqual(["sub_ann_old"]);
+    expect(second.has_more).toBe(false);
+    await expect(stripe.subscriptions.list({ customer: "cus_nobody" })).rejects.toMatchObject({
+      code: "resource_missing",
+      param: "customer",
+    });
+  });
+});

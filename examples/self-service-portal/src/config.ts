@@ -9,6 +9,18 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
   billflow: "Billflow",
 };
 
+/**
+ * Whether the vendor can bring back a subscription that has already ended: Chargebee
+ * reactivates a cancelled one; Stripe cannot (a new subscription is needed), nor Billflow,
+ * whose billing data is Stripe's. The profile offers Reactivate on an ended subscription
+ * only where it can work.
+ */
+export const REACTIVATES_ENDED: Record<ProviderId, boolean> = {
+  chargebee: true,
+  stripe: false,
+  billflow: false,
+};
+
 /** Credentials of a real vendor account, from the environment. */
 export type LiveCredentials =
   | { provider: "chargebee"; site: string; apiKey: string }
@@ -86,7 +98,7 @@ export function readConfig(env: Env): PortalConfig {
   if (credentials) {
     if (accounts.length === 0) {
       throw new ConfigError(
-        "With real vendor credentials, set PORTAL_ACCOUNTS to the customers who may sign in: email:customerId:subscriptionId,...",
+        "With real vendor credentials, set PORTAL_ACCOUNTS to the customers who may sign in: email:customerId,...",
       );
     }
     config.live = { credentials, accounts };

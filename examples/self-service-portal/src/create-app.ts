@@ -1,7 +1,9 @@
 import {
   type AddressKind,
+  allSubscriptions,
   type CancelMode,
   type Customer,
+  IdSchema,
   PortalError,
   type PortalProvider,
   type Subscription,
@@ -31,8 +33,10 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 
 export interface AppOptions {
   provider: PortalProvider;
-  /** The app's users, with the customer and subscription ids they hold at the provider. */
+  /** The app's users and the customer id each is at the provider; nothing billing-related. */
   accounts: AccountStore;
+  /** Whether the vendor can reactivate a subscription that has ended (Chargebee can, Stripe cannot). */
+  reactivatesEnded?: boolean;
   /**
    * Where customers reach the app, e.g. "https://billing.example.com". Every absolute URL
    * the app hands out is built on it (never on the request's Host), and requests for another
@@ -135,28 +139,47 @@ export function createApp(options: AppOptions): FetchHandler {
     return respond({ title, body, signedInAs: account.name, ...extra }, status);
   }
 
-  async function readSubscription(account: Account): Promise<Subscription> {
-    if (!provider.getSubscription) {
-      throw new PortalError({ code: "unsupported", provider: provider.id, message: "No subscription reads" });
+  const unsupported = (what: string) =>
+    new PortalError({ code: "unsupported", provider: provider.id, message: `The billing provider cannot ${what}` });
+
+  /** The customer as the vendor holds it now: addresses and card summary. */
+  async function readCustomer(account: Account): Promise<Customer> {
+    if (!provider.getCustomer || !provider.capabilities.getCustomer) throw unsupported("read the customer");
+    return provider.getCustomer({ customerId: account.customerId });
+  }
+
+  /** Every subscription of the customer at the vendor, canceled ones included, newest first. */
+  async function readSubscriptions(account: Account): Promise<Subscription[]> {
+    if (!provider.capabilities.listSubscriptions) throw unsupported("list subscriptions");
+    const out: Subscription[] = [];
+    for await (const subscription of allSubscriptions(provider, { customerId: account.customerId })) {
+      out.push(subscription);
     }
-    return provider.getSubscription({ customerId: account.customerId, subscriptionId: account.subscriptionId });
+    return out;
+  }
+
+  async function readSubscription(account: Account, subscriptionId: string): Promise<Subscription> {
+    if (!provider.getSubscription) throw unsupported("read a subscription");
+    return provider.getSubscription({ customerId: account.customerId, subscriptionId });
   }
 
   async function profile(request: Request, account: Account, notice?: LayoutOptions["notice"], status = 200) {
-    let subscription: Subscription | undefined;
+    let customer: Customer | undefined;
+    let subscriptions: Subscription[] | undefined;
     try {
-      subscription = await readSubscription(account);
+      [customer, subscriptions] = await Promise.all([readCustomer(account), readSubscriptions(account)]);
     } catch (error) {
       const failure = failed(request, error);
-      notice ??= { kind: "error", text: `We could not load your subscription. ${failure.message}` };
+      notice ??= { kind: "error", text: `We could not load your billing details. ${failure.message}` };
       status = failure.status;
     }
     const body = profilePage({
-      account,
       capabilities: provider.capabilities,
-      ...(subscription ? { subscription } : {}),
+      reactivatesEnded: options.reactivatesEnded ?? false,
+      ...(customer ? { customer } : {}),
+      ...(subscriptions ? { subscriptions } : {}),
     });
-    return accountPage(account, "Your subscription", body, notice ? { notice } : {}, status);
+    return accountPage(account, "Your subscriptions", body, notice ? { notice } : {}, status);
   }
 
   function noticeFrom(url: URL): LayoutOptions["notice"] {
@@ -178,8 +201,8 @@ export function createApp(options: AppOptions): FetchHandler {
       );
     if (!account) return signInAgain("No billing account uses this email address.", 401);
     try {
-      // The customer must exist at the provider and hold the subscription on file.
-      await readSubscription(account);
+      // The customer must exist at the provider.
+      await readCustomer(account);
     } catch (error) {
       return signInAgain(failed(request, error).message, 503);
     }
@@ -198,50 +221,97 @@ export function createApp(options: AppOptions): FetchHandler {
 
   // ---- addresses -------------------------------------------------------------------
 
-  function addressForms(account: Account, kind?: AddressKind, state?: AddressFormState) {
-    const forms: Record<AddressKind, AddressFormState> = {
-      billing: { values: fromAddress(account.billingAddress) },
-      shipping: { values: fromAddress(account.shippingAddress) },
-    };
-    if (kind && state) forms[kind] = state;
-    return addressPage(forms);
+  /** Where the vendor keeps shipping: on each subscription (Chargebee) or on the customer. */
+  const shippingPerSubscription = provider.capabilities.addressScopes.shipping === "subscription";
+
+  /**
+   * The address forms, filled with what the vendor holds now (never a copy kept here), with
+   * `edited` (the form just sent, with its errors) in place of its own.
+   */
+  async function addressForms(
+    account: Account,
+    edited?: { kind: AddressKind; subscriptionId?: string; state: AddressFormState },
+  ) {
+    const [customer, subscriptions] = await Promise.all([
+      readCustomer(account),
+      shippingPerSubscription ? readSubscriptions(account) : Promise.resolve([]),
+    ]);
+    const same = (kind: AddressKind, subscriptionId?: string) =>
+      edited?.kind === kind && edited.subscriptionId === subscriptionId ? edited.state : undefined;
+    const kinds = provider.capabilities.addressKinds;
+    const billing = kinds.includes("billing")
+      ? (same("billing") ?? { values: fromAddress(customer.billingAddress) })
+      : undefined;
+    const shipping: AddressFormState[] = !kinds.includes("shipping")
+      ? []
+      : shippingPerSubscription
+        ? subscriptions
+            .filter((subscription) => subscription.status !== "canceled")
+            .map((subscription) => ({
+              ...(same("shipping", subscription.id) ?? { values: fromAddress(subscription.shippingAddress) }),
+              subscriptionId: subscription.id,
+            }))
+        : [same("shipping") ?? { values: fromAddress(customer.shippingAddress) }];
+    return addressPage(billing ? { billing, shipping } : { shipping });
+  }
+
+  async function addressesPage(request: Request, account: Account, notice?: LayoutOptions["notice"]) {
+    try {
+      return accountPage(account, "Addresses", await addressForms(account), notice ? { notice } : {});
+    } catch (error) {
+      const failure = failed(request, error);
+      return accountPage(account, "Addresses", messagePage("Addresses", failure.message), {}, failure.status);
+    }
   }
 
   async function saveAddress(request: Request, account: Account): Promise<Response> {
     const form = await readForm(request);
     const kind = form.get("kind");
+    const rawSubscription = form.get("subscriptionId");
+    const subscriptionId =
+      typeof rawSubscription === "string" && rawSubscription !== "" && IdSchema.safeParse(rawSubscription).success
+        ? rawSubscription
+        : undefined;
     if (kind !== "billing" && kind !== "shipping") {
       return accountPage(
         account,
         "Addresses",
-        addressForms(account),
-        { notice: { kind: "error", text: "Choose an address to save." } },
+        messagePage("Addresses", "Choose an address to save.", "/account/address", "Addresses"),
+        {},
         400,
       );
     }
     const values = addressValues(form);
-    const invalid = (errors: FieldErrors, text: string, status: number) =>
-      accountPage(
-        account,
-        "Addresses",
-        addressForms(account, kind, { values, errors }),
-        { notice: { kind: "error", text } },
-        status,
-      );
+    const invalid = async (errors: FieldErrors, text: string, status: number) => {
+      const state = { values, errors };
+      let body: SafeHtml;
+      try {
+        body = await addressForms(account, { kind, ...(subscriptionId ? { subscriptionId } : {}), state });
+      } catch {
+        body = addressPage({
+          ...(kind === "billing" ? { billing: state } : {}),
+          shipping: kind === "shipping" ? [state] : [],
+        });
+      }
+      return accountPage(account, "Addresses", body, { notice: { kind: "error", text } }, status);
+    };
     // Checked again here: the page's own checks do not bind anyone who posts the form directly.
     const errors = validateAddress(values);
     if (Object.keys(errors).length > 0)
       return invalid(errors, "Some of the details are not valid. Check the highlighted fields.", 400);
-    let customer: Customer;
+    if (kind === "shipping" && shippingPerSubscription && !subscriptionId) {
+      return invalid({}, "Choose the subscription this shipping address is for.", 400);
+    }
     try {
       if (!provider.updateAddress || !provider.capabilities.addressKinds.includes(kind)) {
-        throw new PortalError({ code: "unsupported", provider: provider.id, message: `No ${kind} address updates` });
+        throw unsupported(`change the ${kind} address`);
       }
-      customer = await provider.updateAddress({
+      // The vendor checks the subscription is this customer's (not_found otherwise).
+      await provider.updateAddress({
         customerId: account.customerId,
         kind,
         address: toAddress(values),
-        ...(kind === "shipping" ? { subscriptionId: account.subscriptionId } : {}),
+        ...(subscriptionId ? { subscriptionId } : {}),
       });
     } catch (error) {
       const failure = failed(request, error);
@@ -252,7 +322,6 @@ export function createApp(options: AppOptions): FetchHandler {
       }
       return invalid({}, failure.message, failure.status);
     }
-    accounts.rememberCustomer(account.customerId, customer);
     return redirect(`/account/address?done=address-${kind}`);
   }
 
@@ -270,9 +339,9 @@ export function createApp(options: AppOptions): FetchHandler {
       return text ? `/account/invoices?${text}` : "/account/invoices";
     };
     try {
+      // Pending invoices (metered charges not final yet) are left out, as the Chargebee sample portal does.
       const page = await provider.listInvoices({
         customerId: account.customerId,
-        includePending: true,
         limit: INVOICES_PER_PAGE,
         ...(cursor ? { cursor } : {}),
       });
@@ -320,23 +389,34 @@ export function createApp(options: AppOptions): FetchHandler {
 
   // ---- subscription changes ----------------------------------------------------------
 
+  /** The subscription id a form or link names, if it is one. */
+  function subscriptionParam(value: FormDataEntryValue | string | null): string | undefined {
+    return typeof value === "string" && IdSchema.safeParse(value).success ? value : undefined;
+  }
+
   async function cancelForm(request: Request, account: Account): Promise<Response> {
+    const subscriptionId = subscriptionParam(new URL(request.url).searchParams.get("subscription"));
+    if (!subscriptionId) return redirect("/account");
     try {
-      const subscription = await readSubscription(account);
+      const subscription = await readSubscription(account, subscriptionId);
       if (subscription.status === "canceled") return redirect("/account");
       return accountPage(account, "Cancel", cancelPage(subscription, provider.capabilities.cancelModes));
-    } catch {
-      // The profile page says what failed.
-      return profile(request, account);
+    } catch (error) {
+      const failure = failed(request, error);
+      return profile(request, account, { kind: "error", text: failure.message }, failure.status);
     }
   }
 
   async function cancel(request: Request, account: Account): Promise<Response> {
-    const when = (await readForm(request)).get("when");
-    if (when !== "now" && when !== "period_end") return redirect("/account/cancel");
-    if (!provider.capabilities.cancelModes.includes(when as CancelMode)) return redirect("/account/cancel");
+    const form = await readForm(request);
+    const when = form.get("when");
+    const subscriptionId = subscriptionParam(form.get("subscriptionId"));
+    if (!subscriptionId) return redirect("/account");
+    const back = `/account/cancel?subscription=${encodeURIComponent(subscriptionId)}`;
+    if (when !== "now" && when !== "period_end") return redirect(back);
+    if (!provider.capabilities.cancelModes.includes(when as CancelMode)) return redirect(back);
     try {
-      await provider.cancel({ customerId: account.customerId, subscriptionId: account.subscriptionId, when });
+      await provider.cancel({ customerId: account.customerId, subscriptionId, when });
       return redirect(`/account?done=cancel-${when}`);
     } catch (error) {
       const failure = failed(request, error);
@@ -350,10 +430,11 @@ export function createApp(options: AppOptions): FetchHandler {
   }
 
   async function reactivate(request: Request, account: Account): Promise<Response> {
+    const subscriptionId = subscriptionParam((await readForm(request)).get("subscriptionId"));
+    if (!subscriptionId) return redirect("/account");
     try {
-      if (!provider.reactivate)
-        throw new PortalError({ code: "unsupported", provider: provider.id, message: "No reactivation" });
-      await provider.reactivate({ customerId: account.customerId, subscriptionId: account.subscriptionId });
+      if (!provider.reactivate) throw unsupported("reactivate a subscription");
+      await provider.reactivate({ customerId: account.customerId, subscriptionId });
       return redirect("/account?done=reactivated");
     } catch (error) {
       const failure = failed(request, error);
@@ -440,10 +521,7 @@ export function createApp(options: AppOptions): FetchHandler {
       const pdf = /^\/account\/invoices\/([^/]+)\/pdf$/.exec(pathname);
       if (method === "GET") {
         if (pathname === "/account") return profile(request, account, noticeFrom(url));
-        if (pathname === "/account/address") {
-          const notice = noticeFrom(url);
-          return accountPage(account, "Addresses", addressForms(account), notice ? { notice } : {});
-        }
+        if (pathname === "/account/address") return addressesPage(request, account, noticeFrom(url));
         if (pathname === "/account/invoices") return invoices(request, account);
         if (pdf) {
           const invoiceId = safeDecode(pdf[1] ?? "");

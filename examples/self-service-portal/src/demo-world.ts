@@ -1,5 +1,11 @@
 import type { Address } from "@portalkit/core";
-import { invoiceSeries, type World, type WorldInvoice, type WorldSubscription } from "@portalkit/core/testing";
+import {
+  invoiceSeries,
+  type World,
+  type WorldCard,
+  type WorldInvoice,
+  type WorldSubscription,
+} from "@portalkit/core/testing";
 import type { Account } from "./accounts";
 
 const DAY = 86_400_000;
@@ -10,6 +16,9 @@ interface DemoCustomer {
   firstName: string;
   lastName: string;
   subscription: { id: string; status: WorldSubscription["status"]; priceId: string; quantity: number; unit: number };
+  /** A second subscription, started later, with no invoices of its own yet. */
+  addon?: { id: string; priceId: string; quantity: number; unit: number };
+  card?: WorldCard;
   invoices: number;
   billingAddress?: Address;
   shippingAddress?: Address;
@@ -22,6 +31,8 @@ const CUSTOMERS: readonly DemoCustomer[] = [
     firstName: "Alice",
     lastName: "Ames",
     subscription: { id: "sub_demo_alice", status: "active", priceId: "team-monthly", quantity: 5, unit: 1_200 },
+    addon: { id: "sub_demo_alice_storage", priceId: "storage-addon", quantity: 2, unit: 400 },
+    card: { brand: "visa", last4: "4242", expMonth: 12, expYear: 2030 },
     invoices: 240,
     billingAddress: {
       firstName: "Alice",
@@ -51,6 +62,7 @@ const CUSTOMERS: readonly DemoCustomer[] = [
     firstName: "Bruno",
     lastName: "Braga",
     subscription: { id: "sub_demo_bruno", status: "trialing", priceId: "pro-monthly", quantity: 1, unit: 2_900 },
+    card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 },
     invoices: 3,
     billingAddress: { firstName: "Bruno", lastName: "Braga", line1: "Rua Augusta 10", city: "Lisboa", country: "PT" },
   },
@@ -95,7 +107,7 @@ function demoStatus(index: number): WorldInvoice["status"] {
 
 /**
  * The demo's billing data: four customers with subscriptions in each state every vendor has
- * (active, trialing, ending at the period end, canceled) and about 300 invoices, the newest
+ * (active, trialing, ending at the period end, canceled; Alice with a second, add-on one) and about 300 invoices, the newest
  * two of each customer pending (Chargebee keeps them; Stripe has no such status and skips them).
  */
 export function demoWorld(now: number = Date.now()): World {
@@ -108,6 +120,7 @@ export function demoWorld(now: number = Date.now()): World {
       firstName: customer.firstName,
       lastName: customer.lastName,
       hasPaymentMethod: true,
+      ...(customer.card ? { card: customer.card } : {}),
       ...(customer.billingAddress ? { billingAddress: customer.billingAddress } : {}),
       ...(customer.shippingAddress ? { shippingAddress: customer.shippingAddress } : {}),
     });
@@ -128,6 +141,21 @@ export function demoWorld(now: number = Date.now()): World {
     if (subscription.status === "cancel_scheduled") world_subscription.cancelAt = world_subscription.currentPeriodEnd;
     if (subscription.status === "canceled") world_subscription.canceledAt = world_subscription.currentPeriodEnd;
     world.subscriptions.push(world_subscription);
+    if (customer.addon) {
+      world.subscriptions.push({
+        id: customer.addon.id,
+        customerId: customer.id,
+        status: "active",
+        priceId: customer.addon.priceId,
+        quantity: customer.addon.quantity,
+        unitAmount: customer.addon.unit,
+        currency: "USD",
+        createdAt: iso(now - 20 * DAY),
+        currentPeriodStart: iso(periodEnd - 30 * DAY),
+        currentPeriodEnd: iso(periodEnd),
+        ...(customer.shippingAddress ? { shippingAddress: customer.shippingAddress } : {}),
+      });
+    }
     world.invoices.push(
       ...invoiceSeries({
         customerId: customer.id,
@@ -144,14 +172,11 @@ export function demoWorld(now: number = Date.now()): World {
   return world;
 }
 
-/** The app's user records for the demo customers. */
+/** The app's user records for the demo customers: who they are, never what they hold at the vendor. */
 export function demoAccounts(): Account[] {
   return CUSTOMERS.map((customer) => ({
     email: customer.email,
     name: `${customer.firstName} ${customer.lastName}`,
     customerId: customer.id,
-    subscriptionId: customer.subscription.id,
-    ...(customer.billingAddress ? { billingAddress: customer.billingAddress } : {}),
-    ...(customer.shippingAddress ? { shippingAddress: customer.shippingAddress } : {}),
   }));
 }

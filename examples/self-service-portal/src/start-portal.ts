@@ -8,7 +8,7 @@ import { toNodeListener } from "@portalkit/server";
 import { createStripeProvider } from "@portalkit/stripe";
 import { type AccountStore, createAccountStore } from "./accounts";
 import { buildClientBundle } from "./client-bundle";
-import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId } from "./config";
+import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId, REACTIVATES_ENDED } from "./config";
 import { createApp, type FetchHandler } from "./create-app";
 import { demoAccounts, demoWorld } from "./demo-world";
 import { createLinkOwners, withSimulatedLinks } from "./simulated/simulated-links";
@@ -131,6 +131,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         publicOrigin: url,
         provider: liveProvider(config.live.credentials, returnUrl),
         accounts,
+        reactivatesEnded: REACTIVATES_ENDED[config.provider],
         sessionSecret,
         client,
         providerLabel: name,
@@ -153,6 +154,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         owners,
       ),
       accounts,
+      reactivatesEnded: REACTIVATES_ENDED[config.provider],
       sessionSecret,
       client,
       providerLabel: `${name} (simulator)`,

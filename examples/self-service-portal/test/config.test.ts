@@ -18,10 +18,10 @@ describe("configuration", () => {
     } catch (error) {
       expect(String(error)).not.toContain("sk_test_do_not_echo_me");
     }
-    const config = readConfig({ ...env, PORTAL_ACCOUNTS: "ada@example.com:cus_Q1:sub_Q1" });
+    const config = readConfig({ ...env, PORTAL_ACCOUNTS: "ada@example.com:cus_Q1" });
     expect(config.live).toEqual({
       credentials: { provider: "stripe", secretKey: "sk_test_do_not_echo_me" },
-      accounts: [{ email: "ada@example.com", name: "ada", customerId: "cus_Q1", subscriptionId: "sub_Q1" }],
+      accounts: [{ email: "ada@example.com", name: "ada", customerId: "cus_Q1" }],
     });
     // Billflow needs its own secret and page besides the Stripe key; without them it stays simulated.
     expect(readConfig({ ...env, PORTAL_PROVIDER: "billflow" }).live).toBeUndefined();
@@ -38,10 +38,10 @@ describe("settings that are not valid", () => {
   it("names PORTAL_ACCOUNTS when an entry is malformed, with or without credentials", () => {
     for (const env of [
       { PORTAL_ACCOUNTS: "bad" },
-      { PORTAL_ACCOUNTS: "ada@example.com:cus_Q1" },
+      { PORTAL_ACCOUNTS: "ada@example.com:cus_Q1:sub_Q1" },
       { PORTAL_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_x", PORTAL_ACCOUNTS: "bad" },
     ]) {
-      expect(() => readConfig(env)).toThrow(/^PORTAL_ACCOUNTS must be comma-separated email:customerId:subscriptionId/);
+      expect(() => readConfig(env)).toThrow(/^PORTAL_ACCOUNTS must be comma-separated email:customerId entries/);
     }
   });
 

@@ -6,11 +6,19 @@ import { type RunningPortal, startPortal } from "../src/start-portal";
 import { launchChromium, loopbackContext, screenshotPaths, skipBrowser } from "./chromium";
 import { type VendorView, vendorView } from "./vendor-view";
 
-const ALICE = { email: "alice@example.com", customerId: "cus_demo_alice", subscriptionId: "sub_demo_alice" };
+const ALICE = {
+  email: "alice@example.com",
+  customerId: "cus_demo_alice",
+  subscriptionId: "sub_demo_alice",
+  addonId: "sub_demo_alice_storage",
+};
 const BRUNO = { email: "bruno@example.com", customerId: "cus_demo_bruno", subscriptionId: "sub_demo_bruno" };
 const ALICE_INVOICES = 240;
-/** Alice's two newest invoices are pending: Chargebee keeps them, Stripe has no such status. */
+/** Alice's two newest invoices are pending (Chargebee keeps them, Stripe has none): the invoices page skips them. */
 const PENDING = 2;
+
+/** Alice's subscription card on the profile. */
+const card = (page: Page, id: string) => page.locator(`[data-testid=subscription][data-subscription="${id}"]`);
 
 async function screenshot(page: Page, name: string) {
   for (const path of await screenshotPaths(name)) await page.screenshot({ path, fullPage: true });
@@ -55,7 +63,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       await portal?.close();
     });
 
-    it("signs in and shows the profile: subscription, items, status, next renewal and addresses", async () => {
+    it("signs in and shows the profile from the vendor: both subscriptions, items, status, addresses and card", async () => {
       await page.goto(portal.url);
       await page.waitForURL(`${portal.url}/sign-in`);
       await expect(page.locator("[data-testid=provider]").textContent()).resolves.toContain(
@@ -64,26 +72,34 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       if (shoot) await screenshot(page, "sign-in");
       await signIn(page, portal, ALICE.email);
 
-      const subscription = page.locator("[data-testid=subscription]");
-      await expect(subscription.locator("[data-testid=status]").textContent()).resolves.toBe("Active");
-      await expect(subscription.textContent()).resolves.toMatch(/Renews on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
-      await expect(subscription.locator("tbody").textContent()).resolves.toMatch(/team-monthly\s*5/);
+      // Every subscription the vendor holds for Alice, newest first.
+      const ids = await page
+        .locator("[data-testid=subscription]")
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute("data-subscription")));
+      expect(ids).toEqual([ALICE.addonId, ALICE.subscriptionId]);
+      const main = card(page, ALICE.subscriptionId);
+      await expect(main.locator("[data-testid=status]").textContent()).resolves.toBe("Active");
+      await expect(main.textContent()).resolves.toMatch(/Renews on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      await expect(main.locator("tbody").textContent()).resolves.toMatch(/team-monthly\s*5/);
+      await expect(card(page, ALICE.addonId).locator("tbody").textContent()).resolves.toMatch(/storage-addon\s*2/);
+      await expect(page.locator("[data-testid=payment-method]").textContent()).resolves.toBe(
+        "Visa ending in 4242, expires 12/2030",
+      );
+      await expect(page.locator("[data-testid=billing-address]").textContent()).resolves.toContain("1 Market Street");
       const body = await page.textContent("main");
-      expect(body).toContain("1 Market Street");
       expect(body).toContain("500 Howard Street");
       if (shoot) await screenshot(page, "profile");
     });
 
     it("pages through every invoice, newest first, and back", async () => {
       await page.click("header nav >> text=Invoices");
+      // Pending invoices (not final yet) are not listed, on any provider.
       const expected = Array.from({ length: ALICE_INVOICES }, (_, i) => `in_alice_${String(i).padStart(6, "0")}`).slice(
-        provider === "chargebee" ? 0 : PENDING,
+        PENDING,
       );
       const first = await invoiceIds(page);
       expect(first).toEqual(expected.slice(0, 20));
-      if (provider === "chargebee") {
-        await expect(page.locator("tr[data-invoice] .badge.pending").count()).resolves.toBe(PENDING);
-      }
+      await expect(page.locator("tr[data-invoice] .badge.pending").count()).resolves.toBe(0);
       if (shoot) await screenshot(page, "invoices");
       const seen = [...first];
       let pages = 1;
@@ -162,7 +178,13 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       await expect(page.locator("#page-notice").textContent()).resolves.toBe("Your billing address is saved.");
       expect(vendor.billingLine1(ALICE.customerId)).toBe("2 Market Street");
 
-      const shipping = page.locator('form[data-kind="shipping"]');
+      // Chargebee keeps a shipping address per subscription: one form for each live one.
+      const shipping = page.locator(
+        provider === "chargebee"
+          ? `form[data-kind="shipping"][data-subscription="${ALICE.subscriptionId}"]`
+          : 'form[data-kind="shipping"]',
+      );
+      await expect(page.locator('form[data-kind="shipping"]').count()).resolves.toBe(provider === "chargebee" ? 2 : 1);
       await shipping.locator("[name=line1]").fill("600 Howard Street");
       await Promise.all([page.waitForURL(/done=address-shipping/), shipping.locator("button[type=submit]").click()]);
       expect(vendor.shippingLine1(ALICE.customerId, ALICE.subscriptionId)).toBe("600 Howard Street");
@@ -172,24 +194,44 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       expect(body).toContain("600 Howard Street");
     });
 
+    it("shows an address changed at the vendor behind the app's back, and saves over nothing stale", async () => {
+      vendor.setBillingLine1(ALICE.customerId, "77 Side Street");
+      await page.goto(`${portal.url}/account`);
+      await expect(page.locator("[data-testid=billing-address]").textContent()).resolves.toContain("77 Side Street");
+      await page.goto(`${portal.url}/account/address`);
+      const billing = page.locator('form[data-kind="billing"]');
+      await expect(billing.locator("[name=line1]").inputValue()).resolves.toBe("77 Side Street");
+      await billing.locator("[name=line2]").fill("Floor 3");
+      await Promise.all([page.waitForURL(/done=address-billing/), billing.locator("button[type=submit]").click()]);
+      expect(vendor.billingLine1(ALICE.customerId)).toBe("77 Side Street");
+    });
+
     it("cancels at the end of the term after a confirmation", async () => {
       await page.goto(`${portal.url}/account`);
-      await page.click("text=Cancel subscription…");
-      await page.waitForURL(`${portal.url}/account/cancel`);
+      await card(page, ALICE.subscriptionId).locator("text=Cancel subscription…").click();
+      await page.waitForURL(`${portal.url}/account/cancel?subscription=${ALICE.subscriptionId}`);
       await expect(page.locator("input[value=period_end]").isChecked()).resolves.toBe(true);
       if (shoot) await screenshot(page, "cancel");
       expect(vendor.subscriptionState(ALICE.subscriptionId)).toBe("active");
       await Promise.all([page.waitForURL(/done=cancel-period_end/), page.click("text=Confirm cancellation")]);
-      await expect(page.locator("[data-testid=status]").textContent()).resolves.toBe("Ends at the end of the term");
-      await expect(page.locator("[data-testid=subscription]").textContent()).resolves.toMatch(
-        /Ends on .*it will not renew/,
-      );
+      const main = card(page, ALICE.subscriptionId);
+      await expect(main.locator("[data-testid=status]").textContent()).resolves.toBe("Ends at the end of the term");
+      await expect(main.textContent()).resolves.toMatch(/Ends on .*it will not renew/);
+      // The other subscription is untouched.
+      await expect(card(page, ALICE.addonId).locator("[data-testid=status]").textContent()).resolves.toBe("Active");
+      await expect(card(page, ALICE.addonId).locator("text=Reactivate subscription").count()).resolves.toBe(0);
       expect(vendor.subscriptionState(ALICE.subscriptionId)).toBe("cancel_scheduled");
+      expect(vendor.subscriptionState(ALICE.addonId)).toBe("active");
     });
 
     it("reactivates", async () => {
-      await Promise.all([page.waitForURL(/done=reactivated/), page.click("text=Reactivate subscription")]);
-      await expect(page.locator("[data-testid=status]").textContent()).resolves.toBe("Active");
+      await Promise.all([
+        page.waitForURL(/done=reactivated/),
+        card(page, ALICE.subscriptionId).locator("text=Reactivate subscription").click(),
+      ]);
+      await expect(card(page, ALICE.subscriptionId).locator("[data-testid=status]").textContent()).resolves.toBe(
+        "Active",
+      );
       expect(vendor.subscriptionState(ALICE.subscriptionId)).toBe("active");
     });
 
@@ -212,9 +254,10 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
         await expect(page.locator("#portal-container [data-testid=portal-customer]").textContent()).resolves.toBe(
           `Customer ${ALICE.customerId}`,
         );
-        // The provider's service, and the customer's quantities passed with the launch, signed on the server.
+        // The provider's service, and the quantities of both of the customer's subscriptions
+        // passed with the launch, signed on the server.
         await expect(page.locator("#portal-container [data-testid=portal-options]").textContent()).resolves.toBe(
-          "Service team-plans · quantity team-monthly 5",
+          "Service team-plans · quantity storage-addon 2, team-monthly 5",
         );
         await screenshot(page, "billflow-embed");
         await Promise.all([page.waitForEvent("load"), page.click("text=Close billing page")]);
@@ -223,7 +266,8 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
 
       // One button per section the provider opens directly.
       const section = provider === "billflow" ? "Subscription details" : "Payment methods";
-      await page.click(`button:has-text("${section}")`);
+      const scope = provider === "billflow" ? card(page, ALICE.subscriptionId) : page.locator("main");
+      await scope.locator(`button:has-text("${section}")`).first().click();
       if (provider === "stripe") {
         await page.waitForURL(/\/simulated\/page\?/);
         await expect(page.locator("[data-testid=portal-flow]").textContent()).resolves.toBe("payment method update");
@@ -253,12 +297,20 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
     });
 
     it("cancels now", async () => {
-      await page.goto(`${portal.url}/account/cancel`);
+      await page.goto(`${portal.url}/account/cancel?subscription=${ALICE.subscriptionId}`);
       await page.check("input[value=now]");
       await Promise.all([page.waitForURL(/done=cancel-now/), page.click("text=Confirm cancellation")]);
-      await expect(page.locator("[data-testid=status]").textContent()).resolves.toBe("Canceled");
+      const main = card(page, ALICE.subscriptionId);
+      await expect(main.locator("[data-testid=status]").textContent()).resolves.toBe("Canceled");
       await expect(page.locator("#page-notice").textContent()).resolves.toBe("Your subscription is canceled.");
       expect(vendor.subscriptionState(ALICE.subscriptionId)).toBe("canceled");
+      // Only a vendor that can bring an ended subscription back offers to; nothing else changes it.
+      await expect(main.locator("text=Reactivate subscription").count()).resolves.toBe(
+        provider === "chargebee" ? 1 : 0,
+      );
+      await expect(main.locator("text=Cancel subscription…").count()).resolves.toBe(0);
+      await expect(main.locator('button:has-text("Change plan")').count()).resolves.toBe(0);
+      await expect(main.locator('button:has-text("Cancel subscription")').count()).resolves.toBe(0);
     });
 
     it("shows a clear message when the vendor fails, with no secret and no stack", async () => {
@@ -267,7 +319,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
         await page.goto(`${portal.url}/account`);
         const notice = await page.locator("#page-notice").textContent();
         expect(notice).toBe(
-          "We could not load your subscription. The billing provider is not available right now. Try again in a few minutes.",
+          "We could not load your billing details. The billing provider is not available right now. Try again in a few minutes.",
         );
         if (shoot) await screenshot(page, "vendor-failure");
         const html = await page.content();

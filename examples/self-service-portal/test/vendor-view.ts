@@ -6,6 +6,8 @@ export type VendorState = "active" | "trialing" | "cancel_scheduled" | "canceled
 export interface VendorView {
   subscriptionState(id: string): VendorState;
   billingLine1(customerId: string): string | undefined;
+  /** Changes the billing address's first line at the vendor itself, as someone else would (its API, its dashboard). */
+  setBillingLine1(customerId: string, line1: string): void;
   shippingLine1(customerId: string, subscriptionId: string): string | undefined;
   /** The customer of the newest portal session (Stripe's billing portal, Chargebee's portal_session). */
   lastPortalCustomer(): string | undefined;
@@ -32,6 +34,10 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
         return status === "active" ? "active" : "other";
       },
       billingLine1: (id) => sim.customers.get(id)?.billing_address?.line1,
+      setBillingLine1: (id, line1) => {
+        const customer = sim.customers.get(id);
+        if (customer) customer.billing_address = { ...customer.billing_address, line1 };
+      },
       shippingLine1: (_customer, sub) => sim.subscriptions.get(sub)?.shipping_address?.line1,
       lastPortalCustomer: () => [...sim.portalSessions.values()].at(-1)?.customer_id,
       portalSessions: (customerId) =>
@@ -42,7 +48,7 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
       // The simulator refuses unknown countries by itself, as Chargebee does.
       refuseCountryOnce: () => {},
       failSubscriptions: () =>
-        sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions\//, times: 1000 }),
+        sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions(?:\/|$)/, times: 1000 }),
       heal: () => sim.clearFaults(),
     };
   }
@@ -57,6 +63,10 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
       return subscription.status === "trialing" ? "trialing" : "other";
     },
     billingLine1: (id) => sim.customer(id)?.address?.line1 ?? undefined,
+    setBillingLine1: (id, line1) => {
+      const customer = sim.customer(id);
+      if (customer?.address) customer.address.line1 = line1;
+    },
     shippingLine1: (id) => sim.customer(id)?.shipping?.address?.line1 ?? undefined,
     lastPortalCustomer: () => sim.sessions.at(-1)?.customer,
     // Stripe's portal sessions cannot be ended: there is nothing to log out.
@@ -66,7 +76,7 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
     refuseCountryOnce: () =>
       sim.injectParamError({ param: "address[country]", method: "POST", path: /^\/v1\/customers\// }),
     failSubscriptions: () =>
-      sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions\//, times: 1000 }),
+      sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions(?:\/|$)/, times: 1000 }),
     heal: () => sim.clearFaults(),
   };
 }

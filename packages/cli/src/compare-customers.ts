@@ -119,20 +119,18 @@ async function compareOne(options: CompareOptions, mapping: CustomerMapping): Pr
   return result;
 }
 
-type CustomerReader = { getCustomer?: (input: { customerId: string }) => Promise<unknown> };
-
 /**
  * False when the provider says the customer does not exist (an invoice list of a missing
- * customer is just empty). Read with `getCustomer` where the provider has it; otherwise by
- * opening a portal session for the customer, which fails for a missing one, and logging
- * it out again where the provider can. Other failures are left to the reads that follow.
+ * customer is just empty). Read with `getCustomer` where the provider has it, which changes
+ * nothing at the vendor; otherwise by opening a portal session for the customer, which fails
+ * for a missing one, and logging it out again where the provider can. Other failures are
+ * left to the reads that follow.
  */
 async function customerExists(provider: PortalProvider, customerId: string): Promise<boolean> {
   const missing = (error: unknown) => PortalError.isInstance(error) && error.code === "not_found";
-  const reader = provider as PortalProvider & CustomerReader;
   try {
-    if (typeof reader.getCustomer === "function") {
-      await reader.getCustomer({ customerId });
+    if (provider.capabilities.getCustomer && provider.getCustomer) {
+      await provider.getCustomer({ customerId });
       return true;
     }
     const session = await provider.createSession({ customerId });

@@ -15,6 +15,26 @@ describe("compareCustomers", () => {
     // Bob's 120 invoices take two pages on each side.
     const listings = (log: typeof fromBackend.requests) => log.filter((r) => r.path === "/v1/invoices").length;
     expect([listings(fromBackend.requests), listings(toBackend.requests)]).toEqual([4, 4]);
+    // Whether a customer exists is read with getCustomer: the diff writes nothing at either vendor.
+    const writes = (log: typeof fromBackend.requests) => log.filter((r) => r.method !== "GET");
+    expect([writes(fromBackend.requests), writes(toBackend.requests)]).toEqual([[], []]);
+    const customerReads = fromBackend.requests.filter((r) => r.path.startsWith("/v1/customers/"));
+    expect(customerReads.map((r) => r.path).sort()).toEqual(
+      ["/v1/customers/cb_alice", "/v1/customers/cb_bob", "/v1/customers/cb_carol"].sort(),
+    );
+  });
+
+  it("falls back to a portal session as the existence probe for a provider without getCustomer", async () => {
+    const { from, to, fromBackend } = memoryMigration();
+    const withoutReads: PortalProvider = {
+      ...from,
+      id: from.id,
+      capabilities: { ...from.capabilities, getCustomer: false },
+      getCustomer: undefined,
+    };
+    const results = await compareCustomers({ from: withoutReads, to, customers: CUSTOMERS.slice(0, 1) });
+    expect(results[0]?.errors).toEqual([]);
+    expect(fromBackend.requests.some((r) => r.method === "POST" && r.path === "/v1/portal_sessions")).toBe(true);
   });
 
   it("reports a wrong amount, a status, a missing invoice and a subscription that differs", async () => {

@@ -11,6 +11,15 @@ const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, z.bool
 export const CancelReasonHandlingSchema = z.enum(["comment", "code", "none"]);
 export type CancelReasonHandling = z.infer<typeof CancelReasonHandlingSchema>;
 
+export const AddressScopeSchema = z.enum(["customer", "subscription"]);
+export type AddressScope = z.infer<typeof AddressScopeSchema>;
+
+export const AddressScopesSchema = z.strictObject({
+  billing: AddressScopeSchema.optional(),
+  shipping: AddressScopeSchema.optional(),
+});
+export type AddressScopes = z.infer<typeof AddressScopesSchema>;
+
 export const CapabilitiesSchema = z.object({
   /** Sections `openSection` opens directly; others need `fallback: "portal"`. */
   sections: z.array(PortalSectionSchema),
@@ -25,6 +34,12 @@ export const CapabilitiesSchema = z.object({
    * and a reason given is refused (`invalid_input` naming `reason`), never dropped.
    */
   cancelReason: CancelReasonHandlingSchema,
+  /**
+   * Where each address kind lives at the vendor: on the `customer` (read it with
+   * `getCustomer`) or on each `subscription` (read it from the subscription). A kind the
+   * vendor does not keep is left out.
+   */
+  addressScopes: AddressScopesSchema.default({}),
   /** One flag per optional operation, named after it. */
   ...flags,
 });
@@ -37,6 +52,7 @@ export function defineCapabilities(
   const full = {
     addressKinds: [],
     cancelReason: "none",
+    addressScopes: {},
     ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, false])),
     ...manifest,
   };
@@ -54,7 +70,9 @@ export function supportsSection(capabilities: Capabilities, section: PortalSecti
 export function claimCapabilities(
   sections: Partial<Record<PortalSection, unknown>>,
   manifest: Pick<Capabilities, "cancelModes"> &
-    Partial<Pick<Capabilities, "addressKinds" | "cancelReason">> & { operations: readonly OptionalOperation[] },
+    Partial<Pick<Capabilities, "addressKinds" | "addressScopes" | "cancelReason">> & {
+      operations: readonly OptionalOperation[];
+    },
 ): Readonly<Capabilities> {
   const { operations, ...rest } = manifest;
   return defineCapabilities({

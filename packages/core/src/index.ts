@@ -1,5 +1,10 @@
 export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices";
+export { type AllSubscriptionsInput, allSubscriptions } from "./all-subscriptions";
 export {
+  type AddressScope,
+  AddressScopeSchema,
+  type AddressScopes,
+  AddressScopesSchema,
   type CancelReasonHandling,
   CancelReasonHandlingSchema,
   type Capabilities,

@@ -1,5 +1,12 @@
 import * as z from "zod";
-import { AddressSchema, IdSchema, InvoiceStatusSchema, PortalSectionSchema, UrlSchema } from "./schemas";
+import {
+  AddressSchema,
+  IdSchema,
+  InvoiceStatusSchema,
+  PortalSectionSchema,
+  SubscriptionStatusSchema,
+  UrlSchema,
+} from "./schemas";
 
 // Inputs are strict: an unknown key (a typo such as `subscriptionID`) is an error rather
 // than a silently broader call.
@@ -99,3 +106,16 @@ export const LogoutInputSchema = z.strictObject({
   sessionId: IdSchema,
 });
 export type LogoutInput = z.infer<typeof LogoutInputSchema>;
+
+export const GetCustomerInputSchema = z.strictObject({
+  customerId: IdSchema,
+});
+export type GetCustomerInput = z.infer<typeof GetCustomerInputSchema>;
+
+export const ListSubscriptionsInputSchema = z.strictObject({
+  customerId: IdSchema,
+  status: z.array(SubscriptionStatusSchema).min(1).max(7).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type ListSubscriptionsInput = z.infer<typeof ListSubscriptionsInputSchema>;

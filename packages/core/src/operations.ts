@@ -4,12 +4,16 @@ import {
   CancelInputSchema,
   type CreateSessionInput,
   CreateSessionInputSchema,
+  type GetCustomerInput,
+  GetCustomerInputSchema,
   type GetSubscriptionInput,
   GetSubscriptionInputSchema,
   type InvoicePdfInput,
   InvoicePdfInputSchema,
   type ListInvoicesInput,
   ListInvoicesInputSchema,
+  type ListSubscriptionsInput,
+  ListSubscriptionsInputSchema,
   type LogoutInput,
   LogoutInputSchema,
   type OpenPortalInput,
@@ -122,6 +126,16 @@ export const OPERATIONS = {
   paymentMethodLaunch: optional<PaymentMethodLaunchInput, PortalLaunch>({
     input: PaymentMethodLaunchInputSchema,
     output: PortalLaunchSchema,
+    scope: "customer",
+  }),
+  getCustomer: optional<GetCustomerInput, Customer>({
+    input: GetCustomerInputSchema,
+    output: CustomerSchema,
+    scope: "customer",
+  }),
+  listSubscriptions: optional<ListSubscriptionsInput, Page<Subscription>>({
+    input: ListSubscriptionsInputSchema,
+    output: PageSchema(SubscriptionSchema),
     scope: "customer",
   }),
   logout: optional<LogoutInput, void>({

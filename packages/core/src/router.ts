@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type Capabilities, CapabilitiesSchema } from "./capabilities";
+import { type AddressScopes, type Capabilities, CapabilitiesSchema } from "./capabilities";
 import { PortalError } from "./errors";
 import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, type REQUIRED_OPERATIONS } from "./operations";
 import { parseInput } from "./parse-input";
@@ -67,6 +67,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
     cancelModes: intersect(providers.map((p) => p.capabilities.cancelModes)),
     addressKinds: intersect(providers.map((p) => p.capabilities.addressKinds)),
     cancelReason: common(providers.map((p) => p.capabilities.cancelReason)) ?? "none",
+    addressScopes: commonScopes(providers.map((p) => p.capabilities.addressScopes)),
     ...Object.fromEntries(
       OPTIONAL_OPERATIONS.map((op) => [
         op,
@@ -118,4 +119,14 @@ function common<T>(values: readonly T[]): T | undefined {
 function intersect<T>(lists: ReadonlyArray<readonly T[]>): T[] {
   const [first = [], ...rest] = lists;
   return first.filter((item) => rest.every((list) => list.includes(item)));
+}
+
+/** The scope of each address kind every provider keeps in the same place; the others are left out. */
+function commonScopes(scopes: readonly AddressScopes[]): AddressScopes {
+  const out: AddressScopes = {};
+  for (const kind of ["billing", "shipping"] as const) {
+    const first = scopes[0]?.[kind];
+    if (first !== undefined && scopes.every((scope) => scope[kind] === first)) out[kind] = first;
+  }
+  return out;
 }

@@ -191,16 +191,38 @@ export const SubscriptionSchema = z.object({
   canceledAt: IsoDateTimeSchema.optional(),
   currentPeriodEnd: IsoDateTimeSchema.optional(),
   items: z.array(SubscriptionItemSchema),
+  /** Where the vendor keeps shipping per subscription (Chargebee): this one's shipping address. */
+  shippingAddress: AddressSchema.optional(),
   raw: RawSchema,
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+export const PAYMENT_METHOD_TYPES = ["card", "bank_account", "paypal", "other"] as const;
+
+/** A summary of the customer's default payment method: never a full number, never a vendor token. */
+export const PaymentMethodSummarySchema = z.strictObject({
+  type: z.enum(PAYMENT_METHOD_TYPES),
+  /** The card network as the vendor names it (`visa`, `mastercard`), lower case. */
+  brand: z.string().min(1).max(50).optional(),
+  last4: z
+    .string()
+    .regex(/^[0-9]{4}$/, "must be exactly 4 digits")
+    .optional(),
+  expMonth: z.number().int().min(1).max(12).optional(),
+  expYear: z.number().int().min(1900).max(9999).optional(),
+});
+export type PaymentMethodSummary = z.infer<typeof PaymentMethodSummarySchema>;
 
 export const CustomerSchema = z.object({
   id: z.string(),
   provider: z.string(),
   email: z.string().optional(),
+  name: z.string().optional(),
+  company: z.string().optional(),
   billingAddress: AddressSchema.optional(),
+  /** Where the vendor keeps shipping on the customer (Stripe); see `capabilities.addressScopes`. */
   shippingAddress: AddressSchema.optional(),
+  paymentMethod: PaymentMethodSummarySchema.optional(),
   raw: RawSchema,
 });
 export type Customer = z.infer<typeof CustomerSchema>;

@@ -14,6 +14,7 @@ import { parseInvoiceQuery } from "./invoice-query";
 import { readJsonObject } from "./read-json";
 import { checkReturnUrl } from "./return-url";
 import { sessionBody } from "./session-body";
+import { parseSubscriptionQuery } from "./subscription-query";
 
 export interface RouteContext {
   provider: PortalProvider;
@@ -111,6 +112,21 @@ export const ROUTES: readonly Route[] = [
     path: ["invoices", ":id", "pdf"],
     async handle({ provider, customerId, id }) {
       return offered(provider, "invoicePdf", "invoice PDFs")({ customerId, invoiceId: id });
+    },
+  },
+  {
+    method: "GET",
+    path: ["customer"],
+    async handle({ provider, customerId }) {
+      return offered(provider, "getCustomer", "reading the customer")({ customerId });
+    },
+  },
+  {
+    method: "GET",
+    path: ["subscriptions"],
+    async handle({ provider, customerId, url }) {
+      const query = parseSubscriptionQuery(url.searchParams, provider.id);
+      return offered(provider, "listSubscriptions", "listing subscriptions")({ ...query, customerId });
     },
   },
   {

@@ -59,6 +59,8 @@ describe("authentication", () => {
   const routes: Array<[string, string]> = [
     ["POST", "/session"],
     ["POST", "/launch"],
+    ["GET", "/customer"],
+    ["GET", "/subscriptions"],
     ["GET", "/invoices"],
     ["GET", "/invoices/in_x/pdf"],
     ["GET", "/subscriptions/sub_alice"],
@@ -230,6 +232,64 @@ describe("invoice PDFs and subscriptions", () => {
     const result = await call(`/subscriptions/${encodeURIComponent("sub alice")}`);
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: { code: "invalid_input", field: "subscriptionId" } });
+  });
+});
+
+describe("GET /customer and GET /subscriptions", () => {
+  it("answers the signed-in customer as the vendor holds it, card summary included", async () => {
+    const alice = await call("/customer");
+    expect(alice.status).toBe(200);
+    expect(alice.response.headers.get("cache-control")).toBe("no-store");
+    expect(alice.json).toMatchObject({ id: "cus_alice", provider: "memory", email: "alice@example.com" });
+    const bob = await call("/customer", { as: "sid-bob" });
+    expect(bob.json).toMatchObject({ id: "cus_bob", email: "bob@example.com" });
+    expect(mutations()).toEqual([]);
+  });
+
+  it("shows an address changed at the vendor, not a copy", async () => {
+    await call("/address", {
+      method: "POST",
+      body: { kind: "billing", address: { line1: "9 New Road", city: "Leeds", country: "GB" } },
+    });
+    const customer = await call("/customer");
+    expect(customer.json.billingAddress).toEqual({ line1: "9 New Road", city: "Leeds", country: "GB" });
+  });
+
+  it("lists only the signed-in customer's subscriptions, and never reads the customer from the query", async () => {
+    const mine = await call("/subscriptions");
+    expect(mine.status).toBe(200);
+    expect((mine.json.data as Array<{ id: string }>).map((s) => s.id)).toEqual(["sub_alice"]);
+    const sneaky = await call("/subscriptions?customerId=cus_bob");
+    expect(sneaky.status).toBe(400);
+    expect(sneaky.json).toMatchObject({ error: { code: "invalid_input", field: "customerId" } });
+    const bob = await call("/subscriptions", { as: "sid-bob" });
+    expect((bob.json.data as Array<{ id: string }>).map((s) => s.id)).toEqual(["sub_bob"]);
+  });
+
+  it("passes status, limit and cursor on, and names a bad one", async () => {
+    const canceled = await call("/subscriptions?status=canceled");
+    expect(canceled.json.data).toEqual([]);
+    const active = await call("/subscriptions?status=active,trialing&limit=1");
+    expect((active.json.data as unknown[]).length).toBe(1);
+    expect((await call("/subscriptions?limit=101")).json).toMatchObject({ error: { field: "limit" } });
+    expect((await call("/subscriptions?status=gone")).json).toMatchObject({ error: { code: "invalid_input" } });
+    expect((await call("/subscriptions?cursor=bogus")).json).toMatchObject({ error: { field: "cursor" } });
+  });
+
+  it("answers 501 unsupported for a provider without the reads", async () => {
+    const bare: PortalProvider = {
+      ...provider,
+      getCustomer: undefined,
+      listSubscriptions: undefined,
+      capabilities: defineCapabilities({ ...provider.capabilities, getCustomer: false, listSubscriptions: false }),
+    };
+    const h = createPortalHandler(bare, { authenticate, basePath: "/portal" });
+    for (const path of ["/customer", "/subscriptions"]) {
+      const result = await call(path, { handler: h });
+      expect(result.json).toMatchObject({ error: { code: "unsupported" } });
+      expect(result.status).toBe(501);
+    }
+    expect(backend.requests).toHaveLength(0);
   });
 });
 

@@ -109,6 +109,8 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         ],
         paymentMethodLaunch: [{ method: "POST", path: "/api/v2/hosted_pages/manage_payment_sources" }],
         logout: [{ method: "POST", path: /^\/api\/v2\/portal_sessions\/[^/]+\/logout$/ }],
+        getCustomer: [{ method: "GET", path: /^\/api\/v2\/customers\/[^/]+$/ }],
+        listSubscriptions: [{ method: "GET", path: "/api/v2/subscriptions" }],
       },
       paramErrors: {
         createSession: "customer[id]",
@@ -120,6 +122,8 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         updateAddress: "billing_address[line1]",
         paymentMethodLaunch: "redirect_url",
         logout: "id",
+        getCustomer: "id",
+        listSubscriptions: "customer_id[is]",
       },
       seed: (simulator, world) =>
         simulator.seed({ ...world, invoices: world.invoices.filter((invoice) => invoice.status !== "draft") }),
@@ -139,7 +143,19 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           return session ? { status: session.status === "logged_out" ? "logged_out" : "active" } : undefined;
         },
         cancelReason: (simulator, id) => simulator.subscriptions.get(id)?.cancel_reason_code,
+        paymentMethod: (simulator, customerId) => {
+          const card = simulator.cards.get(customerId);
+          if (!card || simulator.customers.get(customerId)?.payment_method?.type !== "card") return undefined;
+          return {
+            type: "card",
+            ...(card.card_type ? { brand: card.card_type } : {}),
+            last4: card.last4,
+            expMonth: card.expiry_month,
+            expYear: card.expiry_year,
+          };
+        },
       },
+      deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.apiKey],
     },
     options,

@@ -88,3 +88,12 @@ const VALIDATION_STATUSES = ["not_validated", "valid", "partially_valid", "inval
 function isValidationStatus(value: string): value is (typeof VALIDATION_STATUSES)[number] {
   return (VALIDATION_STATUSES as readonly string[]).includes(value);
 }
+
+/** `["paid","posted"]` (what the SDK sends) or `[paid,posted]` (what curl users type). */
+export function listValue(raw: string): string[] | undefined {
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return undefined;
+  const inner = trimmed.slice(1, -1).trim();
+  if (inner === "") return [];
+  return inner.split(",").map((part) => part.trim().replace(/^"(.*)"$/, "$1"));
+}

@@ -1,7 +1,8 @@
 import { isoToUnix } from "@portalkit/core";
-import type { WorldCustomer, WorldInvoice, WorldSubscription } from "@portalkit/core/testing";
+import { type WorldCustomer, type WorldInvoice, type WorldSubscription, worldCard } from "@portalkit/core/testing";
+import type { Card } from "chargebee";
 import { toChargebeeAddress } from "../address";
-import type { WireCustomer, WireInvoice, WireSubscription } from "./wire";
+import type { WireCard, WireCustomer, WireInvoice, WireSubscription } from "./wire";
 
 // World → Chargebee wire objects. World statuses map to Chargebee's own:
 // cancel_scheduled = non_renewing, canceled = cancelled, open = payment_due;
@@ -31,8 +32,51 @@ export function wireCustomer(customer: WorldCustomer, nowSec: number): WireCusto
   if (customer.firstName) wire.first_name = customer.firstName;
   if (customer.lastName) wire.last_name = customer.lastName;
   if (customer.billingAddress) wire.billing_address = toChargebeeAddress(customer.billingAddress);
-  if (customer.hasPaymentMethod) wire.primary_payment_source_id = `pm_${customer.id}`;
+  const card = worldCard(customer);
+  if (card) {
+    wire.card_status = "valid";
+    wire.primary_payment_source_id = `pm_${customer.id}`;
+    wire.payment_method = {
+      type: "card",
+      gateway: "chargebee",
+      status: "valid",
+      reference_id: `tok_${customer.id}`,
+    };
+  }
   return wire;
+}
+
+const CARD_TYPES: Readonly<Record<string, NonNullable<Card["card_type"]>>> = {
+  visa: "visa",
+  mastercard: "mastercard",
+  amex: "american_express",
+  american_express: "american_express",
+  discover: "discover",
+  jcb: "jcb",
+  diners: "diners_club",
+};
+
+/** The customer's primary card as Chargebee keeps it, or undefined when the world gives none. */
+export function wireCard(customer: WorldCustomer, nowSec: number): WireCard | undefined {
+  const card = worldCard(customer);
+  if (!card) return undefined;
+  return {
+    object: "card",
+    payment_source_id: `pm_${customer.id}`,
+    status: "valid",
+    gateway: "chargebee",
+    iin: "411111",
+    last4: card.last4,
+    card_type: CARD_TYPES[card.brand] ?? "other",
+    funding_type: "credit",
+    expiry_month: card.expMonth,
+    expiry_year: card.expYear,
+    masked_number: `************${card.last4}`,
+    customer_id: customer.id,
+    created_at: nowSec,
+    updated_at: nowSec,
+    resource_version: nowSec * 1000,
+  };
 }
 
 export function wireSubscription(

@@ -11,9 +11,14 @@ import { customerRoutes } from "./resources/customers";
 import { hostedPageRoutes } from "./resources/hosted-pages";
 import { compareInvoiceKeys, type InvoiceKey, invoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
-import { wireCustomer, wireInvoice, wireSubscription } from "./seed";
-import type { WireCustomer, WireHostedPage, WireInvoice, WirePortalSession, WireSubscription } from "./wire";
+import {
+  compareSubscriptionKeys,
+  type SubscriptionKey,
+  subscriptionKey,
+  subscriptionRoutes,
+} from "./resources/subscriptions";
+import { wireCard, wireCustomer, wireInvoice, wireSubscription } from "./seed";
+import type { WireCard, WireCustomer, WireHostedPage, WireInvoice, WirePortalSession, WireSubscription } from "./wire";
 
 export interface ChargebeeSimulatorOptions {
   /** The site name the simulator answers as (in URLs it hands out). Default `portalkit-test`. */
@@ -42,7 +47,9 @@ export interface ChargebeeStore {
   /** Stamps `updated_at` and `resource_version` as Chargebee does on every change. */
   touch<T extends { updated_at?: number; resource_version?: number }>(object: T): T;
   readonly customers: Map<string, WireCustomer>;
-  readonly subscriptions: Map<string, WireSubscription>;
+  /** Each customer's primary card, by customer id (what `customer.retrieve` answers beside it). */
+  readonly cards: Map<string, WireCard>;
+  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly portalSessions: Map<string, WirePortalSession>;
   readonly hostedPages: Map<string, WireHostedPage>;
@@ -54,7 +61,12 @@ export interface ChargebeeSimulator extends VendorSimulator<World> {
   /** Loads a World, in Chargebee's wire format. Draft invoices are refused (Chargebee has none). */
   seed(world: World): void;
   readonly customers: Map<string, WireCustomer>;
-  readonly subscriptions: Map<string, WireSubscription>;
+  /** Each customer's primary card, by customer id. */
+  readonly cards: Map<string, WireCard>;
+  /** Subscriptions, newest first (by `created_at`); listen to `onChange` for every change. */
+  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  /** Marks a customer deleted, as Chargebee does; reads of it answer 404 from then on. */
+  deleteCustomer(id: string): void;
   /** Invoices, newest first; listen to `onChange` for every change. */
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   /** Adds or replaces an invoice (keeps the listing order). */
@@ -107,7 +119,13 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       return object;
     },
     customers: new Map(),
-    subscriptions: new Map(),
+    cards: new Map(),
+    subscriptions: createSortedCollection<WireSubscription, SubscriptionKey>({
+      id: (subscription) => subscription.id,
+      key: subscriptionKey,
+      compare: compareSubscriptionKeys,
+      partitions: { customer: (subscription) => subscription.customer_id },
+    }),
     invoices: createSortedCollection<WireInvoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: invoiceKey,
@@ -159,27 +177,36 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     seed(world) {
       const at = store.nowSec();
       const worldCustomers = new Map(world.customers.map((c) => [c.id, c]));
-      for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer, at));
+      for (const customer of world.customers) {
+        store.customers.set(customer.id, wireCustomer(customer, at));
+        const card = wireCard(customer, at);
+        if (card) store.cards.set(customer.id, card);
+      }
       for (const subscription of world.subscriptions) {
         if (!store.customers.has(subscription.customerId)) {
           throw new Error(`Subscription ${subscription.id} names unknown customer ${subscription.customerId}`);
         }
-        store.subscriptions.set(
-          subscription.id,
-          wireSubscription(subscription, worldCustomers.get(subscription.customerId), at),
-        );
+        store.subscriptions.put(wireSubscription(subscription, worldCustomers.get(subscription.customerId), at));
       }
       for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, at));
     },
     reset() {
       store.customers.clear();
+      store.cards.clear();
       store.subscriptions.clear();
       store.invoices.clear();
       store.portalSessions.clear();
       store.hostedPages.clear();
     },
     customers: store.customers,
+    cards: store.cards,
     subscriptions: store.subscriptions,
+    deleteCustomer(id) {
+      const customer = store.customers.get(id);
+      if (!customer) return;
+      customer.deleted = true;
+      store.touch(customer);
+    },
     invoices: store.invoices,
     putInvoice: (invoice) => store.invoices.put(invoice),
     portalSessions: store.portalSessions,

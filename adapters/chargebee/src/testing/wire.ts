@@ -1,4 +1,4 @@
-import type { Customer, Download, HostedPage, Invoice, PortalSession, Subscription } from "chargebee";
+import type { Card, Customer, Download, HostedPage, Invoice, PortalSession, Subscription } from "chargebee";
 
 // The objects the simulator keeps and answers with, typed against the SDK's own resource
 // types: a field the SDK does not know, or a missing required one, fails to compile.
@@ -6,6 +6,7 @@ import type { Customer, Download, HostedPage, Invoice, PortalSession, Subscripti
 export type WireCustomer = Customer & { object: "customer" };
 export type WireSubscription = Subscription & { object: "subscription" };
 export type WireInvoice = Invoice & { object: "invoice" };
+export type WireCard = Card & { object: "card" };
 export type WirePortalSession = PortalSession & { object: "portal_session" };
 /** The SDK marks `content` required, but the API leaves it out until the page is completed. */
 export type WireHostedPage = Omit<HostedPage, "content"> & { object: "hosted_page" };

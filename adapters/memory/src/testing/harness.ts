@@ -102,6 +102,8 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         cancel: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/cancel$/ }],
         reactivate: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/reactivate$/ }],
         updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+\/addresses$/ }],
+        getCustomer: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
+        listSubscriptions: [{ method: "GET", path: "/v1/subscriptions" }],
       },
       paramErrors: {
         createSession: "return_url",
@@ -113,6 +115,8 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         cancel: "cancellation[reason_code]",
         reactivate: "id",
         updateAddress: "address[postal_code]",
+        getCustomer: "id",
+        listSubscriptions: "limit",
       },
       read: {
         subscription: (simulator, id) => {
@@ -131,6 +135,15 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
           return session ? { status: session.status } : undefined;
         },
         cancelReason: (simulator, id) => simulator.state.subscriptions.get(id)?.cancellation_reason,
+        paymentMethod: (simulator, customerId) => {
+          const method = simulator.state.customers.get(customerId)?.payment_method;
+          if (!method) return undefined;
+          const { brand, last4, exp_month, exp_year } = method.card;
+          return { type: "card", brand, last4, expMonth: exp_month, expYear: exp_year };
+        },
+      },
+      deleteCustomer: (simulator, customerId) => {
+        simulator.deleteCustomer(customerId);
       },
       secrets: () => [API_KEY],
     },

@@ -1,5 +1,5 @@
 import { isoToUnix } from "@portalkit/core";
-import type { WorldCustomer, WorldInvoice, WorldSubscription } from "@portalkit/core/testing";
+import { type WorldCustomer, type WorldInvoice, type WorldSubscription, worldCard } from "@portalkit/core/testing";
 import { toWireAddress } from "../address";
 import type { WireCustomer, WireInvoice, WireSubscription } from "../wire";
 
@@ -16,6 +16,14 @@ export function wireCustomer(customer: WorldCustomer): WireCustomer {
   if (customer.lastName) wire.last_name = customer.lastName;
   if (customer.billingAddress) wire.billing_address = toWireAddress(customer.billingAddress);
   if (customer.shippingAddress) wire.shipping_address = toWireAddress(customer.shippingAddress);
+  const card = worldCard(customer);
+  if (card) {
+    wire.has_payment_method = true;
+    wire.payment_method = {
+      type: "card",
+      card: { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear },
+    };
+  }
   return wire;
 }
 

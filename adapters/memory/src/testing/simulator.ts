@@ -12,7 +12,7 @@ import { ApiError, errorResponse } from "./errors";
 import { customerRoutes } from "./resources/customers";
 import { compareInvoiceKeys, type InvoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
+import { compareSubscriptionKeys, type SubscriptionKey, subscriptionRoutes } from "./resources/subscriptions";
 import { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 
 export const MEMORY_PORTAL_URL = "https://portal.memory.invalid";
@@ -29,7 +29,8 @@ export interface MemorySimulatorOptions {
 /** The simulator's own records, for two-sided checks: read them, never through the adapter. */
 export interface MemorySimulatorState {
   readonly customers: ReadonlyMap<string, WireCustomer>;
-  readonly subscriptions: ReadonlyMap<string, WireSubscription>;
+  /** Newest first; listen to `onChange` for every change. */
+  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
   /** Newest first; listen to `onChange` for every change. */
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly sessions: ReadonlyMap<string, WirePortalSession>;
@@ -39,7 +40,7 @@ export interface MemorySimulatorState {
 export interface MemoryStore {
   readonly portalUrl: string;
   readonly customers: Map<string, WireCustomer>;
-  readonly subscriptions: Map<string, WireSubscription>;
+  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly sessions: Map<string, WirePortalSession>;
   nextSession(): number;
@@ -57,6 +58,8 @@ export interface MemorySimulator extends VendorSimulator<World> {
   /** The same handler as `handle`, named for `createMemoryProvider({ fetch })`. */
   readonly fetch: (request: Request) => Promise<Response>;
   readonly state: MemorySimulatorState;
+  /** Removes a customer, as an account deletion at the vendor does; later reads of it are 404. */
+  deleteCustomer(id: string): boolean;
 }
 
 function jsonBody(request: RouteRequest): Record<string, unknown> {
@@ -83,7 +86,12 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
   const store: MemoryStore = {
     portalUrl: options.portalUrl ?? MEMORY_PORTAL_URL,
     customers: new Map(),
-    subscriptions: new Map(),
+    subscriptions: createSortedCollection<WireSubscription, SubscriptionKey>({
+      id: (subscription) => subscription.id,
+      key: (subscription) => ({ created: subscription.created_at, id: subscription.id }),
+      compare: compareSubscriptionKeys,
+      partitions: { customer: (subscription) => subscription.customer_id },
+    }),
     invoices: createSortedCollection<WireInvoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice) => ({ created: invoice.created, id: invoice.id }),
@@ -136,7 +144,7 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     seed(world) {
       for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer));
       for (const subscription of world.subscriptions) {
-        store.subscriptions.set(subscription.id, wireSubscription(subscription));
+        store.subscriptions.put(wireSubscription(subscription));
       }
       for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, store.portalUrl));
     },
@@ -147,6 +155,7 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
       store.sessions.clear();
     },
     state: store,
+    deleteCustomer: (id) => store.customers.delete(id),
   };
   if (options.world) simulator.seed(options.world);
   return simulator;

@@ -46,6 +46,8 @@ const STRIPE_CALLS: VendorCalls = {
   invoicePdf: [{ method: "GET", path: /^\/v1\/invoices\/[^/]+$/ }],
   updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+$/ }],
   logout: [],
+  getCustomer: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
+  listSubscriptions: [{ method: "GET", path: "/v1/subscriptions" }],
 };
 
 function iso(seconds: number | null | undefined): string | undefined {
@@ -139,6 +141,8 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
         reactivate: "cancel_at_period_end",
         invoicePdf: "expand[0]",
         updateAddress: "address[postal_code]",
+        getCustomer: "expand[0]",
+        listSubscriptions: "starting_after",
       },
       read: {
         subscription: (simulator, id) => {
@@ -163,7 +167,15 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
           });
         },
         cancelReason: (simulator, id) => simulator.subscription(id)?.cancellation_details?.comment ?? undefined,
+        paymentMethod: (simulator, customerId) => {
+          const id = simulator.customer(customerId)?.invoice_settings.default_payment_method;
+          const method = typeof id === "string" ? simulator.paymentMethod(id) : undefined;
+          if (!method?.card) return method ? { type: "other" } : undefined;
+          const { brand, last4, exp_month, exp_year } = method.card;
+          return { type: "card", brand, last4, expMonth: exp_month, expYear: exp_year };
+        },
       },
+      deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.secretKey, ...(options.secrets ?? [])],
     },
     options,

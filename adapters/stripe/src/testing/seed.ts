@@ -1,7 +1,7 @@
 import type { Address } from "@portalkit/core";
-import type { WorldCustomer, WorldInvoice, WorldSubscription } from "@portalkit/core/testing";
+import { type WorldCustomer, type WorldInvoice, type WorldSubscription, worldCard } from "@portalkit/core/testing";
 import type Stripe from "stripe";
-import { customerFixture, invoiceFixture, subscriptionFixture } from "./fixtures";
+import { customerFixture, invoiceFixture, paymentMethodFixture, subscriptionFixture } from "./fixtures";
 
 const ACCOUNT = "acct_1PortalkitSim";
 
@@ -50,13 +50,41 @@ export function customerFromWorld(world: WorldCustomer, now: number): Stripe.Cus
         phone: world.shippingAddress.phone ?? null,
       }
     : null;
-  customer.invoice_settings.default_payment_method = world.hasPaymentMethod ? `pm_card_${world.id}` : null;
+  customer.invoice_settings.default_payment_method = worldCard(world) ? `pm_card_${world.id}` : null;
   customer.invoice_prefix =
     world.id
       .replace(/[^A-Za-z0-9]/g, "")
       .slice(-8)
       .toUpperCase() || "PORTAL";
   return customer;
+}
+
+/** The customer's default card as a Stripe payment method, attached to the customer. */
+export function paymentMethodFromWorld(world: WorldCustomer, now: number): Stripe.PaymentMethod | undefined {
+  const card = worldCard(world);
+  if (!card) return undefined;
+  const method = clone(paymentMethodFixture);
+  method.id = `pm_card_${world.id}`;
+  method.customer = world.id;
+  method.created = now;
+  method.metadata = {};
+  method.billing_details = {
+    address: stripeAddress(world.billingAddress),
+    email: world.email,
+    name: personName(world.firstName, world.lastName),
+    phone: null,
+    tax_id: null,
+  };
+  if (method.card) {
+    method.card.brand = card.brand;
+    method.card.display_brand = card.brand;
+    method.card.last4 = card.last4;
+    method.card.exp_month = card.expMonth;
+    method.card.exp_year = card.expYear;
+    method.card.fingerprint = `fp${world.id.replace(/[^A-Za-z0-9]/g, "").slice(-14)}`;
+    method.card.networks = { available: [card.brand], preferred: null };
+  }
+  return method;
 }
 
 export function subscriptionFromWorld(world: WorldSubscription): Stripe.Subscription {

@@ -12,8 +12,13 @@ import type Stripe from "stripe";
 import { customerRoutes } from "./resources/customers";
 import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
-import { customerFromWorld, invoiceFromWorld, subscriptionFromWorld } from "./seed";
+import {
+  compareSubscriptionKeys,
+  type SubscriptionKey,
+  subscriptionCustomer,
+  subscriptionRoutes,
+} from "./resources/subscriptions";
+import { customerFromWorld, invoiceFromWorld, paymentMethodFromWorld, subscriptionFromWorld } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
 
 export const STRIPE_API_ORIGIN = "https://api.stripe.com";
@@ -29,7 +34,10 @@ export interface StripeSimulatorOptions {
 export interface StripeStore {
   now(): number;
   readonly customers: Map<string, Stripe.Customer>;
-  readonly subscriptions: Map<string, Stripe.Subscription>;
+  /** Ids of deleted customers: Stripe still answers them, as `{ id, object, deleted: true }`. */
+  readonly deletedCustomers: Set<string>;
+  readonly paymentMethods: Map<string, Stripe.PaymentMethod>;
+  readonly subscriptions: SortedCollection<Stripe.Subscription, SubscriptionKey>;
   readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
   readonly sessions: Map<string, Stripe.BillingPortal.Session>;
 }
@@ -42,7 +50,13 @@ export interface StripeSimulator extends VendorSimulator<World> {
   putCustomer(customer: Stripe.Customer): void;
   putSubscription(subscription: Stripe.Subscription): void;
   putInvoice(invoice: Stripe.Invoice): void;
+  putPaymentMethod(method: Stripe.PaymentMethod): void;
+  /** Deletes a customer as `DELETE /v1/customers/:id` does. */
+  deleteCustomer(id: string): void;
   customer(id: string): Stripe.Customer | undefined;
+  paymentMethod(id: string): Stripe.PaymentMethod | undefined;
+  /** Subscriptions, newest first; listen to `onChange` for every change. */
+  readonly subscriptions: SortedCollection<Stripe.Subscription, SubscriptionKey>;
   subscription(id: string): Stripe.Subscription | undefined;
   invoice(id: string): Stripe.Invoice | undefined;
   session(id: string): Stripe.BillingPortal.Session | undefined;
@@ -65,7 +79,14 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
   const store: StripeStore = {
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     customers: new Map(),
-    subscriptions: new Map(),
+    deletedCustomers: new Set(),
+    paymentMethods: new Map(),
+    subscriptions: createSortedCollection<Stripe.Subscription, SubscriptionKey>({
+      id: (subscription) => subscription.id,
+      key: (subscription, seq) => ({ created: subscription.created, seq, id: subscription.id }),
+      compare: compareSubscriptionKeys,
+      partitions: { customer: subscriptionCustomer },
+    }),
     invoices: createSortedCollection<Stripe.Invoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice, seq) => ({ created: invoice.created, seq, id: invoice.id }),
@@ -114,23 +135,31 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
     secretKey,
     seed(world) {
-      for (const customer of world.customers)
+      for (const customer of world.customers) {
         store.customers.set(customer.id, customerFromWorld(customer, store.now()));
-      for (const subscription of world.subscriptions) {
-        store.subscriptions.set(subscription.id, subscriptionFromWorld(subscription));
+        const method = paymentMethodFromWorld(customer, store.now());
+        if (method) store.paymentMethods.set(method.id, method);
       }
+      for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
       for (const invoice of world.invoices) {
         if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
       }
     },
     reset() {
       store.customers.clear();
+      store.deletedCustomers.clear();
+      store.paymentMethods.clear();
       store.subscriptions.clear();
       store.invoices.clear();
       store.sessions.clear();
     },
     putCustomer: (customer) => void store.customers.set(customer.id, structuredClone(customer)),
-    putSubscription: (subscription) => void store.subscriptions.set(subscription.id, structuredClone(subscription)),
+    putSubscription: (subscription) => store.subscriptions.put(structuredClone(subscription)),
+    putPaymentMethod: (method) => void store.paymentMethods.set(method.id, structuredClone(method)),
+    deleteCustomer(id) {
+      if (store.customers.delete(id)) store.deletedCustomers.add(id);
+    },
+    paymentMethod: (id) => store.paymentMethods.get(id),
     putInvoice: (invoice) => store.invoices.put(structuredClone(invoice)),
     customer: (id) => store.customers.get(id),
     subscription: (id) => store.subscriptions.get(id),
@@ -140,6 +169,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       return [...store.sessions.values()];
     },
     invoices: store.invoices,
+    subscriptions: store.subscriptions,
   };
 }
 

@@ -5,6 +5,8 @@ import { html, type SafeHtml } from "./html";
 export interface AddressFormState {
   values: AddressValues;
   errors?: FieldErrors;
+  /** Where the vendor keeps this address on a subscription (Chargebee's shipping): which one. */
+  subscriptionId?: string;
 }
 
 const INPUTS: ReadonlyArray<{ field: AddressField; label: string; type?: string; autocomplete: string }> = [
@@ -23,11 +25,16 @@ const INPUTS: ReadonlyArray<{ field: AddressField; label: string; type?: string;
 
 function addressForm(kind: AddressKind, state: AddressFormState): SafeHtml {
   const errors = state.errors ?? {};
-  return html`<form class="address card" method="post" action="/account/address" data-validate data-kind="${kind}" novalidate>
-    <h2>${kind === "billing" ? "Billing address" : "Shipping address"}</h2>
+  const scope = state.subscriptionId;
+  const title = kind === "billing" ? "Billing address" : "Shipping address";
+  return html`<form class="address card" method="post" action="/account/address" data-validate data-kind="${kind}" ${
+    scope ? html`data-subscription="${scope}"` : ""
+  } novalidate>
+    <h2>${title}${scope ? html` <span class="muted">for subscription ${scope}</span>` : ""}</h2>
     <input type="hidden" name="kind" value="${kind}" />
+    ${scope ? html`<input type="hidden" name="subscriptionId" value="${scope}" />` : ""}
     ${INPUTS.map(({ field, label, type, autocomplete }) => {
-      const id = `${kind}-${field}`;
+      const id = `${kind}-${scope ?? "customer"}-${field}`;
       const error = errors[field];
       return html`<label for="${id}">${label}
         <input id="${id}" name="${field}" type="${type ?? "text"}" autocomplete="${kind} ${autocomplete}"
@@ -39,7 +46,11 @@ function addressForm(kind: AddressKind, state: AddressFormState): SafeHtml {
   </form>`;
 }
 
-export function addressPage(forms: Record<AddressKind, AddressFormState>): SafeHtml {
+/** The billing form, and one shipping form (or one per subscription where the vendor keeps it there). */
+export function addressPage(forms: { billing?: AddressFormState; shipping: readonly AddressFormState[] }): SafeHtml {
   return html`<h1>Addresses</h1>
-    <div class="grid">${addressForm("billing", forms.billing)}${addressForm("shipping", forms.shipping)}</div>`;
+    <p class="muted">Read from the billing provider just now: a change made anywhere else shows here.</p>
+    <div class="grid">${forms.billing ? addressForm("billing", forms.billing) : ""}${forms.shipping.map((state) =>
+      addressForm("shipping", state),
+    )}</div>`;
 }

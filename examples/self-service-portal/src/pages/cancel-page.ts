@@ -8,6 +8,7 @@ export function cancelPage(subscription: Subscription, modes: readonly CancelMod
     <div class="card">
       <p>Choose when your subscription ${subscription.id} should end.</p>
       <form method="post" action="/account/cancel">
+        <input type="hidden" name="subscriptionId" value="${subscription.id}" />
         ${
           modes.includes("period_end") && subscription.status !== "cancel_scheduled"
             ? html`<p><label><input type="radio" name="when" value="period_end" checked />

@@ -30,12 +30,15 @@ export {
   type SortedCollectionOptions,
 } from "./sorted-collection";
 export {
+  DEFAULT_WORLD_CARD,
   emptyWorld,
   type InvoiceSeriesOptions,
   invoiceSeries,
   type World,
+  type WorldCard,
   type WorldCustomer,
   type WorldInvoice,
   type WorldSubscription,
   type WorldSubscriptionStatus,
+  worldCard,
 } from "./world";

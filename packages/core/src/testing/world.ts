@@ -20,6 +20,30 @@ export interface WorldCustomer {
   shippingAddress?: Address;
   /** Whether the customer has a card on file. */
   hasPaymentMethod?: boolean;
+  /** The card on file; a customer with `hasPaymentMethod` and no card gets DEFAULT_WORLD_CARD. */
+  card?: WorldCard;
+}
+
+/** A card on file, as every vendor summarizes it. */
+export interface WorldCard {
+  /** Lower case: `visa`, `mastercard`, `amex`. */
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export const DEFAULT_WORLD_CARD: Readonly<WorldCard> = Object.freeze({
+  brand: "visa",
+  last4: "4242",
+  expMonth: 12,
+  expYear: 2030,
+});
+
+/** The card a simulator seeds for a world customer, or undefined when it has none. */
+export function worldCard(customer: WorldCustomer): WorldCard | undefined {
+  if (customer.card) return customer.card;
+  return customer.hasPaymentMethod ? { ...DEFAULT_WORLD_CARD } : undefined;
 }
 
 /** Statuses every vendor can represent. */

@@ -17,7 +17,7 @@ function updateBillingInfo(store: ChargebeeStore, customer: WireCustomer, params
   return json({ customer });
 }
 
-/** `/customers/:id`: read, and replace the billing address. */
+/** `/customers/:id`: read (with the primary card), and replace the billing address. */
 export function customerRoutes(store: ChargebeeStore): RouteSpec[] {
   const live = (id: string) => {
     const customer = store.customers.get(id);
@@ -30,7 +30,10 @@ export function customerRoutes(store: ChargebeeStore): RouteSpec[] {
       params: {},
       handle: ({ pathParams: { id = "" } }) => {
         const customer = live(id);
-        return customer ? json({ customer }) : notFound(`customer ${id}`);
+        if (!customer) return notFound(`customer ${id}`);
+        // The primary card, when it is one, comes beside the customer.
+        const card = store.cards.get(id);
+        return json({ customer, ...(card && customer.payment_method?.type === "card" ? { card } : {}) });
       },
     },
     {

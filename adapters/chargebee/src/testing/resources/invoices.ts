@@ -1,6 +1,6 @@
 import { paramSpecOf, type RouteSpec } from "@portalkit/core/testing";
 import { notFound, wrongValue } from "../error-response";
-import { booleanParam } from "../params";
+import { booleanParam, listValue } from "../params";
 import type { ChargebeeStore } from "../simulator";
 import { json, type WireDownload, type WireInvoice } from "../wire";
 
@@ -60,15 +60,6 @@ export function decodeOffset(offset: string): InvoiceKey | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `["paid","posted"]` (what the SDK sends) or `[paid,posted]` (what curl users type). */
-function listValue(raw: string): string[] | undefined {
-  const trimmed = raw.trim();
-  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return undefined;
-  const inner = trimmed.slice(1, -1).trim();
-  if (inner === "") return [];
-  return inner.split(",").map((part) => part.trim().replace(/^"(.*)"$/, "$1"));
 }
 
 function listInvoices(store: ChargebeeStore, params: URLSearchParams): Response {

@@ -85,16 +85,61 @@ function updateCustomer(customer: Stripe.Customer, params: FormObject): Response
   return stripeJson(200, customer);
 }
 
-/** `/v1/customers/:id`: read, and update the address, shipping and contact fields. */
+/** The `expand[]` paths asked for (`expand[]=a&expand[]=b` or `expand[0]=a`). */
+export function expanded(params: FormObject): string[] {
+  const value = params.expand;
+  const list = Array.isArray(value)
+    ? value
+    : value === undefined
+      ? []
+      : Object.values(hashParam(value) ?? { 0: value });
+  return list.map((entry) => stringParam(entry)).filter((entry): entry is string => entry !== undefined);
+}
+
+const EXPANDABLE = new Set(["invoice_settings.default_payment_method", "default_source"]);
+
+function readCustomer(store: StripeStore, id: string, params: FormObject): Response {
+  if (store.deletedCustomers.has(id)) {
+    const deleted: Stripe.DeletedCustomer = { id, object: "customer", deleted: true };
+    return stripeJson(200, deleted);
+  }
+  const customer = store.customers.get(id);
+  if (!customer) return resourceMissing("customer", id);
+  const paths = expanded(params);
+  for (const path of paths) {
+    if (!EXPANDABLE.has(path)) {
+      return invalidParameter("expand[0]", `This property cannot be expanded (${path}).`, "parameter_invalid_string");
+    }
+  }
+  const methodId = customer.invoice_settings.default_payment_method;
+  if (!paths.includes("invoice_settings.default_payment_method") || typeof methodId !== "string") {
+    return stripeJson(200, customer);
+  }
+  const method = store.paymentMethods.get(methodId);
+  return stripeJson(200, {
+    ...customer,
+    invoice_settings: { ...customer.invoice_settings, default_payment_method: method ?? null },
+  });
+}
+
+/** `/v1/customers/:id`: read (expanding the default payment method), update, delete. */
 export function customerRoutes(store: StripeStore): RouteSpec[] {
   return [
     {
       method: "GET",
       path: "/v1/customers/:id",
       params: EXPAND,
+      handle: ({ pathParams: { id = "" }, input }) => readCustomer(store, id, input),
+    },
+    {
+      method: "DELETE",
+      path: "/v1/customers/:id",
+      params: {},
       handle: ({ pathParams: { id = "" } }) => {
-        const customer = store.customers.get(id);
-        return customer ? stripeJson(200, customer) : resourceMissing("customer", id);
+        if (!store.customers.delete(id)) return resourceMissing("customer", id);
+        store.deletedCustomers.add(id);
+        const deleted: Stripe.DeletedCustomer = { id, object: "customer", deleted: true };
+        return stripeJson(200, deleted);
       },
     },
     {

@@ -19,6 +19,86 @@ const SUBSCRIPTION_UPDATE: ParamSpec = {
   description: true,
 };
 
+const SUBSCRIPTION_LIST: ParamSpec = {
+  ...EXPAND,
+  customer: true,
+  customer_account: true,
+  price: true,
+  status: true,
+  limit: true,
+  starting_after: true,
+  ending_before: true,
+  collection_method: true,
+  created: { gt: true, gte: true, lt: true, lte: true },
+};
+
+/** The statuses `status=` filters by; without it Stripe lists every one but `canceled`. */
+const LIST_STATUSES = new Set([
+  "active",
+  "all",
+  "canceled",
+  "ended",
+  "incomplete",
+  "incomplete_expired",
+  "past_due",
+  "paused",
+  "trialing",
+  "unpaid",
+]);
+
+/** Where a subscription sorts: newest first, then the later created, then by id. */
+export interface SubscriptionKey {
+  created: number;
+  seq: number;
+  id: string;
+}
+
+export function compareSubscriptionKeys(a: SubscriptionKey, b: SubscriptionKey): number {
+  return b.created - a.created || b.seq - a.seq || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+export function subscriptionCustomer(subscription: Stripe.Subscription): string | undefined {
+  return typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
+}
+
+function listSubscriptions(store: StripeStore, query: FormObject): Response {
+  const limitText = stringParam(query.limit);
+  const limit = limitText === undefined ? 10 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    return invalidParameter(
+      "limit",
+      "This value must be greater than or equal to 1 and less than or equal to 100.",
+      "parameter_invalid_integer",
+    );
+  }
+  const status = stringParam(query.status);
+  if (status !== undefined && !LIST_STATUSES.has(status)) {
+    return invalidParameter("status", `Invalid status: ${status}`, "parameter_invalid_string");
+  }
+  const customer = stringParam(query.customer);
+  if (customer !== undefined && !store.customers.has(customer)) {
+    return resourceMissing("customer", customer, "customer", 400);
+  }
+  const startingAfter = stringParam(query.starting_after);
+  const after = startingAfter === undefined ? undefined : store.subscriptions.keyOf(startingAfter);
+  if (startingAfter !== undefined && after === undefined) {
+    return resourceMissing("subscription", startingAfter, "starting_after", 400);
+  }
+  const passes = (subscription: Stripe.Subscription) => {
+    if (status === "all") return true;
+    if (status === undefined) return subscription.status !== "canceled";
+    if (status === "ended") return hasEnded(subscription);
+    return subscription.status === status;
+  };
+  const page = store.subscriptions.page({
+    limit,
+    ...(customer !== undefined ? { partition: ["customer", customer] as const } : {}),
+    ...(after !== undefined ? { after } : {}),
+    filter: passes,
+  });
+  return stripeJson(200, { object: "list", data: page.items, has_more: page.hasMore, url: "/v1/subscriptions" });
+}
+
 const ENDED_ONLY_DETAILS = "A canceled subscription can only update its cancellation_details and metadata.";
 
 export function hasEnded(subscription: Stripe.Subscription): boolean {
@@ -86,7 +166,7 @@ function update(store: StripeStore, subscription: Stripe.Subscription, params: F
   return stripeJson(200, subscription);
 }
 
-/** `/v1/subscriptions/:id`: read, cancel now (DELETE), schedule or lift a cancellation (POST). */
+/** `/v1/subscriptions`: a customer's, newest first, joined by `starting_after`; `/v1/subscriptions/:id`: read, cancel now (DELETE), schedule or lift a cancellation (POST). */
 export function subscriptionRoutes(store: StripeStore): RouteSpec[] {
   const withSubscription =
     (act: (subscription: Stripe.Subscription, params: FormObject) => Response) =>
@@ -95,6 +175,12 @@ export function subscriptionRoutes(store: StripeStore): RouteSpec[] {
       return subscription ? act(subscription, input) : resourceMissing("subscription", id);
     };
   return [
+    {
+      method: "GET",
+      path: "/v1/subscriptions",
+      params: SUBSCRIPTION_LIST,
+      handle: (request) => listSubscriptions(store, request.input),
+    },
     {
       method: "GET",
       path: "/v1/subscriptions/:id",
