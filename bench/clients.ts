@@ -40,6 +40,9 @@ export function contestants(vendor: Vendor, url: string): Contestants {
       protocol: "http",
       port,
       apiKey: CHARGEBEE_API_KEY,
+      // The adapter's settings: its default timeout, the SDK's own retries off.
+      timeout: 30_000,
+      retryConfig: { enabled: false },
     });
     return {
       provider,
@@ -70,14 +73,17 @@ export function contestants(vendor: Vendor, url: string): Contestants {
         ),
     };
   }
-  // The adapter runs the SDK with its own retries off and telemetry off; the raw client is
-  // configured alike so the two send the same requests over the same keep-alive agent.
+  // The adapter runs the SDK with its own retries off, telemetry off, its timeout and its
+  // appInfo; the raw client is configured alike so the two send the same requests (stripe-node
+  // keys every POST itself, as the adapter does).
   const stripe = new Stripe(STRIPE_SECRET_KEY, {
     host: "127.0.0.1",
     port,
     protocol: "http",
     maxNetworkRetries: 0,
     telemetry: false,
+    timeout: 30_000,
+    appInfo: { name: "portalkit" },
   });
   return {
     provider,

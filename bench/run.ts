@@ -20,7 +20,7 @@ const BENCH = import.meta.dirname;
 const started = performance.now();
 
 // Sized so that the whole run stays well under five minutes on two cores.
-const LATENCY = { walkInvoices: 1_000, walkIterations: 40, sessionIterations: 300, warmup: 10 };
+const LATENCY = { walkInvoices: 1_000, walkIterations: 40, sessionIterations: 800, warmup: 10 };
 const WALK_SIZES = [0, 100, 101, 1_000, 10_000];
 const MEMORY_SIZES = [10_000, 100_000] as const;
 const IMPORT_RUNS = 15;
@@ -77,6 +77,13 @@ interface Comparison {
   adapter: Summary;
   raw: Summary;
   /** Adapter median over raw SDK median. */
+  ratioOfMedians: number;
+  /**
+   * The median of adapter time over raw SDK time for each pair of calls made back to back:
+   * the figure checked against the budget. A pair shares the machine's load of that moment,
+   * so load that comes and goes over the run (other jobs on the same cores) cancels out
+   * within a pair instead of landing on whichever side it happened to hit.
+   */
   ratio: number;
 }
 
@@ -109,7 +116,8 @@ async function compare(
   }
   const adapter = summarize(timesA);
   const raw = summarize(timesB);
-  return { adapter, raw, ratio: adapter.median / raw.median };
+  const pairRatios = timesA.map((a, i) => a / (timesB[i] as number));
+  return { adapter, raw, ratioOfMedians: adapter.median / raw.median, ratio: summarize(pairRatios).median };
 }
 
 async function latency(vendor: Vendor, sim: SimHandle) {
@@ -355,21 +363,21 @@ for (const vendor of VENDORS) {
   const v = results.vendors[vendor];
   const name = LABEL[vendor];
   const pair = (c: Comparison) =>
-    `${ms(c.adapter.median)} vs ${ms(c.raw.median)} (p95 ${ms(c.adapter.p95)} vs ${ms(c.raw.p95)}): ${ratio(c.ratio)}`;
+    `${ms(c.adapter.median)} vs ${ms(c.raw.median)} (p95 ${ms(c.adapter.p95)} vs ${ms(c.raw.p95)}; ratio of medians ${ratio(c.ratioOfMedians)}): ${ratio(c.ratio)}`;
   row(
-    `${name}: \`listInvoices\` walk of ${count(LATENCY.walkInvoices)} invoices, adapter vs raw SDK (median)`,
+    `${name}: \`listInvoices\` walk of ${count(LATENCY.walkInvoices)} invoices, adapter vs raw SDK (median of paired ratios)`,
     pair(v.latency.walk),
     "≤ 1.05×",
     v.latency.walk.ratio <= 1.05,
   );
   row(
-    `${name}: \`createSession\`, adapter vs raw SDK (median)`,
+    `${name}: \`createSession\`, adapter vs raw SDK (median of paired ratios)`,
     pair(v.latency.session),
     "≤ 1.05×",
     v.latency.session.ratio <= 1.05,
   );
   row(
-    `${name}: server handler \`GET /invoices?limit=100\` vs the \`listInvoices\` call it makes (median)`,
+    `${name}: server handler \`GET /invoices?limit=100\` vs the \`listInvoices\` call it makes (median of paired ratios)`,
     pair(v.serverPage),
     "≤ 1.20×",
     v.serverPage.ratio <= 1.2,
