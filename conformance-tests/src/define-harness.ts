@@ -6,6 +6,7 @@ import type {
   HarnessManifest,
   HarnessOperation,
   HarnessSetupOptions,
+  PortalSessionState,
   SimSubscriptionState,
 } from "./harness";
 import { mountOnMsw } from "./msw";
@@ -50,6 +51,8 @@ export interface StateReaders<S> {
   cancelReason?(simulator: S, subscriptionId: string): string | undefined;
   /** For adapters that claim `getCustomer`: the customer's card on file, summarized. */
   paymentMethod?(simulator: S, customerId: string): PaymentMethodSummary | undefined;
+  /** The vendor's record of a portal session, for the return-URL scenario. */
+  portalSession?(simulator: S, id: string): PortalSessionState | undefined;
 }
 
 export interface HarnessDeclaration<S extends Simulator> {
@@ -122,6 +125,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
         ...(declaration.deleteCustomer
           ? { deleteCustomer: async (customerId: string) => declaration.deleteCustomer?.(simulator, customerId) }
           : {}),
+        ...(read.portalSession ? { readPortalSession: async (id: string) => read.portalSession?.(simulator, id) } : {}),
         get requests() {
           return simulator.requests;
         },

@@ -2,14 +2,20 @@ import { describe } from "vitest";
 import type { ConformanceHarness } from "./harness";
 import { CONFORMANCE_SETUP, createScenario } from "./scenario-kit";
 import { cancelScenarios } from "./scenarios/cancel";
+import { cancelEscalationScenarios } from "./scenarios/cancel-escalation";
 import { capabilityScenarios } from "./scenarios/capabilities";
 import { errorScenarios } from "./scenarios/errors";
 import { faultScenarios } from "./scenarios/faults";
+import { foreignInvoiceScenarios } from "./scenarios/foreign-invoices";
+import { invoiceDateScenarios } from "./scenarios/invoice-dates";
 import { invoiceScenarios } from "./scenarios/invoices";
 import { launchScenarios } from "./scenarios/launches";
 import { optionalOperationScenarios } from "./scenarios/optional-operations";
 import { ownershipScenarios } from "./scenarios/ownership";
+import { ownershipReadFailureScenarios } from "./scenarios/ownership-read-failures";
 import { readScenarios } from "./scenarios/reads";
+import { retryBudgetScenarios } from "./scenarios/retry-budget";
+import { returnUrlScenarios } from "./scenarios/return-url";
 import { sessionScenarios } from "./scenarios/sessions";
 
 /**
@@ -35,5 +41,11 @@ export function describeConformance(harness: ConformanceHarness): void {
     ownershipScenarios(scenario);
     errorScenarios(scenario);
     faultScenarios(scenario);
+    foreignInvoiceScenarios(scenario);
+    invoiceDateScenarios(scenario);
+    cancelEscalationScenarios(scenario);
+    ownershipReadFailureScenarios(scenario);
+    retryBudgetScenarios(scenario);
+    returnUrlScenarios(scenario);
   });
 }

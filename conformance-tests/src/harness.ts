@@ -52,6 +52,12 @@ export interface SimSubscriptionState {
   canceledAt?: string;
 }
 
+/** The simulator's own record of a portal session. */
+export interface PortalSessionState {
+  /** Where the vendor's portal sends the customer back to; undefined when it holds none. */
+  returnUrl?: string;
+}
+
 export interface HarnessContext {
   provider: PortalProvider;
   /** Loads the world into the simulator (in the vendor's wire format). */
@@ -81,6 +87,12 @@ export interface HarnessContext {
    * vendor does (Stripe answers a deleted customer as `{ deleted: true }`).
    */
   deleteCustomer?(customerId: string): Promise<void>;
+  /**
+   * Optional: the vendor's record of the portal session `createSession` answered with `id`
+   * (its return URL as the vendor stored it). Without it the return-URL scenario is skipped,
+   * as for a vendor whose sessions live only in a signed embed.
+   */
+  readPortalSession?(id: string): Promise<PortalSessionState | undefined>;
   /** Every request the simulator received, in order. */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;

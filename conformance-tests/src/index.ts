@@ -17,6 +17,7 @@ export {
   type HarnessManifest,
   type HarnessOperation,
   type HarnessSetupOptions,
+  type PortalSessionState,
   type SimSubscriptionState,
 } from "./harness";
 export { mountOnMsw } from "./msw";

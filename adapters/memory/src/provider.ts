@@ -115,8 +115,10 @@ const memoryAdapter = defineAdapter({
           },
         }),
       );
+      // The listing is asked for one customer, but its answer is not trusted: an invoice
+      // that names someone else is left out rather than shown.
       return {
-        data: list.data.map(normalizeInvoice),
+        data: list.data.filter((invoice) => invoice.customer_id === customerId).map(normalizeInvoice),
         ...(list.next_offset ? { nextCursor: encodeCursor(PROVIDER_ID, customerId, list.next_offset) } : {}),
       };
     },

@@ -99,6 +99,8 @@ export interface WirePortalSession {
   token: string;
   section?: string;
   subscription_id?: string;
+  /** Where the portal sends the customer back to. */
+  return_url?: string;
   created_at: number;
   expires_at: number;
 }

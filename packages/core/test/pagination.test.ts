@@ -4,6 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   type Invoice,
+  invoicePages,
   type ListInvoicesInput,
   type Page,
   PortalError,
@@ -167,5 +168,38 @@ describe("cursor encoding", () => {
     }
     const swapped = encodeCursor("stripe", "cus_2", "in_42");
     expect(() => decodeCursor("stripe", "cus_1", swapped)).toThrow(PortalError);
+  });
+});
+
+describe("invoicePages", () => {
+  it("yields each page once, asking 100 at a time and passing the last page's cursor on", async () => {
+    const provider = fakeProvider(250);
+    const sizes: number[] = [];
+    for await (const page of invoicePages(provider, { customerId: "c1" })) sizes.push(page.data.length);
+    expect(sizes).toEqual([100, 100, 50]);
+    expect(provider.calls.map((call) => [call.limit, call.cursor === undefined])).toEqual([
+      [100, true],
+      [100, false],
+      [100, false],
+    ]);
+    expect(provider.calls[2]!.cursor).not.toBe(provider.calls[1]!.cursor);
+  });
+
+  it("keeps the caller's limit, and one request answers an empty listing", async () => {
+    const provider = fakeProvider(5);
+    const sizes: number[] = [];
+    for await (const page of invoicePages(provider, { customerId: "c1", limit: 2 })) sizes.push(page.data.length);
+    expect(sizes).toEqual([2, 2, 1]);
+    const empty = fakeProvider(0);
+    for await (const page of invoicePages(empty, { customerId: "c1" })) expect(page.data).toEqual([]);
+    expect(empty.calls).toHaveLength(1);
+  });
+
+  it("names the provider in a repeated-cursor error, or portalkit when it has no id", async () => {
+    const anonymous = { listInvoices: async () => ({ data: [], nextCursor: "same" }) };
+    const error = await (async () => {
+      for await (const _ of invoicePages(anonymous, { customerId: "c1" })) void _;
+    })().catch((e: unknown) => e);
+    expect(PortalError.isInstance(error) && [error.provider, error.message.length > 0]).toEqual(["portalkit", true]);
   });
 });

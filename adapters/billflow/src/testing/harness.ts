@@ -18,6 +18,8 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
       paymentMethodLaunch: [],
     },
     secrets: [BILLFLOW_TEST_SECRET],
+    // The session is the signed embed settings: no record at the vendor to read back.
+    portalSessions: false,
     build: (connection) =>
       createBillflowProvider({
         stripe: {

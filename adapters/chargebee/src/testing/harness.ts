@@ -154,6 +154,11 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
             expYear: card.expiry_year,
           };
         },
+        portalSession: (simulator, id) => {
+          const session = simulator.portalSessions.get(id);
+          if (!session) return undefined;
+          return session.redirect_url ? { returnUrl: session.redirect_url } : {};
+        },
       },
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.apiKey],

@@ -135,6 +135,11 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
           return session ? { status: session.status } : undefined;
         },
         cancelReason: (simulator, id) => simulator.state.subscriptions.get(id)?.cancellation_reason,
+        portalSession: (simulator, id) => {
+          const session = simulator.state.sessions.get(id);
+          if (!session) return undefined;
+          return session.return_url ? { returnUrl: session.return_url } : {};
+        },
         paymentMethod: (simulator, customerId) => {
           const method = simulator.state.customers.get(customerId)?.payment_method;
           if (!method) return undefined;

@@ -29,6 +29,11 @@ export interface StripeBackedHarnessOptions extends StripeHarnessOptions {
   calls?: Partial<VendorCalls>;
   /** Credentials besides the Stripe key that must never appear in an answer or error. */
   secrets?: readonly string[];
+  /**
+   * Whether `createSession` answers with a Stripe billing portal session, whose record the
+   * harness can read back (default true; a signed embed has none).
+   */
+  portalSessions?: boolean;
 }
 
 const SUBSCRIPTION_PATH = /^\/v1\/subscriptions\/[^/]+$/;
@@ -174,6 +179,15 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
           const { brand, last4, exp_month, exp_year } = method.card;
           return { type: "card", brand, last4, expMonth: exp_month, expYear: exp_year };
         },
+        ...(options.portalSessions === false
+          ? {}
+          : {
+              portalSession: (simulator: StripeSimulator, id: string) => {
+                const session = simulator.session(id);
+                if (!session) return undefined;
+                return session.return_url ? { returnUrl: session.return_url } : {};
+              },
+            }),
       },
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.secretKey, ...(options.secrets ?? [])],

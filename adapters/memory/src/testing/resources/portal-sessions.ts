@@ -9,6 +9,7 @@ function createSession(store: MemoryStore, body: Record<string, unknown>): Respo
   const id = `ps_${store.nextSession()}_${crypto.randomUUID().slice(0, 8)}`;
   const section = typeof body.section === "string" ? body.section : undefined;
   const subscriptionId = typeof body.subscription_id === "string" ? body.subscription_id : undefined;
+  const returnUrl = typeof body.return_url === "string" ? body.return_url : undefined;
   const url = new URL(`${store.portalUrl}/p/${id}${section ? `/${section}` : ""}`);
   if (subscriptionId) url.searchParams.set("subscription", subscriptionId);
   const created = nowSeconds();
@@ -23,6 +24,7 @@ function createSession(store: MemoryStore, body: Record<string, unknown>): Respo
     expires_at: created + 3600,
     ...(section ? { section } : {}),
     ...(subscriptionId ? { subscription_id: subscriptionId } : {}),
+    ...(returnUrl ? { return_url: returnUrl } : {}),
   };
   store.sessions.set(id, session);
   return json(session);
