@@ -22,6 +22,9 @@ const PACKAGES = [
 // Chromium), the command line's in a shell (packages/cli/test/bin.test.ts runs the built bin).
 const RUN_ELSEWHERE = ["packages/browser", "packages/cli"];
 
+// Further examples that run, each the first TypeScript block under a heading of a README.
+const SECTION_EXAMPLES: ReadonlyArray<[dir: string, heading: string]> = [["packages/server", "## Webhooks"]];
+
 function firstTypeScriptBlock(readme: string): string | undefined {
   const match = /^```(?:ts|typescript)\n([\s\S]*?)^```/m.exec(readme);
   return match?.[1];
@@ -66,6 +69,28 @@ describe("package READMEs", () => {
         expect(stdout.length, "the example prints what it did").toBeGreaterThan(0);
         // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the runner's colours
         if (isTest) expect(stdout.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/Tests\s+\d+ passed/);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    }, 150_000);
+  }
+
+  for (const [dir, heading] of SECTION_EXAMPLES) {
+    it(`${dir}: the README example under "${heading}" runs`, async () => {
+      const readme = readFileSync(join(root, dir, "README.md"), "utf8");
+      const at = readme.indexOf(`\n${heading}\n`);
+      expect(at, `${dir}/README.md has ${heading}`).toBeGreaterThan(0);
+      const code = firstTypeScriptBlock(readme.slice(at));
+      if (code === undefined) return expect.fail(`no TypeScript example under ${heading}`);
+      const file = join(root, dir, ".readme-section-example.mts");
+      writeFileSync(file, code);
+      try {
+        const { stdout } = await run(process.execPath, ["--conditions=@portalkit/source", "--import", "tsx", file], {
+          cwd: join(root, dir),
+          timeout: 60_000,
+          env: { ...process.env, NODE_NO_WARNINGS: "1" },
+        });
+        expect(stdout.length, "the example prints what it did").toBeGreaterThan(0);
       } finally {
         rmSync(file, { force: true });
       }

@@ -1,12 +1,21 @@
 import { type Address, type PaymentMethodSummary, type PortalProvider, vendorParamToField } from "@portalkit/core";
-import type { FaultRule, LoopbackServer, Simulator, World } from "@portalkit/core/testing";
+import type {
+  FaultRule,
+  LoopbackServer,
+  Simulator,
+  WebhookOutbox,
+  WebhookTarget,
+  World,
+} from "@portalkit/core/testing";
 import type {
   ConformanceHarness,
   HarnessContext,
   HarnessManifest,
   HarnessOperation,
   HarnessSetupOptions,
+  HarnessWebhooks,
   PortalSessionState,
+  ReceivedWebhook,
   SimSubscriptionState,
 } from "./harness";
 import { mountOnMsw } from "./msw";
@@ -55,11 +64,25 @@ export interface StateReaders<S> {
   portalSession?(simulator: S, id: string): PortalSessionState | undefined;
 }
 
+/** The simulator's clock for one test: the wall clock, moved forward by `advance`. */
+export interface HarnessClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  advance(seconds: number): void;
+}
+
+/** How the suite receives a simulator's webhooks. */
+export interface WebhookDeclaration<S> {
+  /** Points the simulator's delivery at the suite's endpoint. */
+  attach(simulator: S, target: WebhookTarget): void;
+  outbox(simulator: S): WebhookOutbox<unknown>;
+}
+
 export interface HarnessDeclaration<S extends Simulator> {
   name: string;
   manifest: HarnessManifest;
-  /** A fresh simulator, for one test. */
-  simulator(): S;
+  /** A fresh simulator, for one test, on the clock given. */
+  simulator(clock: HarnessClock): S;
   /** The origin the provider calls by default: MSW serves the simulator there. */
   origin(simulator: S): string;
   provider(context: ProviderContext<S>): PortalProvider;
@@ -77,6 +100,47 @@ export interface HarnessDeclaration<S extends Simulator> {
   secrets?(simulator: S): readonly string[];
   /** Removes a customer at the vendor, as the vendor does. */
   deleteCustomer?(simulator: S, customerId: string): void;
+  /** For adapters that claim `webhooks`. */
+  webhooks?: WebhookDeclaration<S>;
+}
+
+/** Where the suite's webhook endpoint lives; deliveries reach it in process, never a network. */
+const WEBHOOK_URL = "https://webhooks.conformance.test/endpoint";
+
+function createClock(): HarnessClock {
+  let offsetMs = 0;
+  return {
+    now: () => Date.now() + offsetMs,
+    advance(seconds) {
+      offsetMs += seconds * 1000;
+    },
+  };
+}
+
+function receive(declaration: WebhookDeclaration<never>, simulator: never, clock: HarnessClock): HarnessWebhooks {
+  let received: ReceivedWebhook[] = [];
+  declaration.attach(simulator, {
+    url: WEBHOOK_URL,
+    fetch: async (request) => {
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      received.push({ body: await request.text(), headers });
+      return new Response(null, { status: 200 });
+    },
+  });
+  const outbox = declaration.outbox(simulator);
+  return {
+    async take() {
+      await outbox.settled();
+      const taken = received;
+      received = [];
+      return taken;
+    },
+    inject: (fault) => outbox.inject(fault),
+    advanceClock: (seconds) => clock.advance(seconds),
+  };
 }
 
 function asPattern(path: string | RegExp): string {
@@ -101,7 +165,11 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
     name: transport === "msw" ? declaration.name : `${declaration.name} (loopback)`,
     manifest: declaration.manifest,
     async setup(setup): Promise<HarnessContext> {
-      const simulator = declaration.simulator();
+      const clock = createClock();
+      const simulator = declaration.simulator(clock);
+      const webhooks = declaration.webhooks
+        ? receive(declaration.webhooks as WebhookDeclaration<never>, simulator as never, clock)
+        : undefined;
       let server: LoopbackServer | undefined;
       let unmount: (() => void) | undefined;
       if (transport === "loopback") server = await simulator.listen();
@@ -156,6 +224,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
             }
           : {}),
         secrets: declaration.secrets?.(simulator) ?? [],
+        ...(webhooks ? { webhooks } : {}),
         async close() {
           unmount?.();
           await server?.close();

@@ -17,6 +17,7 @@ import { readScenarios } from "./scenarios/reads";
 import { retryBudgetScenarios } from "./scenarios/retry-budget";
 import { returnUrlScenarios } from "./scenarios/return-url";
 import { sessionScenarios } from "./scenarios/sessions";
+import { webhookScenarios } from "./scenarios/webhooks";
 
 /**
  * Registers the conformance suite for one adapter with vitest. Call it at the top level of
@@ -47,5 +48,6 @@ export function describeConformance(harness: ConformanceHarness): void {
     ownershipReadFailureScenarios(scenario);
     retryBudgetScenarios(scenario);
     returnUrlScenarios(scenario);
+    webhookScenarios(scenario);
   });
 }

@@ -8,7 +8,7 @@ import {
   type RetryOptions,
   type SubscriptionStatus,
 } from "@portalkit/core";
-import type { FaultRule, RecordedRequest, World } from "@portalkit/core/testing";
+import type { FaultRule, RecordedRequest, WebhookFault, World } from "@portalkit/core/testing";
 
 /** What the suite asks of every provider it builds. */
 export interface HarnessSetupOptions {
@@ -56,6 +56,23 @@ export interface SimSubscriptionState {
 export interface PortalSessionState {
   /** Where the vendor's portal sends the customer back to; undefined when it holds none. */
   returnUrl?: string;
+}
+
+/** A webhook as the suite's endpoint received it from the simulator. */
+export interface ReceivedWebhook {
+  body: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+}
+
+/** The simulator's webhook delivery, pointed at an endpoint of the suite's own. */
+export interface HarnessWebhooks {
+  /** Waits for every delivery under way, then hands over those received since the last call, in arrival order. */
+  take(): Promise<ReceivedWebhook[]>;
+  /** A fault for the next delivery: a duplicate, a reordering, a delay, a bad signature, a stale timestamp. */
+  inject(fault: WebhookFault): void;
+  /** Moves the simulator's clock forward, so that the next change happens later. */
+  advanceClock(seconds: number): void;
 }
 
 export interface HarnessContext {
@@ -109,6 +126,8 @@ export interface HarnessContext {
    * None may appear in any answer or error. Shapes such as `sk_test_...` are always checked.
    */
   readonly secrets?: readonly string[];
+  /** For adapters that claim `webhooks`: the webhooks the simulator delivered. */
+  readonly webhooks?: HarnessWebhooks;
   close(): Promise<void>;
 }
 
@@ -129,6 +148,8 @@ export interface HarnessManifest {
    * Default for free-text comments: "too expensive".
    */
   cancelReason?: string;
+  /** Whether the vendor's webhooks are signed with a timestamp (a stale one must be refused). */
+  webhookTimestamps?: boolean;
 }
 
 export interface ConformanceHarness {

@@ -1,5 +1,6 @@
 export {
   defineHarness,
+  type HarnessClock,
   type HarnessDeclaration,
   type HarnessTransport,
   type HarnessTransportOptions,
@@ -7,6 +8,7 @@ export {
   type StateReaders,
   type VendorCall,
   type VendorCalls,
+  type WebhookDeclaration,
 } from "./define-harness";
 export { describeConformance } from "./describe-conformance";
 export {
@@ -17,7 +19,9 @@ export {
   type HarnessManifest,
   type HarnessOperation,
   type HarnessSetupOptions,
+  type HarnessWebhooks,
   type PortalSessionState,
+  type ReceivedWebhook,
   type SimSubscriptionState,
 } from "./harness";
 export { mountOnMsw } from "./msw";

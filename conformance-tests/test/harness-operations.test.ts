@@ -14,6 +14,7 @@ it("a fault can target every operation of the registry but the launches, whose c
       "updateAddress",
       "paymentMethodLaunch",
       "logout",
+      "parseWebhook",
       "getCustomer",
       "listSubscriptions",
     ].sort(),

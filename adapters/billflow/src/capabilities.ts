@@ -3,7 +3,7 @@ import { BILLFLOW_SECTIONS } from "./sections";
 
 /**
  * Sections other than the billing page itself open the whole page with `fallback: "portal"`.
- * Data operations are Stripe's; there is no payment-method page and no session to end.
+ * Data operations and webhooks are Stripe's; there is no payment-method page and no session to end.
  */
 export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelModes: ["now", "period_end"],
@@ -12,5 +12,13 @@ export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelReason: "comment",
   // The billing data is Stripe's: both kinds live on the Stripe customer.
   addressScopes: { billing: "customer", shipping: "customer" },
-  operations: ["getSubscription", "reactivate", "invoicePdf", "updateAddress", "getCustomer", "listSubscriptions"],
+  operations: [
+    "getSubscription",
+    "reactivate",
+    "invoicePdf",
+    "updateAddress",
+    "getCustomer",
+    "listSubscriptions",
+    "parseWebhook",
+  ],
 });

@@ -2,6 +2,7 @@ import type { OpenPortalInput, OpenSectionInput, VendorOptions } from "@portalki
 import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@portalkit/core/adapter";
 import {
   type createStripeClient,
+  parseStripeWebhook,
   retrieveCustomer,
   STRIPE_BILLING_OPERATIONS,
   STRIPE_LOOKUPS,
@@ -75,7 +76,7 @@ const billflowAdapter = defineAdapter({
   id: "billflow",
   vendor: "Billflow",
   options: BillflowProviderOptionsSchema,
-  secrets: ["stripe.secretKey", "billflowSecret"],
+  secrets: ["stripe.secretKey", "stripe.webhookSecret", "billflowSecret"],
   client: (options: BillflowProviderOptions): Stripe => createBillflowClient(options),
   toPortalError,
   deadline: (options) => stripeDeadline(options.stripe),
@@ -85,6 +86,9 @@ const billflowAdapter = defineAdapter({
   lookups: STRIPE_LOOKUPS,
   operations: {
     ...STRIPE_BILLING_OPERATIONS,
+
+    // Billflow sends no server webhooks: its billing data is Stripe's, and so are its events.
+    parseWebhook: (input, ctx) => parseStripeWebhook(input, ctx, ctx.options.stripe),
 
     async createSession(input, ctx) {
       return normalizeSession(await settingsFor(ctx, input.customerId), input.customerId, ctx.provider);

@@ -9,6 +9,7 @@ const OPERATIONS = [
   "updateAddress",
   "paymentMethodLaunch",
   "logout",
+  "parseWebhook",
   "getCustomer",
   "listSubscriptions",
 ] as const;

@@ -24,6 +24,12 @@ export interface ChargebeeProviderOptions {
    * `cancel` takes no reason.
    */
   cancelReasonCodes?: readonly string[];
+   * The HTTP Basic credentials configured on the Chargebee webhook (Chargebee signs
+   * nothing: these are what `parseWebhook` checks, timing-safe).
+   */
+  webhookAuth?: { username: string; password: string };
+  /** `refetch`: `parseWebhook` reads each event back from the API by id and trusts only that copy. */
+  verify?: "refetch";
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -40,4 +46,6 @@ export const ChargebeeProviderOptionsSchema = z.strictObject({
   timeoutMs: z.number().int().positive().optional(),
   retry: RetryOptionsSchema.optional(),
   cancelReasonCodes: z.array(z.string().min(1).max(100)).max(200).readonly().optional(),
+  webhookAuth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+  verify: z.literal("refetch").optional(),
 });

@@ -30,6 +30,7 @@ import {
   VENDOR_INVOICE_STATUSES,
   VENDOR_SUBSCRIPTION_STATUSES,
 } from "./status-map";
+import { parseChargebeeWebhook } from "./webhook";
 
 /** The SDK types `logout(id, headers)`, but reads headers from the third argument at run time. */
 type LogoutCall = (
@@ -101,7 +102,7 @@ const chargebeeAdapter = defineAdapter({
   id: "chargebee",
   vendor: "Chargebee",
   options: ChargebeeProviderOptionsSchema,
-  secrets: ["apiKey"],
+  secrets: ["apiKey", "webhookAuth.password"],
   client: (options: ChargebeeProviderOptions): Chargebee => createChargebeeClient(options),
   toPortalError,
   capabilities: chargebeeCapabilities,
@@ -294,6 +295,8 @@ const chargebeeAdapter = defineAdapter({
       if (expiresAt) launch.expiresAt = expiresAt;
       return launch;
     },
+
+    parseWebhook: (input, ctx) => parseChargebeeWebhook(input, ctx),
 
     async logout({ customerId, sessionId }, ctx) {
       // Chargebee logs out any session by id: the session is read first and must be this

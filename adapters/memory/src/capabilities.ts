@@ -21,6 +21,7 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
       "updateAddress",
       "paymentMethodLaunch",
       "logout",
+      "parseWebhook",
       "getCustomer",
       "listSubscriptions",
     ],

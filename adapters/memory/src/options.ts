@@ -21,5 +21,9 @@ export const MemoryProviderOptionsSchema = z.strictObject({
   retry: RetryOptionsSchema.optional(),
   /** Per attempt, body included; default 10 000 ms. */
   timeoutMs: z.number().int().positive().optional(),
+  /** The webhook endpoint's signing secret, for `parseWebhook`. Never sent anywhere. */
+  webhookSecret: z.string().min(1).optional(),
+  /** Seconds a webhook's timestamp may be away from now; default 300. */
+  webhookTolerance: z.number().int().positive().optional(),
 });
 export type MemoryProviderOptions = z.input<typeof MemoryProviderOptionsSchema>;

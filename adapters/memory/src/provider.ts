@@ -14,6 +14,7 @@ import { type ApiClient, createApiClient } from "./client";
 import { toPortalError } from "./errors";
 import { normalizeCustomer, normalizeInvoice, normalizeSession, normalizeSubscription, PROVIDER_ID } from "./normalize";
 import { DEFAULT_TIMEOUT_MS, type MemoryProviderOptions, MemoryProviderOptionsSchema } from "./options";
+import { parseMemoryWebhook } from "./webhook";
 import type {
   WireCustomer,
   WireDownload,
@@ -78,7 +79,7 @@ const memoryAdapter = defineAdapter({
   id: "memory",
   vendor: "the billing API",
   options: MemoryProviderOptionsSchema,
-  secrets: ["apiKey"],
+  secrets: ["apiKey", "webhookSecret"],
   client: (options: MemoryProviderOptions): ApiClient => createApiClient(options),
   toPortalError,
   deadline: (options) => options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -211,6 +212,12 @@ const memoryAdapter = defineAdapter({
     async paymentMethodLaunch({ customerId, returnUrl }, ctx) {
       const body = { customer_id: customerId, return_url: returnUrl, section: "payment_sources" as const };
       return redirect(await createPortalSession(ctx, body), "payment_sources");
+    },
+
+    async parseWebhook(input, ctx) {
+      return parseMemoryWebhook(input, ctx.options, (code, message) =>
+        ctx.error({ code, status: code === "unauthenticated" ? 401 : 400, message }),
+      );
     },
 
     async logout({ customerId, sessionId }, ctx) {

@@ -119,3 +119,13 @@ export interface WireError {
     param?: string;
   };
 }
+
+/** A webhook event of the in-memory billing API; `created` in Unix seconds. */
+export interface WireEvent {
+  object: "event";
+  id: string;
+  /** What happened, in the API's own names (`subscription.cancel_scheduled`, `invoice.paid`, …). */
+  type: string;
+  created: number;
+  data: { subscription?: WireSubscription; invoice?: WireInvoice; customer?: WireCustomer };
+}

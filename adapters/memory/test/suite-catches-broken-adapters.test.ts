@@ -106,6 +106,20 @@ describe("the conformance suite", () => {
   });
 });
 
+describe("an adapter that trusts unverified webhooks", () => {
+  it("fails the credential, signature and timestamp scenarios, and only those", () => {
+    const all = results("unverified-webhooks");
+    const refusals = [
+      ...named(all, "refuses a delivery without its credentials"),
+      ...named(all, "refuses a delivery signed with a wrong secret or password"),
+      ...named(all, "refuses a delivery signed at a stale timestamp"),
+    ];
+    expect(statuses(refusals)).toEqual(["failed"]);
+    expect(failedNames(all).sort()).toEqual(refusals.map((result) => result.fullName).sort());
+    expect(statuses(named(all, "each mutation made through the contract is delivered"))).toEqual(["passed"]);
+  });
+});
+
 describe("a wrong status map in an adapter", () => {
   for (const [fixture, adapter] of [
     ["wrong-status-map", "memory"],

@@ -21,5 +21,6 @@ export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
     "paymentMethodLaunch",
     "getCustomer",
     "listSubscriptions",
+    "parseWebhook",
   ],
 });

@@ -16,3 +16,9 @@ export {
 } from "./options";
 export { createStripeProvider, type StripeProvider } from "./provider";
 export { flowDataFor, SECTION_FLOWS, STRIPE_SECTIONS } from "./sections";
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  normalizeStripeEvent,
+  parseStripeWebhook,
+  type StripeWebhookOptions,
+} from "./webhook";

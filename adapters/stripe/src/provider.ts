@@ -9,6 +9,7 @@ import { normalizeSession } from "./normalize-session";
 import { hasEnded } from "./normalize-subscription";
 import { type StripeProviderOptions, StripeProviderOptionsSchema } from "./options";
 import { flowDataFor, STRIPE_SECTIONS } from "./sections";
+import { parseStripeWebhook } from "./webhook";
 
 type Context = AdapterContext<Stripe, typeof STRIPE_LOOKUPS, StripeProviderOptions>;
 
@@ -37,7 +38,7 @@ const stripeAdapter = defineAdapter({
   id: "stripe",
   vendor: "Stripe",
   options: StripeProviderOptionsSchema,
-  secrets: ["secretKey"],
+  secrets: ["secretKey", "webhookSecret"],
   client: (options: StripeProviderOptions): Stripe => createStripeClient(options),
   toPortalError,
   deadline: stripeDeadline,
@@ -74,6 +75,8 @@ const stripeAdapter = defineAdapter({
       const flow = flowDataFor(input.section, input.subscriptionId, returnUrl);
       return redirect(await createPortalSession(ctx, input.customerId, returnUrl, flow), { section: input.section });
     },
+
+    parseWebhook: (input, ctx) => parseStripeWebhook(input, ctx, ctx.options),
 
     async paymentMethodLaunch(input, ctx) {
       const returnUrl = input.returnUrl ?? ctx.options.returnUrl;

@@ -1,4 +1,4 @@
-import { CapabilitiesSchema, OPTIONAL_OPERATIONS } from "@portalkit/core";
+import { CapabilitiesSchema, claims, OPTIONAL_OPERATIONS } from "@portalkit/core";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_SETUP, type Scenario } from "../scenario-kit";
 
@@ -26,7 +26,7 @@ export function capabilityScenarios({ harness }: Scenario): void {
           OPTIONAL_OPERATIONS.map((operation) => [operation, typeof provider[operation] === "function"]),
         );
         const claimed = Object.fromEntries(
-          OPTIONAL_OPERATIONS.map((operation) => [operation, provider.capabilities[operation]]),
+          OPTIONAL_OPERATIONS.map((operation) => [operation, claims(provider.capabilities, operation)]),
         );
         expect(present).toEqual(claimed);
       } finally {

@@ -3,16 +3,18 @@ import {
   allSubscriptions,
   type CancelMode,
   type Customer,
+  claims,
   IdSchema,
   PortalError,
   type PortalProvider,
   type Subscription,
 } from "@portalkit/core";
-import { createPortalHandler } from "@portalkit/server";
+import { createPortalHandler, createWebhookHandler } from "@portalkit/server";
 import type { Account, AccountStore } from "./accounts";
 import { addressValues, formFieldOf, fromAddress, toAddress } from "./address-form";
 import { type FieldErrors, validateAddress } from "./address-rules";
 import { createAuthenticate } from "./authenticate";
+import { type ActivityStore, createActivityStore } from "./billing-activity";
 import type { ClientBundle } from "./client-bundle";
 import { describeFailure } from "./describe-failure";
 import { loggedPath } from "./log-path";
@@ -60,6 +62,13 @@ export interface AppOptions {
   extraRoutes?: (request: Request, customerId: string | null) => Response | undefined;
   /** Where failures are logged: codes and redacted messages only. Default console.error. */
   log?: (line: string) => void;
+  /** Where received billing events are kept; default a fresh in-memory store. */
+  activity?: ActivityStore;
+}
+
+/** Where the vendor delivers billing events: `/webhooks/stripe`, `/webhooks/chargebee`, … */
+export function webhookPath(providerId: string): string {
+  return `/webhooks/${providerId}`;
 }
 
 const INVOICES_PER_PAGE = 20;
@@ -105,6 +114,17 @@ export function createApp(options: AppOptions): FetchHandler {
       log(`[portal] ${request.method} ${loggedPath(request)}: ${describeFailure(error).log}`);
     },
   });
+
+  // The vendor's webhooks: verified by the provider, kept as activity. Pages never take an
+  // event's copy of the subscription as the truth; they read it from the provider.
+  const activity = options.activity ?? createActivityStore();
+  const webhooks = claims(provider.capabilities, "parseWebhook")
+    ? createWebhookHandler(provider, {
+        onEvent: (event) => activity.record(event),
+        onError: (error, request) =>
+          log(`[webhook] ${request.method} ${loggedPath(request)}: ${describeFailure(error).log}`),
+      })
+    : undefined;
 
   function respond(
     page: Omit<LayoutOptions, "providerLabel" | "clientConfig">,
@@ -174,6 +194,7 @@ export function createApp(options: AppOptions): FetchHandler {
       status = failure.status;
     }
     const body = profilePage({
+      activity: activity.recent(account.customerId),
       capabilities: provider.capabilities,
       reactivatesEnded: options.reactivatesEnded ?? false,
       ...(customer ? { customer } : {}),
@@ -488,6 +509,8 @@ export function createApp(options: AppOptions): FetchHandler {
       );
     }
     if (pathname === "/api/portal" || pathname.startsWith("/api/portal/")) return portalApi(request);
+    // A vendor's delivery is not a browser's request: no cookie, no Origin; the signature is its proof.
+    if (webhooks && pathname === webhookPath(provider.id)) return webhooks(request);
     const asset = client.get(pathname);
     if (asset !== undefined && method === "GET") {
       return new Response(asset, {

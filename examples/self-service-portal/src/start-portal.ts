@@ -9,7 +9,7 @@ import { createStripeProvider } from "@portalkit/stripe";
 import { type AccountStore, createAccountStore } from "./accounts";
 import { buildClientBundle } from "./client-bundle";
 import { type LiveCredentials, type PortalConfig, PROVIDER_NAMES, type ProviderId, REACTIVATES_ENDED } from "./config";
-import { createApp, type FetchHandler } from "./create-app";
+import { createApp, type FetchHandler, webhookPath } from "./create-app";
 import { demoAccounts, demoWorld } from "./demo-world";
 import { createLinkOwners, withSimulatedLinks } from "./simulated/simulated-links";
 import { createSimulatedPages } from "./simulated/simulated-pages";
@@ -70,11 +70,20 @@ function liveSecrets(credentials: LiveCredentials): string[] {
   }
 }
 
+/** The secrets of the demo's webhook endpoint: fresh on every start, like the other keys. */
+interface DemoWebhookSecrets {
+  /** Stripe's endpoint signing secret (Stripe and Billflow). */
+  stripe: string;
+  /** The Basic credentials set on Chargebee's webhook. */
+  chargebee: { username: string; password: string };
+}
+
 function simulatedProvider(
   provider: ProviderId,
   sims: RunningSimulators,
   returnUrl: string,
   billflowSecret: string,
+  webhooks: DemoWebhookSecrets,
 ): PortalProvider {
   switch (provider) {
     case "chargebee":
@@ -82,18 +91,42 @@ function simulatedProvider(
         site: sims.chargebee.site,
         apiKey: sims.chargebee.apiKey,
         apiBaseUrl: sims.chargebeeServer.url,
+        webhookAuth: webhooks.chargebee,
+        verify: "refetch",
       });
     case "stripe":
-      return createStripeProvider({ secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url, returnUrl });
+      return createStripeProvider({
+        secretKey: sims.stripe.secretKey,
+        apiBase: sims.stripeServer.url,
+        returnUrl,
+        webhookSecret: webhooks.stripe,
+      });
     case "billflow":
       return createBillflowProvider({
-        stripe: { secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url },
+        stripe: { secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url, webhookSecret: webhooks.stripe },
         billflowSecret,
         billingPageId: "bp_demo_portal",
         // The page's service; the quantity comes with each launch (see the profile page).
         service: "team-plans",
       });
   }
+}
+
+/**
+ * Points the simulator behind the provider at the app's webhook endpoint. Deliveries are
+ * handed to the app's handler in process (the demo stays off the network), as Requests
+ * for the app's own URL, signed as the vendor signs them.
+ */
+function deliverWebhooks(
+  provider: ProviderId,
+  sims: RunningSimulators,
+  url: string,
+  secrets: DemoWebhookSecrets,
+  app: FetchHandler,
+): void {
+  const target = { url: `${url}${webhookPath(provider)}`, fetch: app };
+  if (provider === "chargebee") sims.chargebee.setWebhookEndpoint({ ...target, ...secrets.chargebee });
+  else sims.stripe.setWebhookEndpoint({ ...target, secret: secrets.stripe });
 }
 
 /**
@@ -145,11 +178,15 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
     const accounts = createAccountStore(demoAccounts());
     // The embed stand-in does not check the hash; a fresh secret each start is enough.
     const billflowSecret = randomBytes(24).toString("hex");
+    const webhookSecrets: DemoWebhookSecrets = {
+      stripe: `whsec_${randomBytes(24).toString("hex")}`,
+      chargebee: { username: "portalkit-demo", password: randomBytes(24).toString("hex") },
+    };
     const owners = createLinkOwners();
     handler = createApp({
       publicOrigin: url,
       provider: withSimulatedLinks(
-        simulatedProvider(config.provider, simulators, returnUrl, billflowSecret),
+        simulatedProvider(config.provider, simulators, returnUrl, billflowSecret, webhookSecrets),
         url,
         owners,
       ),
@@ -165,6 +202,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       extraRoutes: await createSimulatedPages(simulators, owners),
       ...(options.log ? { log: options.log } : {}),
     });
+    deliverWebhooks(config.provider, simulators, url, webhookSecrets, (request) => handler(request));
     return {
       url,
       port,
@@ -172,7 +210,14 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       providerLabel: `${name} (simulator)`,
       accounts,
       simulators,
-      secrets: [sessionSecret, simulators.chargebee.apiKey, simulators.stripe.secretKey, billflowSecret],
+      secrets: [
+        sessionSecret,
+        simulators.chargebee.apiKey,
+        simulators.stripe.secretKey,
+        billflowSecret,
+        webhookSecrets.stripe,
+        webhookSecrets.chargebee.password,
+      ],
       close: async () => {
         await closeServer();
         await simulators.close();

@@ -235,6 +235,45 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       expect(vendor.subscriptionState(ALICE.subscriptionId)).toBe("active");
     });
 
+    it("shows a cancel made in the vendor's own portal, learnt by webhook, without the app calling cancel", async () => {
+      const sims = portal.simulators;
+      if (!sims) throw new Error("the demo runs on the simulators");
+      const vendorLog = provider === "chargebee" ? sims.chargebee : sims.stripe;
+      const cancelCalls = () =>
+        vendorLog.requests.filter((r) => r.method !== "GET" && /subscriptions\//.test(r.path)).length;
+      await page.goto(`${portal.url}/account`);
+      const scheduled = page.locator('[data-testid=activity][data-type="subscription.cancel_scheduled"]');
+      const before = await scheduled.count();
+      const callsBefore = cancelCalls();
+      await page.click("text=Manage in the hosted portal");
+      if (provider === "stripe") {
+        await page.waitForURL(/\/simulated\/page\?/);
+        await Promise.all([page.waitForURL(`${portal.url}/account`), page.click("[data-testid=portal-cancel]")]);
+      } else {
+        const frame = provider === "chargebee" ? "#chargebee-portal" : "#portal-container";
+        await page.click(`${frame} [data-testid=portal-cancel]`);
+        await page.locator(`${frame} [data-testid=portal-cancelled]`).waitFor();
+        await page.goto(`${portal.url}/account`);
+      }
+      // The webhook may land a moment after the vendor's page answered: reload until it shows.
+      await expect
+        .poll(async () => {
+          await page.reload();
+          return scheduled.count();
+        })
+        .toBe(before + 1);
+      await expect(page.locator("[data-testid=activity]").first().getAttribute("data-type")).resolves.toBe(
+        "subscription.cancel_scheduled",
+      );
+      await expect(card(page, ALICE.subscriptionId).locator("[data-testid=status]").textContent()).resolves.toBe(
+        "Ends at the end of the term",
+      );
+      expect(vendor.subscriptionState(ALICE.subscriptionId)).toBe("cancel_scheduled");
+      expect(vendor.subscriptionState(ALICE.addonId), "the add-on is not the one the portal cancelled").toBe("active");
+      expect(cancelCalls(), "requests of the app that change a subscription").toBe(callsBefore);
+      if (shoot) await screenshot(page, "billing-activity");
+    });
+
     it("opens the hosted portal, a section and the payment method page", async () => {
       await page.goto(`${portal.url}/account`);
       await page.click("text=Manage in the hosted portal");

@@ -1,11 +1,11 @@
 import * as z from "zod";
-import { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
+import { CAPABILITY_FLAGS, type CapabilityFlag, OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 import { PORTAL_SECTIONS, type PortalSection, PortalSectionSchema } from "./schemas";
 
-export { OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
+export { CAPABILITY_FLAGS, type CapabilityFlag, OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 
-const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, z.boolean()])) as {
-  [K in OptionalOperation]: z.ZodBoolean;
+const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], z.boolean()])) as {
+  [K in CapabilityFlag]: z.ZodBoolean;
 };
 
 export const CancelReasonHandlingSchema = z.enum(["comment", "code", "none"]);
@@ -40,7 +40,7 @@ export const CapabilitiesSchema = z.object({
    * vendor does not keep is left out.
    */
   addressScopes: AddressScopesSchema.default({}),
-  /** One flag per optional operation, named after it. */
+  /** One flag per optional operation, named after it (`webhooks` for `parseWebhook`). */
   ...flags,
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
@@ -53,7 +53,7 @@ export function defineCapabilities(
     addressKinds: [],
     cancelReason: "none",
     addressScopes: {},
-    ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [name, false])),
+    ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], false])),
     ...manifest,
   };
   return Object.freeze(CapabilitiesSchema.parse(full));
@@ -78,6 +78,11 @@ export function claimCapabilities(
   return defineCapabilities({
     ...rest,
     sections: PORTAL_SECTIONS.filter((section) => sections[section] !== undefined),
-    ...Object.fromEntries(operations.map((name) => [name, true])),
+    ...Object.fromEntries(operations.map((name) => [CAPABILITY_FLAGS[name], true])),
   });
+}
+
+/** Whether a manifest announces an optional operation (by its capability flag). */
+export function claims(capabilities: Capabilities, operation: OptionalOperation): boolean {
+  return capabilities[CAPABILITY_FLAGS[operation]] === true;
 }

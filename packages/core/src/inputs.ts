@@ -107,6 +107,18 @@ export const LogoutInputSchema = z.strictObject({
 });
 export type LogoutInput = z.infer<typeof LogoutInputSchema>;
 
+/** Request headers: a fetch `Headers`, or a plain record (names in any case). */
+export const WebhookHeadersSchema = z.union([
+  z.custom<Headers>((value) => typeof Headers !== "undefined" && value instanceof Headers, "must be Headers"),
+  z.record(z.string(), z.string()),
+]);
+
+export const ParseWebhookInputSchema = z.strictObject({
+  /** The raw body exactly as received: signatures are computed over these bytes. */
+  body: z.string(),
+  headers: WebhookHeadersSchema,
+});
+export type ParseWebhookInput = z.infer<typeof ParseWebhookInputSchema>;
 export const GetCustomerInputSchema = z.strictObject({
   customerId: IdSchema,
 });

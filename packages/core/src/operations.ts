@@ -20,6 +20,8 @@ import {
   OpenPortalInputSchema,
   type OpenSectionInput,
   OpenSectionInputSchema,
+  type ParseWebhookInput,
+  ParseWebhookInputSchema,
   type PaymentMethodLaunchInput,
   PaymentMethodLaunchInputSchema,
   type ReactivateInput,
@@ -28,6 +30,8 @@ import {
   UpdateAddressInputSchema,
 } from "./inputs";
 import {
+  type BillingEvent,
+  BillingEventSchema,
   type Customer,
   CustomerSchema,
   type Invoice,
@@ -58,17 +62,23 @@ export interface OperationSpec<I = unknown, O = unknown> {
    * routes it by that customer). `none`: it does not (a session id, a webhook body).
    */
   readonly scope: "customer" | "none";
+  /** The capability flag that announces an optional operation, when it is not the operation's name. */
+  readonly capability?: string;
   /** Types only, never set: what the input and the answer are in TypeScript. */
   readonly "~types"?: { readonly input: I; readonly output: O };
 }
 
-type Spec<I, O> = Omit<OperationSpec<I, O>, "optional">;
+type Spec<I, O> = Omit<OperationSpec<I, O>, "optional" | "capability">;
 
 function required<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: false } {
   return { ...spec, optional: false };
 }
 
-function optional<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: true } {
+function optional<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: true };
+function optional<I, O, const C extends string>(
+  spec: Spec<I, O> & { capability: C },
+): OperationSpec<I, O> & { readonly optional: true; readonly capability: C };
+function optional<I, O>(spec: Spec<I, O> & { capability?: string }): OperationSpec<I, O> & { readonly optional: true } {
   return { ...spec, optional: true };
 }
 
@@ -143,6 +153,12 @@ export const OPERATIONS = {
     output: z.undefined(),
     scope: "customer",
   }),
+  parseWebhook: optional<ParseWebhookInput, BillingEvent, "webhooks">({
+    input: ParseWebhookInputSchema,
+    output: BillingEventSchema,
+    scope: "none",
+    capability: "webhooks",
+  }),
 } as const;
 
 type Operations = typeof OPERATIONS;
@@ -159,13 +175,25 @@ export type RequiredOperation = {
 export type OptionalOperation = Exclude<OperationName, RequiredOperation>;
 
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
-/** The optional methods of PortalProvider, each announced by the capability flag of its name. */
+/** The optional methods of PortalProvider, each announced by its capability flag (CAPABILITY_FLAGS). */
 export const OPTIONAL_OPERATIONS = OPERATION_NAMES.filter(
   (name): name is OptionalOperation => OPERATIONS[name].optional,
 ) as readonly OptionalOperation[];
 export const REQUIRED_OPERATIONS = OPERATION_NAMES.filter(
   (name): name is RequiredOperation => !OPERATIONS[name].optional,
 ) as readonly RequiredOperation[];
+
+/** The capability flag announcing an optional operation: its own name unless the registry names another. */
+export type CapabilityFlag<K extends OptionalOperation = OptionalOperation> = K extends K
+  ? Operations[K] extends { readonly capability: infer C extends string }
+    ? C
+    : K
+  : never;
+
+/** The capability flag of each optional operation (`parseWebhook` is announced by `webhooks`). */
+export const CAPABILITY_FLAGS = Object.fromEntries(
+  OPTIONAL_OPERATIONS.map((name) => [name, (OPERATIONS[name] as OperationSpec).capability ?? name]),
+) as { readonly [K in OptionalOperation]: CapabilityFlag<K> };
 
 /** The methods of PortalProvider: the required ones, and the optional ones as optional members. */
 export type ProviderOperations = { [K in RequiredOperation]: OperationMethod<K> } & {

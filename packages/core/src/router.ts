@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type AddressScopes, type Capabilities, CapabilitiesSchema } from "./capabilities";
+import { type AddressScopes, CAPABILITY_FLAGS, type Capabilities, CapabilitiesSchema, claims } from "./capabilities";
 import { PortalError } from "./errors";
 import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, type REQUIRED_OPERATIONS } from "./operations";
 import { parseInput } from "./parse-input";
@@ -36,6 +36,8 @@ export interface PortalRouter extends PortalProvider {
  * customer's provider offers, and sections are opened by that provider's own rules.
  * `cancelReason` is the providers' own when they all agree and `none` otherwise (a reason
  * then reaches the customer's provider, which keeps it or refuses it by its own rule).
+ * `parseWebhook` takes a vendor's delivery, which names no customer, so it is not routed:
+ * call the provider itself (one webhook endpoint per provider).
  */
 export function createRouter(options: RouterOptions): PortalRouter {
   const id = options.id ?? "router";
@@ -70,8 +72,8 @@ export function createRouter(options: RouterOptions): PortalRouter {
     addressScopes: commonScopes(providers.map((p) => p.capabilities.addressScopes)),
     ...Object.fromEntries(
       OPTIONAL_OPERATIONS.map((op) => [
-        op,
-        OPERATIONS[op].scope === "customer" && providers.every((p) => p.capabilities[op]),
+        CAPABILITY_FLAGS[op],
+        OPERATIONS[op].scope === "customer" && providers.every((p) => claims(p.capabilities, op)),
       ]),
     ),
   });
@@ -104,7 +106,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
     for (const name of OPERATION_NAMES) {
       const spec = OPERATIONS[name];
       if (spec.scope !== "customer") continue;
-      if (spec.optional && !capabilities[name as (typeof OPTIONAL_OPERATIONS)[number]]) continue;
+      if (spec.optional && !claims(capabilities, name as (typeof OPTIONAL_OPERATIONS)[number])) continue;
       methods[name] = route(name);
     }
     return methods as Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]>;

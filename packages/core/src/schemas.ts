@@ -244,6 +244,49 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
+// ---- billing events (webhooks) -------------------------------------------------------
+
+export const BILLING_EVENT_TYPES = [
+  "subscription.created",
+  "subscription.updated",
+  "subscription.cancel_scheduled",
+  "subscription.canceled",
+  "subscription.reactivated",
+  "subscription.paused",
+  "subscription.resumed",
+  "invoice.created",
+  "invoice.paid",
+  "invoice.payment_failed",
+  "payment_method.updated",
+  "customer.updated",
+  "unknown",
+] as const;
+export const BillingEventTypeSchema = z.enum(BILLING_EVENT_TYPES);
+export type BillingEventType = z.infer<typeof BillingEventTypeSchema>;
+
+/**
+ * A verified vendor webhook, normalized. Vendors deliver late, twice and out of order: the
+ * same `id` is the same event, `occurredAt` tells an older one from a newer one, and the
+ * embedded `subscription` / `invoice` are the state when the event happened, not now.
+ */
+export const BillingEventSchema = z.object({
+  /** The vendor's event id: a duplicate delivery carries the same one. */
+  id: z.string().min(1),
+  provider: z.string(),
+  /** The portable type; `unknown` for events without one (see `vendorType`). */
+  type: BillingEventTypeSchema,
+  /** The vendor's own event name: `customer.subscription.updated`, `subscription_cancelled`. */
+  vendorType: z.string(),
+  occurredAt: IsoDateTimeSchema,
+  customerId: z.string().optional(),
+  subscriptionId: z.string().optional(),
+  invoiceId: z.string().optional(),
+  subscription: SubscriptionSchema.optional(),
+  invoice: InvoiceSchema.optional(),
+  raw: RawSchema,
+});
+export type BillingEvent = z.infer<typeof BillingEventSchema>;
+
 // ---- browser events -----------------------------------------------------------------
 
 export const PORTAL_EVENT_TYPES = [

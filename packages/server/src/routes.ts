@@ -2,6 +2,7 @@ import {
   CancelInputSchema,
   CreateSessionInputSchema,
   LogoutInputSchema,
+  claims,
   OpenSectionInputSchema,
   type OptionalOperation,
   PortalError,
@@ -65,7 +66,7 @@ function offered<K extends OptionalOperation>(
   what: string,
 ): NonNullable<PortalProvider[K]> {
   const method = provider[operation];
-  if (!provider.capabilities[operation] || typeof method !== "function") throw unsupported(provider, what);
+  if (!claims(provider.capabilities, operation) || typeof method !== "function") throw unsupported(provider, what);
   return method.bind(provider) as NonNullable<PortalProvider[K]>;
 }
 

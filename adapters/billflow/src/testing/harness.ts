@@ -26,6 +26,7 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
           secretKey: connection.secretKey,
           retry: connection.retry,
           timeoutMs: connection.timeoutMs,
+          webhookSecret: connection.webhookSecret,
           ...(connection.apiBase !== undefined ? { apiBase: connection.apiBase } : {}),
         },
         billflowSecret: BILLFLOW_TEST_SECRET,

@@ -76,12 +76,16 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         invoiceNumber: "id",
         cancelReason: CANCEL_REASON_CODES[0],
       },
-      simulator: () =>
-        createChargebeeSimulator({
+      simulator: (clock) => {
+        const simulator = createChargebeeSimulator({
           site: `portalkit-conformance-${++harnessCount}`,
           apiKey: `test_cbsim_${crypto.randomUUID().replace(/-/g, "")}`,
           cancelReasonCodes: CANCEL_REASON_CODES,
-        }),
+          now: clock.now,
+        });
+        webhookAuths.set(simulator, { username: "chargebee", password: `cbhook_${crypto.randomUUID()}` });
+        return simulator;
+      },
       origin: (simulator) => `https://${simulator.site}.chargebee.com`,
       provider: ({ simulator, setup, baseUrl }) =>
         createChargebeeProvider({
@@ -90,6 +94,8 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           retry: setup.retry,
           timeoutMs: setup.timeoutMs,
           cancelReasonCodes: CANCEL_REASON_CODES,
+          webhookAuth: webhookAuthOf(simulator),
+          verify: "refetch",
           ...(baseUrl !== undefined ? { apiBaseUrl: baseUrl } : {}),
         }),
       calls: {
@@ -109,6 +115,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         ],
         paymentMethodLaunch: [{ method: "POST", path: "/api/v2/hosted_pages/manage_payment_sources" }],
         logout: [{ method: "POST", path: /^\/api\/v2\/portal_sessions\/[^/]+\/logout$/ }],
+        parseWebhook: [{ method: "GET", path: /^\/api\/v2\/events\/[^/]+$/ }],
         getCustomer: [{ method: "GET", path: /^\/api\/v2\/customers\/[^/]+$/ }],
         listSubscriptions: [{ method: "GET", path: "/api/v2/subscriptions" }],
       },
@@ -161,10 +168,23 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         },
       },
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
-      secrets: (simulator) => [simulator.apiKey],
+      secrets: (simulator) => [simulator.apiKey, webhookAuthOf(simulator).password],
+      webhooks: {
+        attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, ...webhookAuthOf(simulator) }),
+        outbox: (simulator) => simulator.webhooks,
+      },
     },
     options,
   );
+}
+
+/** The Basic credentials of each simulator's webhook, as set on a Chargebee site's webhook. */
+const webhookAuths = new WeakMap<ChargebeeSimulator, { username: string; password: string }>();
+
+function webhookAuthOf(simulator: ChargebeeSimulator): { username: string; password: string } {
+  const auth = webhookAuths.get(simulator);
+  if (!auth) throw new Error("the simulator has no webhook");
+  return auth;
 }
 
 /** The default harness (MSW transport), for `describeConformance` and `portalkit conformance`. */

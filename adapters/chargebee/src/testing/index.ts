@@ -1,4 +1,5 @@
 export { chargebeeError, chargebeeErrorForStatus } from "./error-response";
+export type { WireEvent } from "./events";
 export { type ChargebeeHarnessOptions, chargebeeHarness, createChargebeeHarness } from "./harness";
 export type { InvoiceKey } from "./resources/invoices";
 export { wireCustomer, wireInvoice, wireSubscription } from "./seed";
@@ -6,6 +7,7 @@ export {
   type ChargebeeSimulator,
   type ChargebeeSimulatorOptions,
   type ChargebeeStore,
+  type ChargebeeWebhookEndpoint,
   createChargebeeSimulator,
 } from "./simulator";
 export type {

@@ -1,17 +1,26 @@
 import {
   createSimulator,
   createSortedCollection,
+  createWebhookOutbox,
+  type ObservedCollection,
+  ObservedMap,
+  observeCollection,
   type SimRequest,
   type SortedCollection,
   type VendorSimulator,
+  type WebhookOutbox,
+  type WebhookTarget,
   type World,
 } from "@portalkit/core/testing";
 import { chargebeeError, chargebeeErrorForStatus, notFound, wrongValue } from "./error-response";
+import { basicAuthWebhook, customerEvent, invoiceEvent, subscriptionEvent, type WireEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
+import { eventRoutes } from "./resources/events";
 import { hostedPageRoutes } from "./resources/hosted-pages";
 import { compareInvoiceKeys, type InvoiceKey, invoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
 import {
+  cancelForItems,
   compareSubscriptionKeys,
   type SubscriptionKey,
   subscriptionKey,
@@ -33,6 +42,17 @@ export interface ChargebeeSimulatorOptions {
    * configured, so any code is refused.
    */
   cancelReasonCodes?: readonly string[];
+  /**
+   * A webhook endpoint: every change (made through the API or on the portal) is POSTed to
+   * `url` in Chargebee's event envelope, with the Basic credentials given.
+   */
+  webhooks?: ChargebeeWebhookEndpoint;
+}
+
+/** Where Chargebee delivers events, and the HTTP Basic credentials set on the webhook. */
+export interface ChargebeeWebhookEndpoint extends WebhookTarget {
+  username: string;
+  password: string;
 }
 
 /** The simulator's records, shared by its resources. */
@@ -46,13 +66,15 @@ export interface ChargebeeStore {
   newId(prefix: string): string;
   /** Stamps `updated_at` and `resource_version` as Chargebee does on every change. */
   touch<T extends { updated_at?: number; resource_version?: number }>(object: T): T;
-  readonly customers: Map<string, WireCustomer>;
+  readonly customers: ObservedMap<WireCustomer>;
   /** Each customer's primary card, by customer id (what `customer.retrieve` answers beside it). */
   readonly cards: Map<string, WireCard>;
-  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly portalSessions: Map<string, WirePortalSession>;
   readonly hostedPages: Map<string, WireHostedPage>;
+  /** Every event, by id (`GET /events/:id`). */
+  readonly events: Map<string, WireEvent>;
 }
 
 export interface ChargebeeSimulator extends VendorSimulator<World> {
@@ -73,6 +95,17 @@ export interface ChargebeeSimulator extends VendorSimulator<World> {
   putInvoice(invoice: WireInvoice): void;
   readonly portalSessions: ReadonlyMap<string, WirePortalSession>;
   readonly hostedPages: ReadonlyMap<string, WireHostedPage>;
+  /** Every event the simulator made, oldest first. */
+  readonly events: readonly WireEvent[];
+  /** Webhook delivery: inject faults, read `deliveries`, await `settled()`. */
+  readonly webhooks: WebhookOutbox<WireEvent>;
+  /** Sets (or, with undefined, stops) the webhook endpoint. */
+  setWebhookEndpoint(endpoint: ChargebeeWebhookEndpoint | undefined): void;
+  /**
+   * What the customer does in the portal's cancel section: the subscription stops renewing
+   * at the end of its term. Undefined when it is unknown or already cancelled.
+   */
+  cancelFromPortal(subscriptionId: string): WireSubscription | undefined;
 }
 
 const API = "/api/v2";
@@ -118,14 +151,17 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       object.resource_version = now();
       return object;
     },
-    customers: new Map(),
+    customers: new ObservedMap(),
     cards: new Map(),
-    subscriptions: createSortedCollection<WireSubscription, SubscriptionKey>({
-      id: (subscription) => subscription.id,
-      key: subscriptionKey,
-      compare: compareSubscriptionKeys,
-      partitions: { customer: (subscription) => subscription.customer_id },
-    }),
+    subscriptions: observeCollection(
+      createSortedCollection<WireSubscription, SubscriptionKey>({
+        id: (subscription) => subscription.id,
+        key: subscriptionKey,
+        compare: compareSubscriptionKeys,
+        partitions: { customer: (subscription) => subscription.customer_id },
+      }),
+      (subscription) => subscription.id,
+    ),
     invoices: createSortedCollection<WireInvoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: invoiceKey,
@@ -134,7 +170,34 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     }),
     portalSessions: new Map(),
     hostedPages: new Map(),
+    events: new Map(),
   };
+
+  let endpoint = options.webhooks;
+  const webhooks = createWebhookOutbox<WireEvent>({
+    id: (event) => event.id,
+    sign: (event, signing) => {
+      if (!endpoint) throw new Error("no webhook endpoint");
+      return basicAuthWebhook(endpoint, JSON.stringify(event), signing);
+    },
+  });
+  const setWebhookEndpoint = (next: ChargebeeWebhookEndpoint | undefined) => {
+    endpoint = next;
+    webhooks.target = next;
+  };
+  setWebhookEndpoint(endpoint);
+  // Loading a world is not a change the site's webhooks hear about.
+  let seeding = false;
+  const publish = (event: WireEvent | undefined) => {
+    if (!event || seeding) return;
+    store.events.set(event.id, event);
+    webhooks.emit(event);
+  };
+  store.subscriptions.onChange((change) =>
+    publish(subscriptionEvent(store, change, store.customers.get(change.item.customer_id))),
+  );
+  store.customers.onChange((change) => publish(customerEvent(store, change)));
+  store.invoices.onChange((change) => publish(invoiceEvent(store, change)));
 
   const sim = createSimulator({
     // Chargebee takes the API key as the Basic user name and ignores the password.
@@ -147,7 +210,12 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       ...customerRoutes(store),
       ...portalSessionRoutes(store),
       ...hostedPageRoutes(store),
+      ...eventRoutes(store),
     ],
+    after: () => {
+      store.subscriptions.commit();
+      store.customers.commit();
+    },
     errors: {
       status: chargebeeErrorForStatus,
       unauthenticated: () =>
@@ -175,20 +243,12 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     site,
     apiKey,
     seed(world) {
-      const at = store.nowSec();
-      const worldCustomers = new Map(world.customers.map((c) => [c.id, c]));
-      for (const customer of world.customers) {
-        store.customers.set(customer.id, wireCustomer(customer, at));
-        const card = wireCard(customer, at);
-        if (card) store.cards.set(customer.id, card);
+      seeding = true;
+      try {
+        seedWorld(world);
+      } finally {
+        seeding = false;
       }
-      for (const subscription of world.subscriptions) {
-        if (!store.customers.has(subscription.customerId)) {
-          throw new Error(`Subscription ${subscription.id} names unknown customer ${subscription.customerId}`);
-        }
-        store.subscriptions.put(wireSubscription(subscription, worldCustomers.get(subscription.customerId), at));
-      }
-      for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, at));
     },
     reset() {
       store.customers.clear();
@@ -197,6 +257,7 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       store.invoices.clear();
       store.portalSessions.clear();
       store.hostedPages.clear();
+      store.events.clear();
     },
     customers: store.customers,
     cards: store.cards,
@@ -211,5 +272,35 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     putInvoice: (invoice) => store.invoices.put(invoice),
     portalSessions: store.portalSessions,
     hostedPages: store.hostedPages,
+    get events() {
+      return [...store.events.values()];
+    },
+    webhooks,
+    setWebhookEndpoint,
+    cancelFromPortal(subscriptionId) {
+      const subscription = store.subscriptions.get(subscriptionId);
+      if (!subscription || subscription.status === "cancelled" || subscription.status === "non_renewing")
+        return undefined;
+      const answer = cancelForItems(store, subscription, new URLSearchParams({ end_of_term: "true" }));
+      store.subscriptions.commit();
+      return answer.ok ? subscription : undefined;
+    },
   };
+
+  function seedWorld(world: World): void {
+    const at = store.nowSec();
+    const worldCustomers = new Map(world.customers.map((c) => [c.id, c]));
+    for (const customer of world.customers) {
+      store.customers.set(customer.id, wireCustomer(customer, at));
+      const card = wireCard(customer, at);
+      if (card) store.cards.set(customer.id, card);
+    }
+    for (const subscription of world.subscriptions) {
+      if (!store.customers.has(subscription.customerId)) {
+        throw new Error(`Subscription ${subscription.id} names unknown customer ${subscription.customerId}`);
+      }
+      store.subscriptions.put(wireSubscription(subscription, worldCustomers.get(subscription.customerId), at));
+    }
+    for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, at));
+  }
 }

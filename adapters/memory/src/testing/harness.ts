@@ -22,6 +22,7 @@ export interface MemoryHarnessOptions extends HarnessTransportOptions {
 }
 
 const API_KEY = "mem_key_conformance_0123456789";
+const WEBHOOK_SECRET = "mem_webhook_secret_conformance_9876543210";
 
 // The simulator's records read with the harness's own code, never the adapter's
 // normalizers: a wrong mapping in the adapter then disagrees with the vendor's state.
@@ -78,8 +79,9 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
       manifest: {
         invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible", "pending"],
         sessionExpiry: true,
+        webhookTimestamps: true,
       },
-      simulator: () => createMemorySimulator({ apiKey: API_KEY }),
+      simulator: (clock) => createMemorySimulator({ apiKey: API_KEY, now: clock.now }),
       origin: () => MEMORY_API_URL,
       provider: ({ simulator, setup, baseUrl }) =>
         build(
@@ -87,6 +89,7 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
             apiKey: API_KEY,
             retry: setup.retry,
             timeoutMs: setup.timeoutMs,
+            webhookSecret: WEBHOOK_SECRET,
             ...(baseUrl !== undefined ? { baseUrl } : {}),
             ...(options.sections ? { sections: options.sections } : {}),
           },
@@ -102,6 +105,7 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         cancel: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/cancel$/ }],
         reactivate: [{ method: "POST", path: /^\/v1\/subscriptions\/[^/]+\/reactivate$/ }],
         updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+\/addresses$/ }],
+        parseWebhook: [],
         getCustomer: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
         listSubscriptions: [{ method: "GET", path: "/v1/subscriptions" }],
       },
@@ -150,7 +154,11 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
       deleteCustomer: (simulator, customerId) => {
         simulator.deleteCustomer(customerId);
       },
-      secrets: () => [API_KEY],
+      secrets: () => [API_KEY, WEBHOOK_SECRET],
+      webhooks: {
+        attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, secret: WEBHOOK_SECRET }),
+        outbox: (simulator) => simulator.webhooks,
+      },
     },
     options,
   );

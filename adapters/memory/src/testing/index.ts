@@ -10,4 +10,5 @@ export {
   type MemorySimulator,
   type MemorySimulatorOptions,
   type MemorySimulatorState,
+  type MemoryWebhookEndpoint,
 } from "./simulator";

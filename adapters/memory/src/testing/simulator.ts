@@ -1,14 +1,21 @@
 import {
   createSimulator,
   createSortedCollection,
+  createWebhookOutbox,
+  type ObservedCollection,
+  ObservedMap,
+  observeCollection,
   type ParamSpec,
   type RouteRequest,
   type SortedCollection,
   type VendorSimulator,
+  type WebhookOutbox,
+  type WebhookTarget,
   type World,
 } from "@portalkit/core/testing";
-import type { WireCustomer, WireInvoice, WirePortalSession, WireSubscription } from "../wire";
+import type { WireCustomer, WireEvent, WireInvoice, WirePortalSession, WireSubscription } from "../wire";
 import { ApiError, errorResponse } from "./errors";
+import { customerEvent, invoiceEvent, signMemoryWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
 import { compareInvoiceKeys, type InvoiceKey, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
@@ -24,6 +31,14 @@ export interface MemorySimulatorOptions {
   apiKey?: string;
   /** Origin of portal, invoice and PDF addresses; default MEMORY_PORTAL_URL. */
   portalUrl?: string;
+  /** The clock events are stamped with, in milliseconds; default Date.now. */
+  now?: () => number;
+  /** Every change is POSTed to `url`, signed with `secret` (see MEMORY_WEBHOOK_HEADERS). */
+  webhooks?: MemoryWebhookEndpoint;
+}
+
+export interface MemoryWebhookEndpoint extends WebhookTarget {
+  secret: string;
 }
 
 /** The simulator's own records, for two-sided checks: read them, never through the adapter. */
@@ -39,8 +54,8 @@ export interface MemorySimulatorState {
 /** The records the resources share. */
 export interface MemoryStore {
   readonly portalUrl: string;
-  readonly customers: Map<string, WireCustomer>;
-  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  readonly customers: ObservedMap<WireCustomer>;
+  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
   readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
   readonly sessions: Map<string, WirePortalSession>;
   nextSession(): number;
@@ -58,6 +73,10 @@ export interface MemorySimulator extends VendorSimulator<World> {
   /** The same handler as `handle`, named for `createMemoryProvider({ fetch })`. */
   readonly fetch: (request: Request) => Promise<Response>;
   readonly state: MemorySimulatorState;
+  /** Every event made, oldest first. */
+  readonly events: readonly WireEvent[];
+  readonly webhooks: WebhookOutbox<WireEvent>;
+  setWebhookEndpoint(endpoint: MemoryWebhookEndpoint | undefined): void;
   /** Removes a customer, as an account deletion at the vendor does; later reads of it are 404. */
   deleteCustomer(id: string): boolean;
 }
@@ -85,13 +104,16 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
   let sessionCount = 0;
   const store: MemoryStore = {
     portalUrl: options.portalUrl ?? MEMORY_PORTAL_URL,
-    customers: new Map(),
-    subscriptions: createSortedCollection<WireSubscription, SubscriptionKey>({
-      id: (subscription) => subscription.id,
-      key: (subscription) => ({ created: subscription.created_at, id: subscription.id }),
-      compare: compareSubscriptionKeys,
-      partitions: { customer: (subscription) => subscription.customer_id },
-    }),
+    customers: new ObservedMap(),
+    subscriptions: observeCollection(
+      createSortedCollection<WireSubscription, SubscriptionKey>({
+        id: (subscription) => subscription.id,
+        key: (subscription) => ({ created: subscription.created_at, id: subscription.id }),
+        compare: compareSubscriptionKeys,
+        partitions: { customer: (subscription) => subscription.customer_id },
+      }),
+      (subscription) => subscription.id,
+    ),
     invoices: createSortedCollection<WireInvoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice) => ({ created: invoice.created, id: invoice.id }),
@@ -101,6 +123,32 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     sessions: new Map(),
     nextSession: () => ++sessionCount,
   };
+  const now = options.now ?? Date.now;
+  const events: WireEvent[] = [];
+  let endpoint = options.webhooks;
+  const webhooks = createWebhookOutbox<WireEvent>({
+    id: (event) => event.id,
+    sign: (event, signing) => {
+      if (!endpoint) throw new Error("no webhook endpoint");
+      return signMemoryWebhook(endpoint.secret, JSON.stringify(event), signing);
+    },
+  });
+  const setWebhookEndpoint = (next: MemoryWebhookEndpoint | undefined) => {
+    endpoint = next;
+    webhooks.target = next;
+  };
+  setWebhookEndpoint(endpoint);
+  let seeding = false;
+  const publish = (event: WireEvent) => {
+    if (seeding) return;
+    events.push(event);
+    webhooks.emit(event);
+  };
+  const seconds = () => Math.floor(now() / 1000);
+  store.subscriptions.onChange((change) => publish(subscriptionEvent(change, seconds())));
+  store.customers.onChange((change) => publish(customerEvent(change, seconds())));
+  store.invoices.onChange((change) => publish(invoiceEvent(change, seconds())));
+
   const routes: MemoryRoute[] = [
     ...portalSessionRoutes(store),
     ...invoiceRoutes(store),
@@ -123,6 +171,10 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
         }
       },
     })),
+    after: () => {
+      store.subscriptions.commit();
+      store.customers.commit();
+    },
     errors: {
       status: errorResponse,
       unauthenticated: () => errorResponse(401, { message: "Invalid API key." }),
@@ -142,11 +194,14 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
     fetch: sim.handle,
     seed(world) {
-      for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer));
-      for (const subscription of world.subscriptions) {
-        store.subscriptions.put(wireSubscription(subscription));
+      seeding = true;
+      try {
+        for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer));
+        for (const subscription of world.subscriptions) store.subscriptions.put(wireSubscription(subscription));
+        for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, store.portalUrl));
+      } finally {
+        seeding = false;
       }
-      for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, store.portalUrl));
     },
     reset() {
       store.customers.clear();
@@ -155,6 +210,11 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
       store.sessions.clear();
     },
     state: store,
+    get events() {
+      return events;
+    },
+    webhooks,
+    setWebhookEndpoint,
     deleteCustomer: (id) => store.customers.delete(id),
   };
   if (options.world) simulator.seed(options.world);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type ConformanceHarness,
   defineHarness,
@@ -20,6 +21,8 @@ export interface StripeSimulatorConnection {
   retry: Required<RetryOptions>;
   timeoutMs: number;
   simulator: StripeSimulator;
+  /** The signing secret of the endpoint the simulator delivers webhooks to. */
+  webhookSecret: string;
 }
 
 export interface StripeBackedHarnessOptions extends StripeHarnessOptions {
@@ -51,9 +54,19 @@ const STRIPE_CALLS: VendorCalls = {
   invoicePdf: [{ method: "GET", path: /^\/v1\/invoices\/[^/]+$/ }],
   updateAddress: [{ method: "POST", path: /^\/v1\/customers\/[^/]+$/ }],
   logout: [],
+  parseWebhook: [],
   getCustomer: [{ method: "GET", path: /^\/v1\/customers\/[^/]+$/ }],
   listSubscriptions: [{ method: "GET", path: "/v1/subscriptions" }],
 };
+
+/** A webhook signing secret per simulator, as Stripe makes one per endpoint. */
+const webhookSecrets = new WeakMap<StripeSimulator, string>();
+
+function webhookSecretOf(simulator: StripeSimulator): string {
+  const secret = webhookSecrets.get(simulator);
+  if (secret === undefined) throw new Error("the simulator has no webhook endpoint");
+  return secret;
+}
 
 function iso(seconds: number | null | undefined): string | undefined {
   return seconds === null || seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
@@ -125,8 +138,16 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
   return defineHarness(
     {
       name: options.name,
-      manifest: { invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible"], sessionExpiry: false },
-      simulator: () => createStripeSimulator(),
+      manifest: {
+        invoiceStatuses: ["draft", "open", "paid", "void", "uncollectible"],
+        sessionExpiry: false,
+        webhookTimestamps: true,
+      },
+      simulator: (clock) => {
+        const simulator = createStripeSimulator({ now: () => Math.floor(clock.now() / 1000) });
+        webhookSecrets.set(simulator, `whsec_${randomBytes(24).toString("hex")}`);
+        return simulator;
+      },
       origin: () => STRIPE_API_ORIGIN,
       provider: ({ simulator, setup, baseUrl }) =>
         options.build({
@@ -134,6 +155,7 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
           retry: setup.retry,
           timeoutMs: setup.timeoutMs,
           simulator,
+          webhookSecret: webhookSecretOf(simulator),
           ...(baseUrl !== undefined ? { apiBase: baseUrl } : {}),
         }),
       calls: { ...STRIPE_CALLS, ...options.calls },
@@ -190,7 +212,11 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
             }),
       },
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
-      secrets: (simulator) => [simulator.secretKey, ...(options.secrets ?? [])],
+      secrets: (simulator) => [simulator.secretKey, webhookSecretOf(simulator), ...(options.secrets ?? [])],
+      webhooks: {
+        attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, secret: webhookSecretOf(simulator) }),
+        outbox: (simulator) => simulator.webhooks,
+      },
     },
     options,
   );
@@ -207,6 +233,7 @@ export function createStripeHarness(options: StripeHarnessOptions = {}): Conform
         returnUrl: "https://app.example.com/account",
         retry: connection.retry,
         timeoutMs: connection.timeoutMs,
+        webhookSecret: connection.webhookSecret,
         ...(connection.apiBase !== undefined ? { apiBase: connection.apiBase } : {}),
       }),
   });

@@ -1,3 +1,4 @@
+export type { StripeWireEvent } from "./events";
 export { customerFixture, invoiceFixture, portalSessionFixture, subscriptionFixture } from "./fixtures";
 export {
   createStripeBackedHarness,
@@ -13,6 +14,7 @@ export {
   type StripeSimulator,
   type StripeSimulatorOptions,
   type StripeStore,
+  type StripeWebhookEndpoint,
   serveStripeSimulator,
 } from "./simulator";
 export { type StripeWireError, stripeError, stripeJson, stripeStatusError } from "./wire";

@@ -1,22 +1,32 @@
 import {
   createSimulator,
   createSortedCollection,
+  createWebhookOutbox,
   type LoopbackServer,
+  type ObservedCollection,
+  ObservedMap,
+  observeCollection,
   type ServeOptions,
   type SortedCollection,
   serveOnLoopback,
   type VendorSimulator,
+  type WebhookOutbox,
+  type WebhookTarget,
   type World,
 } from "@portalkit/core/testing";
 import type Stripe from "stripe";
+import { customerEvent, invoiceEvent, type StripeWireEvent, signStripeWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
+import { eventRoutes } from "./resources/events";
 import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
 import {
   compareSubscriptionKeys,
+  hasEnded,
   type SubscriptionKey,
   subscriptionCustomer,
   subscriptionRoutes,
+  update,
 } from "./resources/subscriptions";
 import { customerFromWorld, invoiceFromWorld, paymentMethodFromWorld, subscriptionFromWorld } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
@@ -28,18 +38,30 @@ export interface StripeSimulatorOptions {
   secretKey?: string;
   /** Unix seconds; injected in tests that need a fixed clock. */
   now?: () => number;
+  /**
+   * A webhook endpoint: every change (made through the API or on the simulated portal) is
+   * POSTed to `url` as Stripe sends it, signed with `secret` in `Stripe-Signature`.
+   */
+  webhooks?: StripeWebhookEndpoint;
+}
+
+/** Where Stripe delivers events, and the endpoint's signing secret (`whsec_…`). */
+export interface StripeWebhookEndpoint extends WebhookTarget {
+  secret: string;
 }
 
 /** The simulator's records, shared by its resources. */
 export interface StripeStore {
   now(): number;
-  readonly customers: Map<string, Stripe.Customer>;
+  readonly customers: ObservedMap<Stripe.Customer>;
   /** Ids of deleted customers: Stripe still answers them, as `{ id, object, deleted: true }`. */
   readonly deletedCustomers: Set<string>;
   readonly paymentMethods: Map<string, Stripe.PaymentMethod>;
-  readonly subscriptions: SortedCollection<Stripe.Subscription, SubscriptionKey>;
+  readonly subscriptions: ObservedCollection<Stripe.Subscription, SubscriptionKey>;
   readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
   readonly sessions: Map<string, Stripe.BillingPortal.Session>;
+  /** Every event, by id (`GET /v1/events/:id`). */
+  readonly events: Map<string, StripeWireEvent>;
 }
 
 /** A stateful, in-memory Stripe API for the endpoints portalkit uses, in Stripe's wire format. */
@@ -63,6 +85,17 @@ export interface StripeSimulator extends VendorSimulator<World> {
   readonly sessions: readonly Stripe.BillingPortal.Session[];
   /** Invoices, newest first; listen to `onChange` for every change. */
   readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
+  /** Every event the simulator made, oldest first. */
+  readonly events: readonly StripeWireEvent[];
+  /** Webhook delivery: set `webhooks.target`, inject faults, read `deliveries`, await `settled()`. */
+  readonly webhooks: WebhookOutbox<StripeWireEvent>;
+  /** Sets (or, with undefined, stops) the webhook endpoint. */
+  setWebhookEndpoint(endpoint: StripeWebhookEndpoint | undefined): void;
+  /**
+   * What the customer does on the hosted portal's cancel page: the subscription ends at the
+   * period end (the portal's default). Undefined when it is unknown or has ended.
+   */
+  cancelFromPortal(subscriptionId: string): Stripe.Subscription | undefined;
 }
 
 function randomTestKey(): string {
@@ -78,15 +111,18 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
   const secretKey = options.secretKey ?? randomTestKey();
   const store: StripeStore = {
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
-    customers: new Map(),
+    customers: new ObservedMap(),
     deletedCustomers: new Set(),
     paymentMethods: new Map(),
-    subscriptions: createSortedCollection<Stripe.Subscription, SubscriptionKey>({
-      id: (subscription) => subscription.id,
-      key: (subscription, seq) => ({ created: subscription.created, seq, id: subscription.id }),
-      compare: compareSubscriptionKeys,
-      partitions: { customer: subscriptionCustomer },
-    }),
+    subscriptions: observeCollection(
+      createSortedCollection<Stripe.Subscription, SubscriptionKey>({
+        id: (subscription) => subscription.id,
+        key: (subscription, seq) => ({ created: subscription.created, seq, id: subscription.id }),
+        compare: compareSubscriptionKeys,
+        partitions: { customer: subscriptionCustomer },
+      }),
+      (subscription) => subscription.id,
+    ),
     invoices: createSortedCollection<Stripe.Invoice, InvoiceKey>({
       id: (invoice) => invoice.id,
       key: (invoice, seq) => ({ created: invoice.created, seq, id: invoice.id }),
@@ -94,6 +130,36 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       partitions: { customer: invoiceCustomer },
     }),
     sessions: new Map(),
+    events: new Map(),
+  };
+
+  let endpoint = options.webhooks;
+  const webhooks = createWebhookOutbox<StripeWireEvent>({
+    id: (event) => event.id,
+    now: () => Math.floor(Date.now() / 1000),
+    sign: (event, signing) => {
+      if (!endpoint) throw new Error("no webhook endpoint");
+      return signStripeWebhook(endpoint.secret, JSON.stringify(event, null, 2), signing);
+    },
+  });
+  const setWebhookEndpoint = (next: StripeWebhookEndpoint | undefined) => {
+    endpoint = next;
+    webhooks.target = next;
+  };
+  setWebhookEndpoint(endpoint);
+  // Loading a world is not a change the account's endpoints hear about.
+  let seeding = false;
+  const publish = (event: StripeWireEvent | undefined) => {
+    if (!event || seeding) return;
+    store.events.set(event.id, event);
+    webhooks.emit(event);
+  };
+  store.subscriptions.onChange((change) => publish(subscriptionEvent(change, store.now())));
+  store.customers.onChange((change) => publish(customerEvent(change, store.now())));
+  store.invoices.onChange((change) => publish(invoiceEvent(change, store.now())));
+  const commit = () => {
+    store.subscriptions.commit();
+    store.customers.commit();
   };
 
   const sim = createSimulator({
@@ -104,7 +170,9 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       ...invoiceRoutes(store),
       ...subscriptionRoutes(store),
       ...customerRoutes(store),
+      ...eventRoutes(store),
     ],
+    after: commit,
     errors: {
       status: stripeStatusError,
       unauthenticated: (given) =>
@@ -135,14 +203,11 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
     secretKey,
     seed(world) {
-      for (const customer of world.customers) {
-        store.customers.set(customer.id, customerFromWorld(customer, store.now()));
-        const method = paymentMethodFromWorld(customer, store.now());
-        if (method) store.paymentMethods.set(method.id, method);
-      }
-      for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
-      for (const invoice of world.invoices) {
-        if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
+      seeding = true;
+      try {
+        seedWorld(world);
+      } finally {
+        seeding = false;
       }
     },
     reset() {
@@ -152,6 +217,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       store.subscriptions.clear();
       store.invoices.clear();
       store.sessions.clear();
+      store.events.clear();
     },
     putCustomer: (customer) => void store.customers.set(customer.id, structuredClone(customer)),
     putSubscription: (subscription) => store.subscriptions.put(structuredClone(subscription)),
@@ -169,8 +235,32 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       return [...store.sessions.values()];
     },
     invoices: store.invoices,
+    get events() {
+      return [...store.events.values()];
+    },
+    webhooks,
+    setWebhookEndpoint,
+    cancelFromPortal(subscriptionId) {
+      const subscription = store.subscriptions.get(subscriptionId);
+      if (!subscription || hasEnded(subscription)) return undefined;
+      update(store, subscription, { cancel_at_period_end: "true" });
+      commit();
+      return subscription;
+    },
     subscriptions: store.subscriptions,
   };
+
+  function seedWorld(world: World): void {
+    for (const customer of world.customers) {
+      store.customers.set(customer.id, customerFromWorld(customer, store.now()));
+      const method = paymentMethodFromWorld(customer, store.now());
+      if (method) store.paymentMethods.set(method.id, method);
+    }
+    for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
+    for (const invoice of world.invoices) {
+      if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
+    }
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Capabilities, Customer, PaymentMethodSummary, PortalSection, Subscription } from "@portalkit/core";
+import type { ActivityEntry } from "../billing-activity";
 import { addressLines, formatDate, STATUS_LABELS } from "./format";
 import { html, type SafeHtml } from "./html";
 
@@ -30,6 +31,38 @@ export interface ProfilePageOptions {
   capabilities: Capabilities;
   /** Whether the vendor can bring back a subscription that has ended. */
   reactivatesEnded: boolean;
+  /** Billing events received from the vendor, newest first. */
+  activity?: readonly ActivityEntry[];
+}
+
+const ACTIVITY_LABELS: Record<ActivityEntry["type"], string> = {
+  "subscription.created": "Subscription started",
+  "subscription.updated": "Subscription changed",
+  "subscription.cancel_scheduled": "Cancellation scheduled",
+  "subscription.canceled": "Subscription canceled",
+  "subscription.reactivated": "Subscription reactivated",
+  "subscription.paused": "Subscription paused",
+  "subscription.resumed": "Subscription resumed",
+  "invoice.created": "Invoice issued",
+  "invoice.paid": "Invoice paid",
+  "invoice.payment_failed": "Payment failed",
+  "payment_method.updated": "Payment method changed",
+  "customer.updated": "Account details changed",
+  unknown: "Other billing event",
+};
+
+function activityCard(activity: readonly ActivityEntry[]): SafeHtml {
+  return html`<div class="card" data-testid="billing-activity">
+      <h2>Recent billing activity</h2>
+      ${
+        activity.length === 0
+          ? html`<p class="muted">Nothing yet. Changes made in the billing portal appear here.</p>`
+          : html`<ul>${activity.map(
+              (entry) =>
+                html`<li data-testid="activity" data-type="${entry.type}">${ACTIVITY_LABELS[entry.type]} <span class="muted">· ${formatDate(entry.occurredAt)} · ${entry.vendorType}</span></li>`,
+            )}</ul>`
+      }
+    </div>`;
 }
 
 function termLine(subscription: Subscription): SafeHtml {
@@ -147,7 +180,7 @@ function subscriptionCard(
 }
 
 export function profilePage(options: ProfilePageOptions): SafeHtml {
-  const { customer, subscriptions, capabilities } = options;
+  const { customer, subscriptions, capabilities, activity } = options;
   const shippingOnCustomer = capabilities.addressScopes.shipping !== "subscription";
   const customerSections = capabilities.sections.filter((section) => !SUBSCRIPTION_SECTIONS.has(section));
   const hostedOptions = launchOptions(subscriptions ?? []);
@@ -178,6 +211,7 @@ export function profilePage(options: ProfilePageOptions): SafeHtml {
     </div>`
         : ""
     }
+    ${activity ? activityCard(activity) : ""}
     <div class="card">
       <h2>Billing portal</h2>
       <p class="muted">Everything above, and more, in the billing provider's own portal.</p>

@@ -50,6 +50,7 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
           <p>Portal session <code>${session.id}</code> for customer <strong data-testid="portal-customer">${session.customer}</strong>.</p>
           <p>Opened on: <strong data-testid="portal-flow">${flow.replace(/_/g, " ")}</strong>.</p>
           <p style="color:#5f6b7e">On Stripe this is the hosted customer portal, where the customer changes the card, the plan, or cancels.</p>
+          <form method="post" action="/simulated/portal/cancel?vendor=stripe"><button type="submit" data-testid="portal-cancel">Cancel subscription</button></form>
           ${session.return_url ? html`<p><a href="${session.return_url}">Return to the app</a></p>` : ""}`,
       );
     }
@@ -105,8 +106,38 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
     });
   }
 
+  /**
+   * A cancellation made in the vendor's portal: the vendor changes the subscription (at the
+   * end of the term, the portals' default) and tells the app by webhook; the app never
+   * calls cancel. The stand-in portals offer one cancel button, for the customer's first
+   * subscription still running (the plan the account started with, not a later add-on).
+   */
+  function portalCancel(url: URL, customerId: string): Response {
+    const vendor = url.searchParams.get("vendor");
+    if (vendor === "chargebee") {
+      const live = sims.chargebee.subscriptions
+        .values()
+        .filter((s) => s.customer_id === customerId && s.status !== "cancelled" && s.status !== "non_renewing");
+      const first = live.at(-1);
+      if (first) sims.chargebee.cancelFromPortal(first.id);
+    } else if (vendor === "stripe") {
+      const owned = sims.stripe.subscriptions
+        .values()
+        .filter((s) => (typeof s.customer === "string" ? s.customer : s.customer.id) === customerId);
+      // Newest first: try the oldest first; cancelFromPortal refuses one that has ended.
+      for (const subscription of owned.reverse()) {
+        if (subscription.cancel_at_period_end) continue;
+        if (sims.stripe.cancelFromPortal(subscription.id)) break;
+      }
+    }
+    return new Response(null, { status: 303, headers: { location: "/account" } });
+  }
+
   return (request, customerId) => {
     const url = new URL(request.url);
+    if (url.pathname === "/simulated/portal/cancel" && request.method === "POST") {
+      return customerId === null ? notFound() : portalCancel(url, customerId);
+    }
     const script = scripts.get(url.pathname);
     if (script !== undefined) return new Response(script, { headers: { "content-type": "text/javascript" } });
     if (url.pathname !== "/simulated/page" && url.pathname !== "/simulated/pdf") return undefined;

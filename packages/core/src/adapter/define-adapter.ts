@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import type { Capabilities } from "../capabilities";
+import { type Capabilities, claims } from "../capabilities";
 import { PortalError, type PortalErrorOptions } from "../errors";
 import {
   OPERATION_NAMES,
@@ -364,8 +364,8 @@ function checkAgreement(
     if (!ops[name]) problems.push(`the required operation ${name} is missing`);
   }
   for (const name of OPTIONAL_OPERATIONS) {
-    if (capabilities[name] && !ops[name]) problems.push(`${name} is claimed but not implemented`);
-    if (!capabilities[name] && ops[name]) problems.push(`${name} is implemented but not claimed`);
+    if (claims(capabilities, name) && !ops[name]) problems.push(`${name} is claimed but not implemented`);
+    if (!claims(capabilities, name) && ops[name]) problems.push(`${name} is implemented but not claimed`);
   }
   const table = Object.keys(sections).sort().join(",");
   if ([...capabilities.sections].sort().join(",") !== table) {

@@ -1,4 +1,6 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
+export { type ObservedCollection, observeCollection } from "./observed-collection";
+export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
@@ -29,6 +31,16 @@ export {
   type SortedCollection,
   type SortedCollectionOptions,
 } from "./sorted-collection";
+export {
+  createWebhookOutbox,
+  type SignedWebhook,
+  type SignOptions,
+  type WebhookDelivery,
+  type WebhookFault,
+  type WebhookOutbox,
+  type WebhookOutboxOptions,
+  type WebhookTarget,
+} from "./webhook-outbox";
 export {
   DEFAULT_WORLD_CARD,
   emptyWorld,

@@ -30,6 +30,11 @@ export interface SimulatorOptions {
   idempotencyHeader: string;
   /** Checks run after authentication and before routing (content types, API prefixes); an answer ends the request. */
   before?: (request: SimRequest) => Response | undefined;
+  /**
+   * Called once a request has been answered by its route: where a simulator commits the
+   * records the route changed in place (`ObservedMap.commit`), which reports them as changes.
+   */
+  after?: (request: SimRequest) => void;
 }
 
 /** Which requests an injected parameter error applies to; omitted fields match any. */
@@ -121,7 +126,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const unknown = table.unknownParam(found.route, input);
     if (unknown !== undefined) return options.errors.unknownParam(unknown, request);
     const routed: RouteRequest = { ...request, pathParams: found.pathParams, input, inputParams };
-    return found.route.handle(routed);
+    try {
+      return await found.route.handle(routed);
+    } finally {
+      options.after?.(request);
+    }
   }
 
   const kit = createSimulatorKit({

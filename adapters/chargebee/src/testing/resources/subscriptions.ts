@@ -127,7 +127,11 @@ function answer(store: ChargebeeStore, subscription: WireSubscription): Response
   return json({ subscription, ...(customer ? { customer } : {}) });
 }
 
-function cancelForItems(store: ChargebeeStore, subscription: WireSubscription, params: URLSearchParams): Response {
+export function cancelForItems(
+  store: ChargebeeStore,
+  subscription: WireSubscription,
+  params: URLSearchParams,
+): Response {
   const endOfTerm = booleanParam(params, "end_of_term");
   if (endOfTerm instanceof Response) return endOfTerm;
   const option = params.get("cancel_option");

@@ -129,7 +129,7 @@ function cancel(store: StripeStore, subscription: Stripe.Subscription, params: F
   return stripeJson(200, subscription);
 }
 
-function update(store: StripeStore, subscription: Stripe.Subscription, params: FormObject): Response {
+export function update(store: StripeStore, subscription: Stripe.Subscription, params: FormObject): Response {
   const touchesMore = Object.keys(params).some((key) => !["cancellation_details", "metadata", "expand"].includes(key));
   if (hasEnded(subscription) && touchesMore) {
     return stripeError(400, { type: "invalid_request_error", message: ENDED_ONLY_DETAILS });

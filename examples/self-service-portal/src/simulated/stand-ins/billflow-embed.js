@@ -32,6 +32,17 @@
     }`,
     "portal-options",
   );
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.textContent = "Cancel subscription";
+  cancel.dataset.testid = "portal-cancel";
+  cancel.addEventListener("click", async () => {
+    // Billflow changes the subscription on Stripe; the app hears of it by Stripe's webhook.
+    await fetch("/simulated/portal/cancel?vendor=stripe", { method: "POST" });
+    line("p", "Your subscription will end at the end of the period.", "portal-cancelled");
+    handleResponse({ event: "cancel_subscription", response: { subscription_id: config.subscription_id } });
+  });
+  card.append(cancel);
   target.append(card);
   const subscription = { id: config.subscription_id, object: "subscription", customer: config.customer_id };
   handleResponse({

@@ -36,6 +36,13 @@
     add("h2", "Chargebee customer portal");
     add("p", `Customer ${session.customer_id}, portal session ${session.id}`, { "data-testid": "portal-customer" });
     add("p", `Section: ${forwardOptions?.sectionType ?? "home"}`, { "data-testid": "portal-section" });
+    const cancel = add("button", "Cancel subscription", { type: "button", "data-testid": "portal-cancel" });
+    cancel.addEventListener("click", async () => {
+      // Chargebee changes the subscription itself; the app hears of it by webhook.
+      await fetch("/simulated/portal/cancel?vendor=chargebee", { method: "POST" });
+      add("p", "Your subscription will not renew.", { "data-testid": "portal-cancelled" });
+      callbacks.subscriptionCancelled?.({});
+    });
     const close = add("button", "Close portal", { type: "button", "data-testid": "close-portal" });
     close.addEventListener("click", () => {
       modal.remove();
