@@ -1,8 +1,8 @@
 import {
   CancelInputSchema,
   CreateSessionInputSchema,
-  LogoutInputSchema,
   claims,
+  LogoutInputSchema,
   OpenSectionInputSchema,
   type OptionalOperation,
   PortalError,
