@@ -24,6 +24,7 @@ export interface ChargebeeProviderOptions {
    * `cancel` takes no reason.
    */
   cancelReasonCodes?: readonly string[];
+  /**
    * The HTTP Basic credentials configured on the Chargebee webhook (Chargebee signs
    * nothing: these are what `parseWebhook` checks, timing-safe).
    */
