@@ -56,6 +56,8 @@ export interface StateReaders<S> {
   ): Address | undefined;
   /** For adapters that claim `logout`. */
   session?(simulator: S, id: string): { status: "active" | "logged_out" } | undefined;
+  /** For adapters that send a cancellation reason: the reason stored on the subscription. */
+  cancelReason?(simulator: S, subscriptionId: string): string | undefined;
   /** For adapters that claim `getCustomer`: the customer's card on file, summarized. */
   paymentMethod?(simulator: S, customerId: string): PaymentMethodSummary | undefined;
   /** The vendor's record of a portal session, for the return-URL scenario. */
@@ -184,6 +186,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
         readSubscription: async (id) => read.subscription(simulator, id),
         readAddress: async (query) => read.address(simulator, query),
         ...(read.session ? { readSession: async (id: string) => read.session?.(simulator, id) } : {}),
+        ...(read.cancelReason ? { readCancelReason: async (id: string) => read.cancelReason?.(simulator, id) } : {}),
         ...(read.paymentMethod
           ? { readPaymentMethod: async (customerId: string) => read.paymentMethod?.(simulator, customerId) }
           : {}),

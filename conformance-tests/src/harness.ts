@@ -89,6 +89,12 @@ export interface HarnessContext {
   /** For adapters that claim `logout`. */
   readSession?(id: string): Promise<{ status: "active" | "logged_out" } | undefined>;
   /**
+   * For adapters that send a cancellation reason (`capabilities.cancelReason` other than
+   * `none`): the reason the vendor stored on the subscription (Stripe's
+   * `cancellation_details.comment`, Chargebee's `cancel_reason_code`).
+   */
+  readCancelReason?(subscriptionId: string): Promise<string | undefined>;
+  /**
    * For adapters that claim `getCustomer`: the customer's default payment method as the
    * simulator holds it (its card), summarized by the harness's own code.
    */
@@ -147,6 +153,12 @@ export interface HarnessManifest {
    * then checks that the vendor acted once, not that one key was sent.
    */
   idempotencyKeys?: boolean;
+  /**
+   * A cancellation reason the provider the harness builds sends: required when it keeps
+   * reasons as vendor codes (`cancelReason: "code"`), one of the codes it was built with.
+   * Default for free-text comments: "too expensive".
+   */
+  cancelReason?: string;
   /** Whether the vendor's webhooks are signed with a timestamp (a stale one must be refused). */
   webhookTimestamps?: boolean;
 }

@@ -93,6 +93,16 @@ function fieldArbitraries(providerId: string, invoiceIds: readonly string[]): Re
     kind: oneOf(["billing", "shipping"]),
     address,
     sessionId: oneOf(["portal_session_nobody"]),
+    // Mostly an entry for another adapter, which every adapter accepts and leaves alone.
+    vendorOptions: fc.oneof(
+      { weight: 4, arbitrary: fc.constant({ "portalkit-other-vendor": { option: 1 } }) },
+      fc.dictionary(
+        fc.constantFrom(providerId, "portalkit-other-vendor"),
+        fc.dictionary(fc.string({ maxLength: 8 }), odd, { maxKeys: 2 }),
+        { maxKeys: 2 },
+      ),
+      odd,
+    ),
   };
 }
 

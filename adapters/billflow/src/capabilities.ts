@@ -8,6 +8,8 @@ import { BILLFLOW_SECTIONS } from "./sections";
 export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
+  // cancel({ reason }) is sent as cancellation_details[comment].
+  cancelReason: "comment",
   // The billing data is Stripe's: both kinds live on the Stripe customer.
   addressScopes: { billing: "customer", shipping: "customer" },
   operations: [

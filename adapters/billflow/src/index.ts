@@ -6,6 +6,12 @@ export {
   type BillflowSettings,
   BillflowSettingsSchema,
 } from "./launch";
+export {
+  type BillflowLaunchOptions,
+  BillflowLaunchOptionsSchema,
+  type BillflowQuantity,
+  BillflowQuantitySchema,
+} from "./launch-options";
 export { BillflowProviderOptionsSchema } from "./options";
 export { type BillflowProvider, type BillflowProviderOptions, createBillflowProvider } from "./provider";
 export { BILLFLOW_SECTIONS } from "./sections";

@@ -1,5 +1,6 @@
 import { vendorLaunchSchema } from "@portalkit/core";
 import * as z from "zod";
+import { BillflowQuantitySchema } from "./launch-options";
 
 /** `window.billflowSettings` as the Billflow embed reads it (without `handleResponse`, set in the page). */
 export const BillflowSettingsSchema = z.object({
@@ -9,8 +10,10 @@ export const BillflowSettingsSchema = z.object({
   /** Hex HMAC-SHA256 of the customer id (or email), keyed with the Billflow secret. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   subscription_id: z.string().optional(),
+  /** The page's service the embed opens on. */
   service: z.string().optional(),
-  options: z.object({ quantity: z.number().int().positive().optional() }).optional(),
+  /** One quantity for every product, or one per unit label. */
+  options: z.object({ quantity: BillflowQuantitySchema.optional() }).optional(),
 });
 export type BillflowSettings = z.infer<typeof BillflowSettingsSchema>;
 

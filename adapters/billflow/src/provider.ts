@@ -1,4 +1,4 @@
-import type { OpenPortalInput, OpenSectionInput } from "@portalkit/core";
+import type { OpenPortalInput, OpenSectionInput, VendorOptions } from "@portalkit/core";
 import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@portalkit/core/adapter";
 import {
   type createStripeClient,
@@ -13,6 +13,7 @@ import { createBillflowClient } from "./client";
 import { toPortalError } from "./errors";
 import { billflowHash } from "./hash";
 import type { BillflowEmbedLaunch, BillflowSettings } from "./launch";
+import { type BillflowLaunchOptions, BillflowLaunchOptionsSchema } from "./launch-options";
 import { normalizeSession } from "./normalize-session";
 import { type BillflowProviderOptions, BillflowProviderOptionsSchema } from "./options";
 import { BILLFLOW_SECTIONS } from "./sections";
@@ -24,7 +25,12 @@ type Context = AdapterContext<Stripe, typeof STRIPE_LOOKUPS, BillflowProviderOpt
  * Signed embed settings. The customer is read from Stripe first, so an unknown one is
  * `not_found`; a named subscription has already been checked by the kit.
  */
-async function settingsFor(ctx: Context, customerId: string, subscriptionId?: string): Promise<BillflowSettings> {
+async function settingsFor(
+  ctx: Context,
+  customerId: string,
+  subscriptionId?: string,
+  launchOptions: BillflowLaunchOptions = {},
+): Promise<BillflowSettings> {
   const { options } = ctx;
   const customer = await retrieveCustomer(ctx, customerId);
   let settings: BillflowSettings;
@@ -48,7 +54,16 @@ async function settingsFor(ctx: Context, customerId: string, subscriptionId?: st
     };
   }
   if (subscriptionId !== undefined) settings.subscription_id = subscriptionId;
+  const service = launchOptions.service ?? options.service;
+  if (service !== undefined) settings.service = service;
+  const quantity = launchOptions.quantity ?? options.quantity;
+  if (quantity !== undefined) settings.options = { quantity };
   return settings;
+}
+
+/** The call's `vendorOptions.billflow`, already checked by the kit with BillflowLaunchOptionsSchema. */
+function launchOptionsOf(input: { vendorOptions?: VendorOptions }): BillflowLaunchOptions {
+  return (input.vendorOptions?.billflow ?? {}) as BillflowLaunchOptions;
 }
 
 function launch(settings: BillflowSettings, section?: OpenSectionInput["section"]): BillflowEmbedLaunch {
@@ -80,18 +95,22 @@ const billflowAdapter = defineAdapter({
     },
 
     async openPortal(input: OpenPortalInput, ctx): Promise<BillflowEmbedLaunch> {
-      return launch(await settingsFor(ctx, input.customerId));
+      return launch(await settingsFor(ctx, input.customerId, undefined, launchOptionsOf(input)));
     },
 
     async openSection(input, ctx): Promise<BillflowEmbedLaunch> {
-      return launch(await settingsFor(ctx, input.customerId, input.subscriptionId), input.section);
+      return launch(
+        await settingsFor(ctx, input.customerId, input.subscriptionId, launchOptionsOf(input)),
+        input.section,
+      );
     },
 
     // The whole billing page, on the subscription named if there is one.
     async openFallback(input, ctx): Promise<BillflowEmbedLaunch> {
-      return launch(await settingsFor(ctx, input.customerId, input.subscriptionId));
+      return launch(await settingsFor(ctx, input.customerId, input.subscriptionId, launchOptionsOf(input)));
     },
   },
+  vendorOptions: BillflowLaunchOptionsSchema,
 });
 
 export type { BillflowProviderOptions } from "./options";

@@ -1,5 +1,5 @@
 export { type ChargebeeAddressFields, fromChargebeeAddress, toChargebeeAddress } from "./address";
-export { CHARGEBEE_CAPABILITIES } from "./capabilities";
+export { CHARGEBEE_CAPABILITIES, chargebeeCapabilities } from "./capabilities";
 export { createChargebeeClient } from "./client";
 export { toPortalError as chargebeeErrorToPortalError, toPortalError } from "./errors";
 export {

@@ -18,6 +18,13 @@ export interface ChargebeeProviderOptions {
   /** Bounds on retries of 429, 5xx, resets and timeouts. */
   retry?: RetryOptions;
   /**
+   * The site's subscription-cancellation reason codes (Settings > Reason Codes). `cancel`
+   * sends a `reason` that is one of them as `cancel_reason_code`, and refuses any other
+   * reason with `invalid_input` (Chargebee takes codes, not free text). Without codes,
+   * `cancel` takes no reason.
+   */
+  cancelReasonCodes?: readonly string[];
+  /**
    * The HTTP Basic credentials configured on the Chargebee webhook (Chargebee signs
    * nothing: these are what `parseWebhook` checks, timing-safe).
    */
@@ -39,6 +46,7 @@ export const ChargebeeProviderOptionsSchema = z.strictObject({
   apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   timeoutMs: z.number().int().positive().optional(),
   retry: RetryOptionsSchema.optional(),
+  cancelReasonCodes: z.array(z.string().min(1).max(100)).max(200).readonly().optional(),
   webhookAuth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
   verify: z.literal("refetch").optional(),
 });

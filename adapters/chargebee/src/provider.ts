@@ -14,7 +14,7 @@ import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@por
 import type Chargebee from "chargebee";
 import type { ChargebeeRequestHeader, ChargebeeResponse, Invoice, PortalSession, Subscription } from "chargebee";
 import { toChargebeeAddress } from "./address";
-import { CHARGEBEE_CAPABILITIES } from "./capabilities";
+import { chargebeeCapabilities } from "./capabilities";
 import { createChargebeeClient } from "./client";
 import { toPortalError } from "./errors";
 import type { ChargebeeJsLaunch } from "./launch";
@@ -54,6 +54,11 @@ const lookups = {
     read: async (sdk: Chargebee, id: string) => (await sdk.invoice.retrieve(id)).invoice,
     customerOf: (invoice: Invoice) => invoice.customer_id,
   },
+  portalSession: {
+    kind: "portal session",
+    read: async (sdk: Chargebee, id: string) => (await sdk.portalSession.retrieve(id)).portal_session,
+    customerOf: (session: PortalSession) => session.customer_id,
+  },
 };
 
 type Context = AdapterContext<Chargebee, typeof lookups, ChargebeeProviderOptions>;
@@ -79,6 +84,7 @@ function chargebeeJsLaunch(
     site: ctx.options.site,
     ...(ctx.options.domain ? { domain: ctx.options.domain } : {}),
     session: browserPortalSession(session),
+    sessionId: session.id,
     ...extra,
   };
 }
@@ -99,7 +105,7 @@ const chargebeeAdapter = defineAdapter({
   secrets: ["apiKey", "webhookAuth.password"],
   client: (options: ChargebeeProviderOptions): Chargebee => createChargebeeClient(options),
   toPortalError,
-  capabilities: CHARGEBEE_CAPABILITIES,
+  capabilities: chargebeeCapabilities,
   sections: CHARGEBEE_SECTIONS,
   lookups,
   operations: {
@@ -161,7 +167,18 @@ const chargebeeAdapter = defineAdapter({
       return page;
     },
 
-    async cancel({ customerId, subscriptionId, when }, ctx) {
+    async cancel({ customerId, subscriptionId, when, reason }, ctx) {
+      // Chargebee keeps a reason only as one of the site's codes: anything else is refused
+      // here, before any request, rather than dropped.
+      if (reason !== undefined && !(ctx.options.cancelReasonCodes ?? []).includes(reason)) {
+        throw ctx.error({
+          code: "invalid_input",
+          field: "reason",
+          retryable: false,
+          message:
+            "Invalid input at reason: Chargebee takes one of the site's cancellation reason codes (the provider's cancelReasonCodes)",
+        });
+      }
       const current = await ctx.owned.subscription(customerId, subscriptionId);
       // Already where the call would take it: answer the state without a second cancellation.
       if (current.status === "cancelled" || current.status === "transferred") return normalizeSubscription(current);
@@ -169,7 +186,7 @@ const chargebeeAdapter = defineAdapter({
       const { subscription } = await ctx.mutate((sdk, { idempotencyKey }) =>
         sdk.subscription.cancelForItems(
           subscriptionId,
-          { end_of_term: when === "period_end" },
+          { end_of_term: when === "period_end", ...(reason === undefined ? {} : { cancel_reason_code: reason }) },
           idempotent(idempotencyKey),
         ),
       );
@@ -281,7 +298,10 @@ const chargebeeAdapter = defineAdapter({
 
     parseWebhook: (input, ctx) => parseChargebeeWebhook(input, ctx),
 
-    async logout({ sessionId }, ctx) {
+    async logout({ customerId, sessionId }, ctx) {
+      // Chargebee logs out any session by id: the session is read first and must be this
+      // customer's (not_found otherwise, as for an unknown id).
+      await ctx.owned.portalSession(customerId, sessionId);
       await ctx.mutate((sdk, { idempotencyKey }) =>
         (sdk.portalSession.logout as unknown as LogoutCall)(sessionId, undefined, idempotent(idempotencyKey)),
       );

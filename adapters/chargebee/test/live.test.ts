@@ -42,7 +42,7 @@ describe("live Chargebee test site", () => {
     const session = PortalSessionSchema.parse(await provider.createSession({ customerId }));
     const launch = ChargebeeJsLaunchSchema.parse(await provider.openPortal({ customerId }));
     expect(JSON.stringify(launch)).not.toContain(apiKey);
-    await provider.logout({ sessionId: session.id });
-    await provider.logout({ sessionId: launch.session.id });
+    await provider.logout({ customerId, sessionId: session.id });
+    await provider.logout({ customerId, sessionId: launch.session.id });
   });
 });

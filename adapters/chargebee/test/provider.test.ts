@@ -168,6 +168,36 @@ describe("subscriptions", () => {
     expect(mutations(sim.requests)).toEqual([]);
   });
 
+  it("sends a reason that is one of the site's codes as cancel_reason_code", async () => {
+    const { provider, sim } = rig(
+      smallWorld(),
+      { cancelReasonCodes: ["too_expensive", "missing_features"] },
+      { cancelReasonCodes: ["too_expensive", "missing_features"] },
+    );
+    expect(provider.capabilities.cancelReason).toBe("code");
+    await provider.cancel({
+      customerId: "alice",
+      subscriptionId: "sub_alice",
+      when: "period_end",
+      reason: "too_expensive",
+    });
+    expect(mutations(sim.requests)[0]?.form).toEqual({ end_of_term: "true", cancel_reason_code: "too_expensive" });
+    expect(sim.subscriptions.get("sub_alice")?.cancel_reason_code).toBe("too_expensive");
+  });
+
+  it("refuses a reason that is not one of the codes (free text, or no codes at all) and sends nothing", async () => {
+    for (const codes of [["too_expensive"], undefined]) {
+      const { provider, sim } = rig(smallWorld(), codes ? { cancelReasonCodes: codes } : {});
+      expect(provider.capabilities.cancelReason).toBe(codes ? "code" : "none");
+      const error = await rejection(
+        provider.cancel({ customerId: "alice", subscriptionId: "sub_alice", when: "now", reason: "Too expensive" }),
+      );
+      expect(error).toMatchObject({ code: "invalid_input", field: "reason", retryable: false });
+      expect(sim.requests).toEqual([]);
+      expect(sim.subscriptions.get("sub_alice")?.status).toBe("active");
+    }
+  });
+
   it("answers not_found for another customer's subscription exactly as for an unknown one, changing nothing", async () => {
     const { provider, sim } = rig(smallWorld());
     const foreign = await rejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_bob", when: "now" }));
@@ -317,19 +347,49 @@ describe("addresses, invoices PDFs, hosted pages, sessions", () => {
     // What the session endpoint hands Chargebee.js: the portal_session fields, nothing else.
     const browser = ChargebeePortalSessionSchema.strict().parse(session.browserSession);
     expect(browser).toMatchObject({ id: session.id, token: session.token, customer_id: "alice" });
-    await provider.logout({ sessionId: session.id });
+    await provider.logout({ customerId: "alice", sessionId: session.id });
     expect(sim.portalSessions.get(session.id)?.status).toBe("logged_out");
-    const keys = sim.requests.map((r) => r.idempotencyKey);
+    // The session is read first (its owner checked), then logged out.
+    expect(sim.requests.map((r) => [r.method, r.path])).toEqual([
+      ["POST", "/api/v2/portal_sessions"],
+      ["GET", `/api/v2/portal_sessions/${session.id}`],
+      ["POST", `/api/v2/portal_sessions/${session.id}/logout`],
+    ]);
+    const keys = mutations(sim.requests).map((r) => r.idempotencyKey);
     expect(keys.every((key) => typeof key === "string" && key.length > 0)).toBe(true);
     expect(new Set(keys).size).toBe(2);
     // The logout request carries the key as a header, not as a form parameter.
-    expect(sim.requests[1]?.form).toEqual({});
+    expect(mutations(sim.requests)[1]?.form).toEqual({});
   });
 
   it("answers not_found for an unknown customer's session and an unknown session's logout", async () => {
     const { provider } = rig(smallWorld());
     expect((await rejection(provider.createSession({ customerId: "nobody" }))).code).toBe("not_found");
-    expect((await rejection(provider.logout({ sessionId: "portal_nobody" }))).code).toBe("not_found");
+    expect((await rejection(provider.logout({ customerId: "alice", sessionId: "portal_nobody" }))).code).toBe(
+      "not_found",
+    );
+  });
+
+  it("refuses to log out another customer's session: not_found as for an unknown one, no logout sent", async () => {
+    const { provider, sim } = rig(smallWorld());
+    const bobs = await provider.createSession({ customerId: "bob" });
+    sim.clearRequests();
+    const foreign = await rejection(provider.logout({ customerId: "alice", sessionId: bobs.id }));
+    const unknown = await rejection(provider.logout({ customerId: "alice", sessionId: "portal_nobody" }));
+    expect(foreign.toJSON()).toEqual({
+      ...unknown.toJSON(),
+      message: unknown.message.replace("portal_nobody", bobs.id),
+    });
+    expect(foreign).toMatchObject({ code: "not_found", retryable: false });
+    expect(mutations(sim.requests)).toEqual([]);
+    expect(sim.portalSessions.get(bobs.id)?.status).toBe("created");
+  });
+
+  it("names the portal session on its Chargebee.js launch, for logout on sign-out", async () => {
+    const { provider, sim } = rig(smallWorld());
+    const launch = await provider.openPortal({ customerId: "alice" });
+    expect(launch.sessionId).toBe(launch.session.id);
+    expect(sim.portalSessions.get(launch.sessionId ?? "")?.customer_id).toBe("alice");
   });
 });
 
@@ -382,6 +442,7 @@ describe("launches", () => {
         expires_at: stored.expires_at,
         object: "portal_session",
       },
+      sessionId: stored.id,
     });
     expect(JSON.stringify(launch)).not.toContain(apiKey);
   });

@@ -2,7 +2,11 @@ import { mountOnMsw } from "@portalkit/conformance";
 import { emptyWorld, type World } from "@portalkit/core/testing";
 import { onTestFinished } from "vitest";
 import { type ChargebeeProviderOptions, createChargebeeProvider } from "../src/index";
-import { type ChargebeeSimulator, createChargebeeSimulator } from "../src/testing/index";
+import {
+  type ChargebeeSimulator,
+  type ChargebeeSimulatorOptions,
+  createChargebeeSimulator,
+} from "../src/testing/index";
 
 let count = 0;
 
@@ -14,10 +18,14 @@ export interface Rig {
 }
 
 /** A seeded simulator on MSW and a provider on it with fast retries; torn down after the test. */
-export function rig(world: World = emptyWorld(), options: Partial<ChargebeeProviderOptions> = {}): Rig {
+export function rig(
+  world: World = emptyWorld(),
+  options: Partial<ChargebeeProviderOptions> = {},
+  simulator: Omit<ChargebeeSimulatorOptions, "site" | "apiKey"> = {},
+): Rig {
   const site = `cb-test-${++count}`;
   const apiKey = `test_key_${crypto.randomUUID().replace(/-/g, "")}`;
-  const sim = createChargebeeSimulator({ site, apiKey });
+  const sim = createChargebeeSimulator({ ...simulator, site, apiKey });
   sim.seed(world);
   const unmount = mountOnMsw(`https://${site}.chargebee.com`, (request) => sim.handle(request));
   onTestFinished(unmount);

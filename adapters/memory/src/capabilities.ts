@@ -11,6 +11,7 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
     addressKinds: ["billing", "shipping"],
+    cancelReason: "comment",
     // A shipping address is kept on the subscription it is written for.
     addressScopes: { billing: "customer", shipping: "subscription" },
     operations: [

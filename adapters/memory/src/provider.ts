@@ -44,6 +44,12 @@ const lookups = {
     read: (api: ApiClient, id: string) => api.request<WireInvoice>({ method: "GET", path: `/v1/invoices/${path(id)}` }),
     customerOf: (invoice: WireInvoice) => invoice.customer_id,
   },
+  portalSession: {
+    kind: "portal session",
+    read: (api: ApiClient, id: string) =>
+      api.request<WirePortalSession>({ method: "GET", path: `/v1/portal_sessions/${path(id)}` }),
+    customerOf: (session: WirePortalSession) => session.customer_id,
+  },
 };
 
 type Context = AdapterContext<ApiClient, typeof lookups, MemoryProviderOptions>;
@@ -63,6 +69,7 @@ function redirect(session: WirePortalSession, section?: PortalSection): Redirect
     provider: PROVIDER_ID,
     url: session.url,
     expiresAt: unixToIso(session.expires_at),
+    sessionId: session.id,
   };
   if (section) launch.section = section;
   return launch;
@@ -213,7 +220,10 @@ const memoryAdapter = defineAdapter({
       );
     },
 
-    async logout({ sessionId }, ctx) {
+    async logout({ customerId, sessionId }, ctx) {
+      // The API logs out any session by id: the kit reads it first and answers not_found
+      // for another customer's.
+      await ctx.owned.portalSession(customerId, sessionId);
       await ctx.mutate((api, { idempotencyKey }) =>
         api.request<WirePortalSession>({
           method: "POST",

@@ -9,6 +9,8 @@ import { STRIPE_SECTIONS } from "./sections";
 export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   cancelModes: ["now", "period_end"],
   addressKinds: ["billing", "shipping"],
+  // cancel({ reason }) is sent as cancellation_details[comment].
+  cancelReason: "comment",
   // Stripe keeps both on the customer (`address`, `shipping`).
   addressScopes: { billing: "customer", shipping: "customer" },
   operations: [

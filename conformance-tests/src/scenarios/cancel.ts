@@ -30,8 +30,20 @@ export async function readState(ctx: HarnessContext, id: string): Promise<SimSub
 }
 
 export function cancelScenarios(scenario: Scenario): void {
-  const { capabilities, providerId } = scenario;
+  const { capabilities, providerId, harness } = scenario;
   const subscriptionId = SUBSCRIPTIONS.aliceMain;
+  const reasonSent = (): string => {
+    const reason = harness.manifest.cancelReason;
+    if (capabilities.cancelReason === "code" && reason === undefined) {
+      throw new Error(
+        "an adapter that sends reason codes needs a harness manifest with cancelReason (one of its codes)",
+      );
+    }
+    return reason ?? "too expensive";
+  };
+  // The main scenarios pass a reason wherever the adapter takes one.
+  const acceptedReason = (): { reason?: string } =>
+    capabilities.cancelReason === "none" ? {} : { reason: reasonSent() };
   const periodEnd = () => scenario.world().subscriptions.find((s) => s.id === subscriptionId)!.currentPeriodEnd;
 
   describe("cancel", () => {
@@ -51,7 +63,7 @@ export function cancelScenarios(scenario: Scenario): void {
         const ctx = await scenario.open(scenario.world());
         expect((await readState(ctx, subscriptionId))?.status).toBe("active");
         const answer = SubscriptionSchema.parse(
-          await ctx.provider.cancel({ customerId: ALICE, subscriptionId, when: mode, reason: "too expensive" }),
+          await ctx.provider.cancel({ customerId: ALICE, subscriptionId, when: mode, ...acceptedReason() }),
         );
         expect(answer).toMatchObject({ id: subscriptionId, customerId: ALICE, provider: providerId });
         expectCancelled(mode, answer, await readState(ctx, subscriptionId), periodEnd());
@@ -73,6 +85,37 @@ export function cancelScenarios(scenario: Scenario): void {
         expect(sameInstant(second.cancelAt, first.cancelAt)).toBe(true);
         expect(sameInstant(second.canceledAt, first.canceledAt)).toBe(true);
         expect(await readState(ctx, subscriptionId)).toEqual(stateAfterFirst);
+      });
+    }
+
+    const mode = capabilities.cancelModes[0]!;
+    const handling = capabilities.cancelReason;
+    if (handling !== "none") {
+      it(`sends the reason (as a ${handling}), and the vendor keeps it`, async () => {
+        const ctx = await scenario.open(scenario.world());
+        if (!ctx.readCancelReason) {
+          throw new Error("an adapter that sends a cancellation reason needs a harness with readCancelReason");
+        }
+        const reason = reasonSent();
+        await ctx.provider.cancel({ customerId: ALICE, subscriptionId, when: mode, reason });
+        expect(await ctx.readCancelReason(subscriptionId), "the reason stored at the vendor").toBe(reason);
+      });
+    }
+    if (handling !== "comment") {
+      it(`refuses a reason it cannot send (${handling === "code" ? "not one of its codes" : "it keeps none"}): invalid_input naming reason, nothing sent`, async () => {
+        const ctx = await scenario.open(scenario.world());
+        await expectPortalError(
+          () =>
+            ctx.provider.cancel({
+              customerId: ALICE,
+              subscriptionId,
+              when: mode,
+              reason: "Free text that is no vendor reason code",
+            }),
+          { code: "invalid_input", field: "reason", retryable: false },
+        );
+        expect(ctx.requests, "requests after an invalid reason").toEqual([]);
+        expect((await readState(ctx, subscriptionId))?.status).toBe("active");
       });
     }
 

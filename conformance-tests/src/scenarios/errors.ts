@@ -97,7 +97,7 @@ export const INVALID_CALLS: readonly InvalidCall[] = [
     label: "logout with an empty sessionId",
     field: "sessionId",
     requires: "logout",
-    call: (p) => p.logout!({ sessionId: "" }),
+    call: (p) => p.logout!({ customerId: ALICE, sessionId: "" }),
   },
 ];
 

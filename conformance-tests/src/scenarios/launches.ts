@@ -30,6 +30,27 @@ export function launchScenarios(scenario: Scenario): void {
       expectNoSecrets(ctx, launch);
     });
 
+    it("leaves vendorOptions addressed to another adapter alone", async () => {
+      const ctx = await scenario.open(scenario.world());
+      const launch = parseLaunch(
+        await ctx.provider.openPortal({
+          customerId: ALICE,
+          vendorOptions: { "portalkit-other-vendor": { portalkitOption: "kept-for-another-vendor" } },
+        }),
+      );
+      expect(JSON.stringify(launch)).not.toContain("kept-for-another-vendor");
+    });
+
+    it("refuses a launch option addressed to it that it does not take, sending nothing", async () => {
+      const ctx = await scenario.open(scenario.world());
+      const error = await expectPortalError(
+        () => ctx.provider.openPortal({ customerId: ALICE, vendorOptions: { [providerId]: { portalkitUnknown: 1 } } }),
+        { code: "invalid_input", retryable: false },
+      );
+      expect(error.field?.startsWith(`vendorOptions.${providerId}`), `field ${error.field}`).toBe(true);
+      expect(ctx.requests).toEqual([]);
+    });
+
     for (const section of PORTAL_SECTIONS) {
       const claimed = capabilities.sections.includes(section);
       const input = {

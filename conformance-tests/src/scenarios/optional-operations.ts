@@ -173,8 +173,20 @@ export function optionalOperationScenarios(scenario: Scenario): void {
       if (!ctx.readSession) throw new Error("an adapter that claims logout needs a harness with readSession");
       const session = PortalSessionSchema.parse(await ctx.provider.createSession({ customerId: ALICE }));
       expect((await ctx.readSession(session.id))?.status).toBe("active");
-      await expect(ctx.provider.logout!({ sessionId: session.id })).resolves.toBeUndefined();
+      await expect(ctx.provider.logout!({ customerId: ALICE, sessionId: session.id })).resolves.toBeUndefined();
       expect((await ctx.readSession(session.id))?.status).toBe("logged_out");
+    });
+
+    it("answers not_found for an unknown session", async () => {
+      const ctx = await scenario.open(scenario.world());
+      await expectPortalError(
+        () => ctx.provider.logout!({ customerId: ALICE, sessionId: "portalkit_no_such_session" }),
+        {
+          code: "not_found",
+          retryable: false,
+        },
+      );
+      expect(mutating(ctx.requests)).toEqual([]);
     });
   });
 }

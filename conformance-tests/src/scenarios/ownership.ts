@@ -105,6 +105,16 @@ export function ownershipScenarios(scenario: Scenario): void {
       },
     );
 
+    it.skipIf(!caps.logout)("logout of Bob's portal session is not_found and leaves it open", async () => {
+      const ctx = await scenario.open(scenario.world());
+      if (!ctx.readSession) throw new Error("an adapter that claims logout needs a harness with readSession");
+      const bobs = await ctx.provider.createSession({ customerId: BOB });
+      ctx.clearRequests();
+      await expectPortalError(() => ctx.provider.logout!({ customerId: ALICE, sessionId: bobs.id }), NOT_FOUND);
+      expect(mutating(ctx.requests), "mutating requests").toEqual([]);
+      expect((await ctx.readSession(bobs.id))?.status, "Bob's session at the vendor").toBe("active");
+    });
+
     it.skipIf(subscriptionSection === undefined)(
       `openSection(${subscriptionSection ?? "a subscription section"}) naming Bob's subscription is not_found`,
       async () => {

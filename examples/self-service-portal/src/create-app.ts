@@ -27,6 +27,7 @@ import { type LayoutOptions, layout } from "./pages/layout";
 import { messagePage } from "./pages/message-page";
 import { profilePage } from "./pages/profile-page";
 import { signInPage } from "./pages/sign-in-page";
+import { createPortalSessionLog } from "./portal-sessions";
 import { BodyTooLargeError, readForm } from "./read-form";
 import { createSessionCookies } from "./session-cookie";
 
@@ -95,7 +96,10 @@ function redirect(location: string, headers: Record<string, string> = {}): Respo
  * @portalkit/server's routes under /api/portal for the page script's portal launches.
  */
 export function createApp(options: AppOptions): FetchHandler {
-  const { provider, accounts, client } = options;
+  const { accounts, client } = options;
+  // Every portal session the app opens is remembered, to be logged out on sign-out.
+  const portalSessions = createPortalSessionLog(options.provider);
+  const { provider } = portalSessions;
   const sessions = createSessionCookies(options.sessionSecret);
   const authenticate = createAuthenticate(sessions, accounts);
   const log = options.log ?? ((line: string) => console.error(line));
@@ -224,6 +228,16 @@ export function createApp(options: AppOptions): FetchHandler {
       return signInAgain(failed(request, error).message, 503);
     }
     return redirect("/account", { "set-cookie": sessions.issue(account.customerId, request) });
+  }
+
+  // Ends the vendor portal sessions opened for the customer, then the app's own session.
+  async function signOut(request: Request, customerId: string | null): Promise<Response> {
+    if (customerId) {
+      for (const error of await portalSessions.endAll(customerId)) {
+        log(`[portal] POST /sign-out: portal logout failed: ${describeFailure(error).log}`);
+      }
+    }
+    return redirect("/sign-in", { "set-cookie": sessions.revoke(request) });
   }
 
   // ---- addresses -------------------------------------------------------------------
@@ -520,8 +534,7 @@ export function createApp(options: AppOptions): FetchHandler {
       return respond({ title: "Sign in", body: signInPage({ accounts: options.listAccounts ? accounts.list() : [] }) });
     }
     if (pathname === "/sign-in" && method === "POST") return signIn(request);
-    if (pathname === "/sign-out" && method === "POST")
-      return redirect("/sign-in", { "set-cookie": sessions.revoke(request) });
+    if (pathname === "/sign-out" && method === "POST") return signOut(request, customerId);
 
     if (pathname === "/account" || pathname.startsWith("/account/")) {
       if (!account)

@@ -111,6 +111,8 @@ function simulatedProvider(
         stripe: { secretKey: sims.stripe.secretKey, apiBase: sims.stripeServer.url, webhookSecret: webhooks.stripe },
         billflowSecret,
         billingPageId: "bp_demo_portal",
+        // The page's service; the quantity comes with each launch (see the profile page).
+        service: "team-plans",
       });
     case "paddle":
       return createPaddleProvider({ apiKey: sims.paddle.apiKey, environment: sims.paddleServer.url });

@@ -300,6 +300,11 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] 
         await expect(page.locator("#portal-container [data-testid=portal-customer]").textContent()).resolves.toBe(
           `Customer ${ALICE.customerId}`,
         );
+        // The provider's service, and the quantities of both of the customer's subscriptions
+        // passed with the launch, signed on the server.
+        await expect(page.locator("#portal-container [data-testid=portal-options]").textContent()).resolves.toBe(
+          "Service team-plans · quantity storage-addon 2, team-monthly 5",
+        );
         await screenshot(page, "billflow-embed");
         await Promise.all([page.waitForEvent("load"), page.click("text=Close billing page")]);
       }
@@ -433,6 +438,48 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] 
       } finally {
         await other.context.close();
       }
+    });
+
+    it("signing out ends the portal sessions opened for the customer at the vendor", async () => {
+      await page.goto(`${portal.url}/account`);
+      await page.click("text=Manage in the hosted portal");
+      if (provider === "chargebee") {
+        await expect(page.locator("#chargebee-portal [data-testid=portal-customer]").textContent()).resolves.toContain(
+          ALICE.customerId,
+        );
+      } else if (provider === "stripe") {
+        await page.waitForURL(/\/simulated\/page\?/);
+      } else {
+        await expect(page.locator("#portal-container [data-testid=portal-customer]").textContent()).resolves.toBe(
+          `Customer ${ALICE.customerId}`,
+        );
+      }
+      const opened = vendor.portalSessions(ALICE.customerId);
+      const bruno = vendor.portalSessions(BRUNO.customerId);
+      if (provider === "chargebee") {
+        // The portal opened just now and those of the earlier launches, all still open.
+        expect(opened.length).toBeGreaterThan(1);
+        expect(opened.at(-1)?.loggedOut).toBe(false);
+      }
+      await page.goto(`${portal.url}/account`);
+      await Promise.all([page.waitForURL(`${portal.url}/sign-in`), page.click("button:has-text('Sign out')")]);
+      const after = vendor.portalSessions(ALICE.customerId);
+      expect(after.map((session) => session.id)).toEqual(opened.map((session) => session.id));
+      expect(
+        after.every((session) => session.loggedOut),
+        "every portal session of Alice's is logged out",
+      ).toBe(true);
+      expect(vendor.portalSessions(BRUNO.customerId)).toEqual(bruno);
+      // The old session is gone on the app's side too.
+      const logout = await page.evaluate(async (sessionId) => {
+        const response = await fetch("/api/portal/logout", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ sessionId }),
+        });
+        return response.status;
+      }, opened.at(-1)?.id ?? "none");
+      expect(logout).toBe(401);
     });
 
     it("sent nothing beyond loopback and no secret to the browser or the log", async () => {

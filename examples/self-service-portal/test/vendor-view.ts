@@ -11,6 +11,8 @@ export interface VendorView {
   shippingLine1(customerId: string, subscriptionId: string): string | undefined;
   /** The customer of the newest portal session (Stripe's billing portal, Chargebee's portal_session). */
   lastPortalCustomer(): string | undefined;
+  /** The customer's portal sessions at the vendor that `logout` can end (Chargebee's), oldest first. */
+  portalSessions(customerId: string): Array<{ id: string; loggedOut: boolean }>;
   /** Requests that change an address. */
   addressWrites(): number;
   /** Makes the vendor refuse the next address update's country, as the real API refuses an unknown one. */
@@ -38,6 +40,10 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
       },
       shippingLine1: (_customer, sub) => sim.subscriptions.get(sub)?.shipping_address?.line1,
       lastPortalCustomer: () => [...sim.portalSessions.values()].at(-1)?.customer_id,
+      portalSessions: (customerId) =>
+        [...sim.portalSessions.values()]
+          .filter((session) => session.customer_id === customerId)
+          .map((session) => ({ id: session.id, loggedOut: session.status === "logged_out" })),
       addressWrites: () => sim.requests.filter((r) => /update_billing_info|update_for_items/.test(r.path)).length,
       // The simulator refuses unknown countries by itself, as Chargebee does.
       refuseCountryOnce: () => {},
@@ -90,6 +96,8 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
     },
     shippingLine1: (id) => sim.customer(id)?.shipping?.address?.line1 ?? undefined,
     lastPortalCustomer: () => sim.sessions.at(-1)?.customer,
+    // Stripe's portal sessions cannot be ended: there is nothing to log out.
+    portalSessions: () => [],
     addressWrites: () => sim.requests.filter((r) => r.method === "POST" && /^\/v1\/customers\//.test(r.path)).length,
     // Stripe refuses an unknown country with `param: address[country]`; the simulator is told to.
     refuseCountryOnce: () =>

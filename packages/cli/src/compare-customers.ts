@@ -134,7 +134,7 @@ async function customerExists(provider: PortalProvider, customerId: string): Pro
       return true;
     }
     const session = await provider.createSession({ customerId });
-    await provider.logout?.({ sessionId: session.id }).catch(() => undefined);
+    await provider.logout?.({ customerId, sessionId: session.id }).catch(() => undefined);
     return true;
   } catch (error) {
     return !missing(error);

@@ -8,6 +8,9 @@ const flags = Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_F
   [K in CapabilityFlag]: z.ZodBoolean;
 };
 
+export const CancelReasonHandlingSchema = z.enum(["comment", "code", "none"]);
+export type CancelReasonHandling = z.infer<typeof CancelReasonHandlingSchema>;
+
 export const AddressScopeSchema = z.enum(["customer", "subscription"]);
 export type AddressScope = z.infer<typeof AddressScopeSchema>;
 
@@ -25,6 +28,13 @@ export const CapabilitiesSchema = z.object({
   /** Address kinds `updateAddress` can change (empty when it is not offered). */
   addressKinds: z.array(z.enum(["billing", "shipping"])),
   /**
+   * What `cancel` does with `reason`: sends it as a free-text `comment` (Stripe's
+   * `cancellation_details[comment]`), as a vendor reason `code` (Chargebee's
+   * `cancel_reason_code`, only the codes configured), or `none`: the vendor keeps no reason,
+   * and a reason given is refused (`invalid_input` naming `reason`), never dropped.
+   */
+  cancelReason: CancelReasonHandlingSchema,
+  /**
    * Where each address kind lives at the vendor: on the `customer` (read it with
    * `getCustomer`) or on each `subscription` (read it from the subscription). A kind the
    * vendor does not keep is left out.
@@ -41,6 +51,7 @@ export function defineCapabilities(
 ): Readonly<Capabilities> {
   const full = {
     addressKinds: [],
+    cancelReason: "none",
     addressScopes: {},
     ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], false])),
     ...manifest,
@@ -59,7 +70,9 @@ export function supportsSection(capabilities: Capabilities, section: PortalSecti
 export function claimCapabilities(
   sections: Partial<Record<PortalSection, unknown>>,
   manifest: Pick<Capabilities, "cancelModes"> &
-    Partial<Pick<Capabilities, "addressKinds" | "addressScopes">> & { operations: readonly OptionalOperation[] },
+    Partial<Pick<Capabilities, "addressKinds" | "addressScopes" | "cancelReason">> & {
+      operations: readonly OptionalOperation[];
+    },
 ): Readonly<Capabilities> {
   const { operations, ...rest } = manifest;
   return defineCapabilities({

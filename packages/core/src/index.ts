@@ -6,6 +6,8 @@ export {
   type AddressScopes,
   AddressScopesSchema,
   CAPABILITY_FLAGS,
+  type CancelReasonHandling,
+  CancelReasonHandlingSchema,
   type Capabilities,
   CapabilitiesSchema,
   type CapabilityFlag,

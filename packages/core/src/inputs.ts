@@ -17,7 +17,27 @@ export const CreateSessionInputSchema = z.strictObject({
 });
 export type CreateSessionInput = z.infer<typeof CreateSessionInputSchema>;
 
-export const OpenPortalInputSchema = CreateSessionInputSchema;
+/**
+ * Launch options one vendor's portal takes beyond the contract (Billflow's `service` and
+ * `quantity`), keyed by the adapter they are for: `{ billflow: { quantity: 3 } }`. Each
+ * adapter checks its own entry with its own schema (`invalid_input` naming the field, such
+ * as `vendorOptions.billflow.quantity`) and rejects an entry when it takes none; entries for
+ * other adapters are left to them, so one call can go through a router to any customer.
+ */
+export const VendorOptionsSchema = z.record(
+  z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an adapter id"),
+  z.record(z.string().max(64), z.unknown()),
+);
+export type VendorOptions = z.infer<typeof VendorOptionsSchema>;
+
+export const OpenPortalInputSchema = z.strictObject({
+  customerId: IdSchema,
+  returnUrl: UrlSchema.optional(),
+  vendorOptions: VendorOptionsSchema.optional(),
+});
 export type OpenPortalInput = z.infer<typeof OpenPortalInputSchema>;
 
 export const OpenSectionInputSchema = z.strictObject({
@@ -26,6 +46,7 @@ export const OpenSectionInputSchema = z.strictObject({
   subscriptionId: IdSchema.optional(),
   returnUrl: UrlSchema.optional(),
   fallback: z.literal("portal").optional(),
+  vendorOptions: VendorOptionsSchema.optional(),
 });
 export type OpenSectionInput = z.infer<typeof OpenSectionInputSchema>;
 
@@ -79,7 +100,9 @@ export type UpdateAddressInput = z.infer<typeof UpdateAddressInputSchema>;
 export const PaymentMethodLaunchInputSchema = CreateSessionInputSchema;
 export type PaymentMethodLaunchInput = z.infer<typeof PaymentMethodLaunchInputSchema>;
 
+/** Ends a portal session of the customer's; another customer's session is `not_found`. */
 export const LogoutInputSchema = z.strictObject({
+  customerId: IdSchema,
   sessionId: IdSchema,
 });
 export type LogoutInput = z.infer<typeof LogoutInputSchema>;

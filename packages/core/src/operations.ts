@@ -151,7 +151,7 @@ export const OPERATIONS = {
   logout: optional<LogoutInput, void>({
     input: LogoutInputSchema,
     output: z.undefined(),
-    scope: "none",
+    scope: "customer",
   }),
   parseWebhook: optional<ParseWebhookInput, BillingEvent, "webhooks">({
     input: ParseWebhookInputSchema,

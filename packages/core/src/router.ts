@@ -34,8 +34,10 @@ export interface PortalRouter extends PortalProvider {
  * `capabilities` is what every routed provider offers (an optional method exists on the
  * router only when all providers have it); `capabilitiesFor(customerId)` tells what one
  * customer's provider offers, and sections are opened by that provider's own rules.
- * `logout` names a session and `parseWebhook` a vendor's delivery, not a customer, so they
- * are not routed: call the provider itself (one webhook endpoint per provider).
+ * `cancelReason` is the providers' own when they all agree and `none` otherwise (a reason
+ * then reaches the customer's provider, which keeps it or refuses it by its own rule).
+ * `parseWebhook` takes a vendor's delivery, which names no customer, so it is not routed:
+ * call the provider itself (one webhook endpoint per provider).
  */
 export function createRouter(options: RouterOptions): PortalRouter {
   const id = options.id ?? "router";
@@ -66,6 +68,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
     sections: intersect(providers.map((p) => p.capabilities.sections)),
     cancelModes: intersect(providers.map((p) => p.capabilities.cancelModes)),
     addressKinds: intersect(providers.map((p) => p.capabilities.addressKinds)),
+    cancelReason: common(providers.map((p) => p.capabilities.cancelReason)) ?? "none",
     addressScopes: commonScopes(providers.map((p) => p.capabilities.addressScopes)),
     ...Object.fromEntries(
       OPTIONAL_OPERATIONS.map((op) => [
@@ -97,7 +100,7 @@ export function createRouter(options: RouterOptions): PortalRouter {
   return router;
 
   // Required operations always, optional ones when every provider offers them; an
-  // operation that names no customer (logout) cannot be routed.
+  // operation that names no customer (a webhook body) cannot be routed.
   function routed(): Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]> {
     const methods: Record<string, unknown> = {};
     for (const name of OPERATION_NAMES) {
@@ -108,6 +111,11 @@ export function createRouter(options: RouterOptions): PortalRouter {
     }
     return methods as Pick<PortalRouter, (typeof REQUIRED_OPERATIONS)[number]>;
   }
+}
+
+function common<T>(values: readonly T[]): T | undefined {
+  const [first] = values;
+  return values.every((value) => value === first) ? first : undefined;
 }
 
 function intersect<T>(lists: ReadonlyArray<readonly T[]>): T[] {

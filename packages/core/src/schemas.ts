@@ -75,6 +75,11 @@ const LaunchBaseShape = {
   /** True when a section was asked for and the whole portal is opened instead. */
   fallback: z.literal(true).optional(),
   expiresAt: IsoDateTimeSchema.optional(),
+  /**
+   * The vendor portal session the launch opens, when the vendor keeps one that `logout`
+   * ends (Chargebee's portal_session): the app keeps it to log the customer out on sign-out.
+   */
+  sessionId: z.string().optional(),
 };
 
 /** A vendor-neutral launch: send the customer to `url` (Stripe's hosted portal, a hosted page). */

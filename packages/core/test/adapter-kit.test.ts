@@ -176,6 +176,66 @@ describe("defineAdapter", () => {
     expect(client.calls).toEqual([]);
   });
 
+  it("refuses a cancellation reason when the manifest says the vendor keeps none, and sends nothing", async () => {
+    const { client, provider } = open();
+    expect(provider.capabilities.cancelReason).toBe("none");
+    const error = await rejection(
+      provider.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "now", reason: "too expensive" }),
+    );
+    expect(error).toMatchObject({ code: "invalid_input", field: "reason", retryable: false });
+    expect(client.calls).toEqual([]);
+    const keeps = defineAdapter(definition({ capabilities: { cancelReason: "comment" } }))({
+      apiKey: "key_0123456789",
+      vendor: client,
+    });
+    await keeps.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "now", reason: "too expensive" });
+    expect(client.calls).toEqual(["GET /subscriptions", "POST /cancel"]);
+  });
+
+  it("refuses launch options addressed to an adapter that takes none, and leaves other adapters' to them", async () => {
+    const { client, provider } = open();
+    const error = await rejection(
+      provider.openPortal({ customerId: "alice", vendorOptions: { acme: { quantity: 3 } } }),
+    );
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendorOptions.acme" });
+    await rejection(
+      provider.openSection({ customerId: "alice", section: "billing_history", vendorOptions: { acme: {} } }),
+    );
+    expect(client.calls).toEqual([]);
+    await provider.openPortal({ customerId: "alice", vendorOptions: { billflow: { quantity: 3 } } });
+    expect(client.calls).toEqual(["POST /portal"]);
+  });
+
+  it("checks an adapter's own launch options with its schema and hands handlers the parsed entry", async () => {
+    const seen: unknown[] = [];
+    const base = definition();
+    const make = defineAdapter({
+      ...base,
+      vendorOptions: z.strictObject({ seats: z.number().int().positive().optional() }),
+      operations: {
+        ...base.operations,
+        openPortal: async (input) => {
+          seen.push(input.vendorOptions);
+          return launch("https://portal.test/p");
+        },
+      },
+    });
+    const provider = make({ apiKey: "key_0123456789", vendor: vendor() });
+    await provider.openPortal({ customerId: "alice", vendorOptions: { acme: { seats: 2 }, other: { x: 1 } } });
+    expect(seen).toEqual([{ acme: { seats: 2 }, other: { x: 1 } }]);
+    const error = await rejection(provider.openPortal({ customerId: "alice", vendorOptions: { acme: { seats: 0 } } }));
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendorOptions.acme.seats" });
+    expect(error.message).toMatch(/^Invalid input at vendorOptions\.acme\.seats:/);
+    // A section opened as the whole portal keeps the call's launch options.
+    await provider.openSection({
+      customerId: "alice",
+      section: "address",
+      fallback: "portal",
+      vendorOptions: { acme: { seats: 4 } },
+    });
+    expect(seen.at(-1)).toEqual({ acme: { seats: 4 } });
+  });
+
   it("answers not_found alike for a missing subscription and another customer's, and sends no mutation", async () => {
     const { client, provider } = open();
     const foreign = await rejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_b", when: "now" }));

@@ -32,7 +32,7 @@ describe("the operations registry", () => {
     expect([...REQUIRED_OPERATIONS, ...OPTIONAL_OPERATIONS].sort()).toEqual([...OPERATION_NAMES].sort());
     expect(REQUIRED_OPERATIONS).toEqual(["createSession", "openPortal", "openSection", "listInvoices", "cancel"]);
     const flags = Object.keys(CapabilitiesSchema.shape).filter(
-      (key) => !["sections", "cancelModes", "addressKinds", "addressScopes"].includes(key),
+      (key) => !["sections", "cancelModes", "addressKinds", "cancelReason", "addressScopes"].includes(key),
     );
     expect(flags.sort()).toEqual(OPTIONAL_OPERATIONS.map((name) => CAPABILITY_FLAGS[name]).sort());
     expect(CAPABILITY_FLAGS.parseWebhook).toBe("webhooks");
@@ -61,6 +61,6 @@ describe("the operations registry", () => {
     const primary = everyOperation("p");
     const shadow = createShadow({ primary, shadow: everyOperation("s"), onDiff: () => undefined });
     for (const name of OPERATION_NAMES) expect(typeof shadow[name], name).toBe("function");
-    expect(await shadow.logout?.({ sessionId: "s1" })).toBe("logout");
+    expect(await shadow.logout?.({ customerId: "c", sessionId: "s1" })).toBe("logout");
   });
 });

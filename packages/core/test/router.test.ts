@@ -76,4 +76,37 @@ describe("createRouter", () => {
     expect((await router.capabilitiesFor("bob")).reactivate).toBe(true);
     expect((await router.providerFor("alice")).id).toBe("chargebee");
   });
+
+  it("routes logout by its customer when every provider offers it", async () => {
+    const a = fakeProvider("a", {}, { logout: true, cancelReason: "comment" });
+    const b = fakeProvider("b", {}, { logout: true, cancelReason: "code" });
+    const ended: Array<{ provider: string; customerId: string; sessionId: string }> = [];
+    for (const provider of [a, b]) {
+      provider.logout = async (input) => {
+        ended.push({ provider: provider.id, ...input });
+      };
+    }
+    const router = createRouter({ providers: { a, b }, resolve: (customerId) => (customerId === "alice" ? "a" : "b") });
+    expect(router.capabilities.logout).toBe(true);
+    await router.logout!({ customerId: "bob", sessionId: "ps_1" });
+    expect(ended).toEqual([{ provider: "b", customerId: "bob", sessionId: "ps_1" }]);
+    await expect(router.logout!({ customerId: "bob", sessionId: "" })).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "sessionId",
+    });
+    // The providers handle a reason differently: the router promises none of it.
+    expect(router.capabilities.cancelReason).toBe("none");
+    expect((await router.capabilitiesFor("alice")).cancelReason).toBe("comment");
+  });
+
+  it("keeps the providers' cancelReason when they agree", () => {
+    const router = createRouter({
+      providers: {
+        a: fakeProvider("a", {}, { cancelReason: "comment" }),
+        b: fakeProvider("b", {}, { cancelReason: "comment" }),
+      },
+      resolve: () => "a",
+    });
+    expect(router.capabilities.cancelReason).toBe("comment");
+  });
 });

@@ -56,7 +56,7 @@ function match(segments: readonly string[], method: string): Match {
  * A fetch-standard handler for the portal routes of the signed-in customer:
  * `POST /session`, `POST /launch`, `GET /customer`, `GET /invoices`, `GET /invoices/:id/pdf`,
  * `GET /subscriptions`, `GET /subscriptions/:id`, `POST /subscriptions/:id/cancel`,
- * `POST /subscriptions/:id/reactivate` and `POST /address`, all JSON.
+ * `POST /subscriptions/:id/reactivate`, `POST /address` and `POST /logout`, all JSON.
  */
 export function createPortalHandler(provider: PortalProvider, options: PortalHandlerOptions): PortalHandler {
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");

@@ -2,6 +2,7 @@ import {
   CancelInputSchema,
   CreateSessionInputSchema,
   claims,
+  LogoutInputSchema,
   OpenSectionInputSchema,
   type OptionalOperation,
   PortalError,
@@ -43,6 +44,7 @@ const LaunchBody = OpenSectionInputSchema.omit({ customerId: true }).partial({ s
 const CancelBody = CancelInputSchema.omit({ customerId: true, subscriptionId: true });
 const EmptyBody = SubscriptionRefInputSchema.omit({ customerId: true, subscriptionId: true });
 const AddressBody = UpdateAddressInputSchema.omit({ customerId: true });
+const LogoutBody = LogoutInputSchema.omit({ customerId: true });
 
 async function body<S extends Parameters<typeof parseInput>[0]>(schema: S, context: RouteContext) {
   const object = await readJsonObject(context.request, context.provider.id, context.maxBodyBytes);
@@ -82,10 +84,12 @@ export const ROUTES: readonly Route[] = [
     method: "POST",
     path: ["launch"],
     async handle(context) {
-      const { section, subscriptionId, returnUrl, fallback } = await body(LaunchBody, context);
+      const { section, subscriptionId, returnUrl, fallback, vendorOptions } = await body(LaunchBody, context);
       const { provider, customerId } = context;
       checkReturnUrl(returnUrl, context.returnOrigins, provider.id);
-      if (section) return provider.openSection({ customerId, section, subscriptionId, returnUrl, fallback });
+      if (section) {
+        return provider.openSection({ customerId, section, subscriptionId, returnUrl, fallback, vendorOptions });
+      }
       if (subscriptionId !== undefined || fallback !== undefined) {
         throw new PortalError({
           code: "invalid_input",
@@ -94,7 +98,7 @@ export const ROUTES: readonly Route[] = [
           message: "Invalid input at section: required with subscriptionId or fallback",
         });
       }
-      return provider.openPortal({ customerId, returnUrl });
+      return provider.openPortal({ customerId, returnUrl, vendorOptions });
     },
   },
   {
@@ -152,6 +156,18 @@ export const ROUTES: readonly Route[] = [
       await body(EmptyBody, context);
       const { provider, customerId, id } = context;
       return offered(provider, "reactivate", "reactivation")({ customerId, subscriptionId: id });
+    },
+  },
+  {
+    method: "POST",
+    path: ["logout"],
+    // Ends one of the signed-in customer's vendor portal sessions (`session.id` of POST
+    // /session, `sessionId` of a launch); another customer's is 404, as an unknown one.
+    async handle(context) {
+      const { sessionId } = await body(LogoutBody, context);
+      const { provider, customerId } = context;
+      await offered(provider, "logout", "portal logout")({ customerId, sessionId });
+      return { loggedOut: true };
     },
   },
   {

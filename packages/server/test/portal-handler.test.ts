@@ -67,6 +67,7 @@ describe("authentication", () => {
     ["POST", "/subscriptions/sub_alice/cancel"],
     ["POST", "/subscriptions/sub_alice/reactivate"],
     ["POST", "/address"],
+    ["POST", "/logout"],
   ];
   it.each(routes)("%s %s answers 401 without a signed-in customer and calls no vendor API", async (method, path) => {
     const result = await call(path, { method, as: null, body: method === "POST" ? {} : undefined });
@@ -141,6 +142,19 @@ describe("POST /launch", () => {
     const result = await call("/launch", { method: "POST", body });
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: { code: "invalid_input", field } });
+  });
+
+  it("hands vendorOptions to the adapter, which checks its own entry", async () => {
+    const others = await call("/launch", { method: "POST", body: { vendorOptions: { billflow: { quantity: 3 } } } });
+    expect(others.status).toBe(200);
+    for (const body of [
+      { vendorOptions: { memory: { quantity: 3 } } },
+      { section: "billing_history", vendorOptions: { memory: { quantity: 3 } } },
+    ]) {
+      const own = await call("/launch", { method: "POST", body });
+      expect(own.status).toBe(400);
+      expect(own.json).toMatchObject({ error: { code: "invalid_input", field: "vendorOptions.memory" } });
+    }
   });
 
   it("answers 400 for a body that is not JSON or not an object", async () => {
@@ -316,6 +330,73 @@ describe("POST /subscriptions/:id/cancel", () => {
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: { code: "invalid_input", field: "when" } });
     expect(mutations()).toHaveLength(0);
+  });
+});
+
+describe("POST /logout", () => {
+  it("logs out the signed-in customer's portal session at the vendor", async () => {
+    const session = await call("/session", { method: "POST" });
+    const sessionId = String(session.json.id);
+    expect(backend.state.sessions.get(sessionId)?.status).toBe("active");
+    const result = await call("/logout", { method: "POST", body: { sessionId } });
+    expect(result.status).toBe(200);
+    expect(result.response.headers.get("content-type")).toBe("application/json");
+    expect(result.json).toEqual({ loggedOut: true });
+    expect(backend.state.sessions.get(sessionId)?.status).toBe("logged_out");
+  });
+
+  it("logs out the session a launch names", async () => {
+    const launch = await call("/launch", { method: "POST", body: {} });
+    const sessionId = String(launch.json.sessionId);
+    expect((await call("/logout", { method: "POST", body: { sessionId } })).status).toBe(200);
+    expect(backend.state.sessions.get(sessionId)?.status).toBe("logged_out");
+  });
+
+  it("answers 404 for another customer's session, as for an unknown one, and leaves it open", async () => {
+    const bobs = await call("/session", { method: "POST", as: "sid-bob" });
+    const sessionId = String(bobs.json.id);
+    const before = mutations().length;
+    const foreign = await call("/logout", { method: "POST", body: { sessionId } });
+    const unknown = await call("/logout", { method: "POST", body: { sessionId: "ps_nobody" } });
+    expect(foreign.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(foreign.json).toMatchObject({ error: { code: "not_found" } });
+    expect(mutations()).toHaveLength(before);
+    expect(backend.state.sessions.get(sessionId)?.status).toBe("active");
+  });
+
+  it("answers 400 naming sessionId when it is missing, and refuses a customerId in the body", async () => {
+    const missing = await call("/logout", { method: "POST", body: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.json).toMatchObject({ error: { code: "invalid_input", field: "sessionId" } });
+    const smuggled = await call("/logout", { method: "POST", body: { sessionId: "ps_1", customerId: "cus_bob" } });
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.json).toMatchObject({ error: { code: "invalid_input", field: "customerId" } });
+    expect(mutations()).toHaveLength(0);
+  });
+
+  it("refuses a cross-site logout, leaving the session open", async () => {
+    const session = await call("/session", { method: "POST" });
+    const sessionId = String(session.json.id);
+    const result = await call("/logout", {
+      method: "POST",
+      body: { sessionId },
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(result.status).toBe(403);
+    expect(backend.state.sessions.get(sessionId)?.status).toBe("active");
+  });
+
+  it("answers 501 for a provider without logout", async () => {
+    const { logout: _logout, ...rest } = provider;
+    const limited: PortalProvider = {
+      ...rest,
+      capabilities: defineCapabilities({ ...provider.capabilities, logout: false }),
+    };
+    const limitedHandler = createPortalHandler(limited, { authenticate, basePath: "/portal" });
+    const result = await call("/logout", { method: "POST", body: { sessionId: "ps_1" }, handler: limitedHandler });
+    expect(result.status).toBe(501);
+    expect(result.json).toMatchObject({ error: { code: "unsupported" } });
   });
 });
 

@@ -62,6 +62,9 @@ function address(wire: Customer.BillingAddress | undefined): Address | undefined
 
 let harnessCount = 0;
 
+/** The site's cancellation reason codes, configured alike on the simulator and the provider. */
+const CANCEL_REASON_CODES = ["too_expensive", "missing_features"];
+
 /** The conformance harness for Chargebee: a fresh simulator (on a site of its own) and provider per setup. */
 export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): ConformanceHarness {
   return defineHarness<ChargebeeSimulator>(
@@ -71,11 +74,13 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
         invoiceStatuses: ["paid", "open", "void", "uncollectible", "pending"],
         sessionExpiry: true,
         invoiceNumber: "id",
+        cancelReason: CANCEL_REASON_CODES[0],
       },
       simulator: (clock) => {
         const simulator = createChargebeeSimulator({
           site: `portalkit-conformance-${++harnessCount}`,
           apiKey: `test_cbsim_${crypto.randomUUID().replace(/-/g, "")}`,
+          cancelReasonCodes: CANCEL_REASON_CODES,
           now: clock.now,
         });
         webhookAuths.set(simulator, { username: "chargebee", password: `cbhook_${crypto.randomUUID()}` });
@@ -88,6 +93,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           apiKey: simulator.apiKey,
           retry: setup.retry,
           timeoutMs: setup.timeoutMs,
+          cancelReasonCodes: CANCEL_REASON_CODES,
           webhookAuth: webhookAuthOf(simulator),
           verify: "refetch",
           ...(baseUrl !== undefined ? { apiBaseUrl: baseUrl } : {}),
@@ -143,6 +149,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
           const session = simulator.portalSessions.get(id);
           return session ? { status: session.status === "logged_out" ? "logged_out" : "active" } : undefined;
         },
+        cancelReason: (simulator, id) => simulator.subscriptions.get(id)?.cancel_reason_code,
         paymentMethod: (simulator, customerId) => {
           const card = simulator.cards.get(customerId);
           if (!card || simulator.customers.get(customerId)?.payment_method?.type !== "card") return undefined;

@@ -37,6 +37,12 @@ export interface ChargebeeSimulatorOptions {
   /** The clock, in milliseconds. Default Date.now. */
   now?: () => number;
   /**
+   * The site's subscription-cancellation reason codes (Settings > Reason Codes): a
+   * `cancel_reason_code` outside them is refused, as Chargebee refuses it. Default: none
+   * configured, so any code is refused.
+   */
+  cancelReasonCodes?: readonly string[];
+  /**
    * A webhook endpoint: every change (made through the API or on the portal) is POSTed to
    * `url` in Chargebee's event envelope, with the Basic credentials given.
    */
@@ -52,6 +58,8 @@ export interface ChargebeeWebhookEndpoint extends WebhookTarget {
 /** The simulator's records, shared by its resources. */
 export interface ChargebeeStore {
   readonly site: string;
+  /** The reason codes configured for subscription cancellations. */
+  readonly cancelReasonCodes: readonly string[];
   /** Milliseconds. */
   now(): number;
   nowSec(): number;
@@ -134,6 +142,7 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
   let counter = 0;
   const store: ChargebeeStore = {
     site,
+    cancelReasonCodes: [...(options.cancelReasonCodes ?? [])],
     now,
     nowSec: () => Math.floor(now() / 1000),
     newId: (prefix) => `${prefix}_${(++counter).toString(36)}${crypto.randomUUID().slice(0, 8)}`,

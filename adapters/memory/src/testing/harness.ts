@@ -138,6 +138,7 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
           const session = simulator.state.sessions.get(id);
           return session ? { status: session.status } : undefined;
         },
+        cancelReason: (simulator, id) => simulator.state.subscriptions.get(id)?.cancellation_reason,
         portalSession: (simulator, id) => {
           const session = simulator.state.sessions.get(id);
           if (!session) return undefined;

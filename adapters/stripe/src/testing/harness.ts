@@ -193,6 +193,7 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
             company: customer.business_name,
           });
         },
+        cancelReason: (simulator, id) => simulator.subscription(id)?.cancellation_details?.comment ?? undefined,
         paymentMethod: (simulator, customerId) => {
           const id = simulator.customer(customerId)?.invoice_settings.default_payment_method;
           const method = typeof id === "string" ? simulator.paymentMethod(id) : undefined;

@@ -80,7 +80,7 @@ function termLine(subscription: Subscription): SafeHtml {
   }
 }
 
-function launchButton(label: string, body: Record<string, string>, endpoint = "/api/portal/launch"): SafeHtml {
+function launchButton(label: string, body: Record<string, unknown>, endpoint = "/api/portal/launch"): SafeHtml {
   return html`<button type="button" class="secondary" data-launch="${endpoint}" data-body="${JSON.stringify(body)}">${label}</button>`;
 }
 
@@ -114,6 +114,23 @@ export function paymentMethodLine(method: PaymentMethodSummary | undefined): str
   const expiry =
     method.expMonth && method.expYear ? `, expires ${String(method.expMonth).padStart(2, "0")}/${method.expYear}` : "";
   return `${kind}${digits}${expiry}`;
+}
+
+/**
+ * Billflow's page offers the plans in the quantities the customer holds, per unit label
+ * (here the price), over the given subscriptions that have not ended. Other adapters leave
+ * `vendorOptions.billflow` alone.
+ */
+function launchOptions(subscriptions: readonly Subscription[]): Record<string, unknown> {
+  const quantity: Record<string, number> = {};
+  for (const subscription of subscriptions) {
+    if (subscription.status === "canceled") continue;
+    for (const item of subscription.items) {
+      const label = item.priceId ?? item.id;
+      quantity[label] = (quantity[label] ?? 0) + item.quantity;
+    }
+  }
+  return Object.keys(quantity).length > 0 ? { vendorOptions: { billflow: { quantity } } } : {};
 }
 
 function subscriptionCard(
@@ -151,7 +168,13 @@ function subscriptionCard(
           ? html`<form method="post" action="/account/reactivate"><input type="hidden" name="subscriptionId" value="${subscription.id}" /><button type="submit">Reactivate subscription</button></form>`
           : ""
       }
-      ${sections.map((section) => launchButton(SECTION_LABELS[section], { section, subscriptionId: subscription.id }))}
+      ${sections.map((section) =>
+        launchButton(SECTION_LABELS[section], {
+          section,
+          subscriptionId: subscription.id,
+          ...launchOptions([subscription]),
+        }),
+      )}
     </div>
   </div>`;
 }
@@ -160,6 +183,7 @@ export function profilePage(options: ProfilePageOptions): SafeHtml {
   const { customer, subscriptions, capabilities, activity } = options;
   const shippingOnCustomer = capabilities.addressScopes.shipping !== "subscription";
   const customerSections = capabilities.sections.filter((section) => !SUBSCRIPTION_SECTIONS.has(section));
+  const hostedOptions = launchOptions(subscriptions ?? []);
   return html`<h1>Your subscriptions</h1>
     ${
       subscriptions && subscriptions.length === 0
@@ -192,8 +216,8 @@ export function profilePage(options: ProfilePageOptions): SafeHtml {
       <h2>Billing portal</h2>
       <p class="muted">Everything above, and more, in the billing provider's own portal.</p>
       <div class="actions">
-        <button type="button" data-launch="/api/portal/launch" data-body="{}">Manage in the hosted portal</button>
-        ${customerSections.map((section) => launchButton(SECTION_LABELS[section], { section }))}
+        <button type="button" data-launch="/api/portal/launch" data-body="${JSON.stringify(hostedOptions)}">Manage in the hosted portal</button>
+        ${customerSections.map((section) => launchButton(SECTION_LABELS[section], { section, ...hostedOptions }))}
       </div>
       <div id="portal-container"></div>
       <pre id="portal-events" aria-live="polite"></pre>

@@ -132,6 +132,13 @@ export interface AdapterDefinition<
   readonly sections: PerOptions<SectionTable, NoInfer<Options>>;
   readonly lookups: Lookups;
   readonly operations: Ops;
+  /**
+   * The schema of the launch options this adapter takes in `vendorOptions[id]` of
+   * `openPortal` and `openSection` (Billflow's `service` and `quantity`). The kit checks the
+   * entry with it (`invalid_input` naming `vendorOptions.<id>.<field>`) and hands handlers the
+   * parsed entry; without it, an entry for this adapter is refused rather than ignored.
+   */
+  readonly vendorOptions?: z.ZodType<Record<string, unknown>>;
 }
 
 /** A value, or the value for the options given. */
@@ -256,12 +263,64 @@ export function defineAdapter<
       const launch = ops.openFallback
         ? await ops.openFallback(input, ctx, subscription)
         : await (ops.openPortal as Handler<"openPortal", Ctx>)(
-            input.returnUrl === undefined
-              ? { customerId: input.customerId }
-              : { customerId: input.customerId, returnUrl: input.returnUrl },
+            {
+              customerId: input.customerId,
+              ...(input.returnUrl === undefined ? {} : { returnUrl: input.returnUrl }),
+              ...(input.vendorOptions === undefined ? {} : { vendorOptions: input.vendorOptions }),
+            },
             ctx,
           );
       return { ...launch, section: input.section, fallback: true };
+    }
+
+    // Checked with the registry's schema first, then the parts the contract leaves to the
+    // adapter: its own launch options, and a cancellation reason it has nowhere to put.
+    function checked(name: OperationName, parsed: unknown): unknown {
+      if (name === "openPortal" || name === "openSection") {
+        return ownVendorOptions(parsed as OperationInput<"openPortal" | "openSection">);
+      }
+      if (name === "cancel" && capabilities.cancelReason === "none") {
+        if ((parsed as OperationInput<"cancel">).reason !== undefined) {
+          throw new PortalError({
+            code: "invalid_input",
+            provider,
+            field: "reason",
+            retryable: false,
+            message: `Invalid input at reason: ${definition.vendor} keeps no cancellation reason`,
+          });
+        }
+      }
+      return parsed;
+    }
+
+    function ownVendorOptions<I extends OperationInput<"openPortal" | "openSection">>(input: I): I {
+      const own = input.vendorOptions?.[definition.id];
+      if (own === undefined) return input;
+      const field = `vendorOptions.${definition.id}`;
+      if (!definition.vendorOptions) {
+        throw new PortalError({
+          code: "invalid_input",
+          provider,
+          field,
+          retryable: false,
+          message: `Invalid input at ${field}: ${definition.vendor} takes no launch options`,
+        });
+      }
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = parseInput(definition.vendorOptions, own, provider);
+      } catch (error) {
+        if (!PortalError.isInstance(error)) throw error;
+        const inner = error.field === undefined ? field : `${field}.${error.field}`;
+        throw new PortalError({
+          code: "invalid_input",
+          provider,
+          field: inner,
+          retryable: false,
+          message: error.message.replace(/^Invalid input(?: at [^:]+)?:/, `Invalid input at ${inner}:`),
+        });
+      }
+      return { ...input, vendorOptions: { ...input.vendorOptions, [definition.id]: parsed } };
     }
 
     const methods: Record<string, unknown> = {};
@@ -273,7 +332,7 @@ export function defineAdapter<
       const schema = OPERATIONS[name].input;
       methods[name] = async (input: unknown) => {
         try {
-          return await handler(parseInput(schema, input, provider), ctx);
+          return await handler(checked(name, parseInput(schema, input, provider)), ctx);
         } catch (error) {
           throw toPortalError(error);
         }

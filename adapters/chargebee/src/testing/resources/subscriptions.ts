@@ -144,8 +144,13 @@ export function cancelForItems(
   if (option === "specific_date" || option === "end_of_billing_term") {
     return wrongValue("cancel_option", `${option} is not supported by the simulator`);
   }
+  const reasonCode = params.get("cancel_reason_code");
+  if (reasonCode !== null && !store.cancelReasonCodes.includes(reasonCode)) {
+    return wrongValue("cancel_reason_code", "is not a reason code configured for subscription cancellations");
+  }
   if (subscription.status === "cancelled") return invalidState("The subscription is already cancelled.");
   const now = store.nowSec();
+  if (reasonCode !== null) subscription.cancel_reason_code = reasonCode;
   const atTermEnd = option === "end_of_term" || (option === null && endOfTerm === true);
   if (atTermEnd) {
     if (subscription.status === "future") {

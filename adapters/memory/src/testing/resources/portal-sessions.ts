@@ -30,10 +30,15 @@ function createSession(store: MemoryStore, body: Record<string, unknown>): Respo
   return json(session);
 }
 
-/** `/v1/portal_sessions`: create one, log it out. */
+/** `/v1/portal_sessions`: create one, read one, log it out. */
 export function portalSessionRoutes(store: MemoryStore): MemoryRoute[] {
   return [
     { method: "POST", path: "/v1/portal_sessions", handle: (_request, body) => createSession(store, body) },
+    {
+      method: "GET",
+      path: "/v1/portal_sessions/:id",
+      handle: ({ pathParams: { id = "" } }) => json(need(store.sessions, "portal session", id)),
+    },
     {
       method: "POST",
       path: "/v1/portal_sessions/:id/logout",

@@ -20,6 +20,18 @@
   line("h2", "Billflow billing page");
   line("p", `Customer ${config.customer_id ?? config.email}`, "portal-customer");
   line("p", `Subscription ${config.subscription_id ?? "(all)"} · page ${config.billing_page_id}`, "portal-section");
+  const quantity = config.options?.quantity;
+  line(
+    "p",
+    `Service ${config.service ?? "(default)"} · quantity ${
+      typeof quantity === "object" && quantity !== null
+        ? Object.entries(quantity)
+            .map(([label, count]) => `${label} ${count}`)
+            .join(", ")
+        : (quantity ?? "(default)")
+    }`,
+    "portal-options",
+  );
   const cancel = document.createElement("button");
   cancel.type = "button";
   cancel.textContent = "Cancel subscription";
