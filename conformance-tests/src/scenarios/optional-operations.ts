@@ -1,14 +1,17 @@
 import {
+  ADDRESS_FIELDS,
   type Address,
   CustomerSchema,
   InvoicePdfSchema,
   PortalLaunchSchema,
   PortalSessionSchema,
   SubscriptionSchema,
+  storedAddressFields,
 } from "@portalkit/core";
 import { describe, expect, it } from "vitest";
 import { expectNoSecrets, expectPortalError, mutating, type Scenario, sameInstant } from "../scenario-kit";
 import { ALICE, SUBSCRIPTIONS, UNKNOWN_CUSTOMER, UNKNOWN_INVOICE, UNKNOWN_SUBSCRIPTION } from "../world";
+import { WRITTEN_ADDRESSES } from "./reads";
 
 export const NEW_ADDRESS: Address = {
   line1: "42 Harbour Road",
@@ -132,6 +135,34 @@ export function optionalOperationScenarios(scenario: Scenario): void {
         if (kind === "billing") expect(postalPart(customer.billingAddress)).toEqual(postalPart(NEW_ADDRESS));
         expect(postalPart(await ctx.readAddress(target))).toEqual(postalPart(NEW_ADDRESS));
       });
+    }
+
+    for (const kind of caps.addressKinds) {
+      const kept = storedAddressFields(caps, kind);
+      const notKept = ADDRESS_FIELDS.filter((field) => !kept.includes(field));
+      it.skipIf(notKept.length === 0)(
+        `refuses each ${kind} address field it does not keep (${notKept.join(", ") || "none"}) as invalid_input naming it, and changes nothing`,
+        async () => {
+          const ctx = await scenario.open(scenario.world());
+          const before = await ctx.readAddress({ customerId: ALICE, kind, subscriptionId: SUBSCRIPTIONS.aliceMain });
+          for (const field of notKept) {
+            await expectPortalError(
+              () =>
+                ctx.provider.updateAddress!({
+                  customerId: ALICE,
+                  kind,
+                  subscriptionId: SUBSCRIPTIONS.aliceMain,
+                  address: { ...NEW_ADDRESS, [field]: WRITTEN_ADDRESSES.billing[field] },
+                }),
+              { code: "invalid_input", field: `address.${field}`, retryable: false },
+            );
+          }
+          expect(mutating(ctx.requests)).toEqual([]);
+          expect(await ctx.readAddress({ customerId: ALICE, kind, subscriptionId: SUBSCRIPTIONS.aliceMain })).toEqual(
+            before,
+          );
+        },
+      );
     }
 
     it("refuses an invalid address as invalid_input and sends no request", async () => {
