@@ -161,6 +161,12 @@ export interface HarnessManifest {
   cancelReason?: string;
   /** Whether the vendor's webhooks are signed with a timestamp (a stale one must be refused). */
   webhookTimestamps?: boolean;
+  /**
+   * Whether the vendor's events tell a removed scheduled cancellation from any other change
+   * (default true). Paddle sends a subscription's state and never its former one: its
+   * `subscription.updated` is then expected as `subscription.updated`, with the live status.
+   */
+  reactivationEvents?: boolean;
 }
 
 export interface ConformanceHarness {
