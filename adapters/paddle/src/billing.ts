@@ -1,5 +1,15 @@
-import type { Paddle, Subscription, TransactionStatus } from "@paddle/paddle-node-sdk";
-import { type CancelMode, decodeCursor, encodeCursor, type Invoice, PortalError } from "@portalkit/core";
+import type { Paddle, Subscription, SubscriptionStatus, TransactionStatus } from "@paddle/paddle-node-sdk";
+import {
+  type CancelMode,
+  decodeCursor,
+  encodeCursor,
+  type Invoice,
+  MAX_PAGE_SIZE,
+  type SubscriptionStatus as PortableStatus,
+  type Subscription as PortableSubscription,
+  PortalError,
+  storedAddressFields,
+} from "@portalkit/core";
 import type { AdapterOperations } from "@portalkit/core/adapter";
 import { joinName, portableAddressField, toPaddleAddress } from "./address";
 import type { PaddleContext } from "./lookups";
@@ -13,6 +23,17 @@ export const TRANSACTIONS_PAGE_MAX = 30;
 function cancelApplied(subscription: Subscription, when: CancelMode): boolean {
   return subscription.status === "canceled" || (when === "period_end" && isCancelScheduled(subscription));
 }
+
+/** The Paddle statuses a portable status is found under (a scheduled cancel is a live one's scheduled change). */
+const SUBSCRIPTION_STATUSES: Readonly<Record<PortableStatus, readonly SubscriptionStatus[]>> = {
+  active: ["active"],
+  trialing: ["trialing"],
+  past_due: ["past_due"],
+  paused: ["paused"],
+  canceled: ["canceled"],
+  cancel_scheduled: ["active", "trialing", "past_due", "paused"],
+  incomplete: [],
+};
 
 /** The customer's first active address: where Paddle bills them. */
 async function billingAddress(ctx: PaddleContext, customerId: string) {
@@ -53,6 +74,45 @@ export const PADDLE_BILLING_OPERATIONS = {
     }
     const last = page.items.at(-1);
     return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, input.customerId, last.id) } : { data };
+  },
+
+  async listSubscriptions(input, ctx) {
+    const { provider } = ctx;
+    const { customerId } = input;
+    const after = input.cursor === undefined ? undefined : decodeCursor(provider, customerId, input.cursor);
+    const wanted = input.status ? new Set<string>(input.status) : undefined;
+    const status = input.status && [...new Set(input.status.flatMap((portable) => SUBSCRIPTION_STATUSES[portable]))];
+    if (status?.length === 0) return { data: [] };
+    const page = await ctx.read(async (paddle) => {
+      const collection = paddle.subscriptions.list({
+        customerId: [customerId],
+        perPage: input.limit ?? MAX_PAGE_SIZE,
+        ...(after !== undefined ? { after } : {}),
+        ...(status !== undefined ? { status } : {}),
+      });
+      return { items: await collection.next(), hasMore: collection.hasMore };
+    });
+    const data: PortableSubscription[] = [];
+    for (const subscription of page.items) {
+      if (subscription.customerId !== customerId) continue;
+      const normalized = normalizeSubscription(subscription, provider);
+      if (!wanted || wanted.has(normalized.status)) data.push(normalized);
+    }
+    const last = page.items.at(-1);
+    return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
+  },
+
+  async getCustomer(input, ctx) {
+    const { customerId } = input;
+    const [customer, address, method] = await Promise.all([
+      ctx.read((paddle) => paddle.customers.get(customerId)),
+      billingAddress(ctx, customerId),
+      // Paddle keeps payment methods per customer, newest first; there is no default one.
+      ctx.read(async (paddle) => (await paddle.paymentMethods.list(customerId, { perPage: 1 }).next())[0]),
+    ]);
+    // Paddle cannot delete a customer, only archive one: an archived customer is gone to the portal.
+    if (customer.status === "archived") throw ctx.notFound("customer", customerId);
+    return normalizeCustomer(customer, address, ctx.provider, method);
   },
 
   async getSubscription(input, ctx) {
@@ -115,14 +175,14 @@ export const PADDLE_BILLING_OPERATIONS = {
     if (input.kind !== "billing") {
       throw ctx.error({ code: "unsupported", field: "kind", message: "Paddle keeps no shipping addresses" });
     }
-    for (const field of ["phone", "company"] as const) {
-      if (address[field] !== undefined) {
-        throw ctx.error({
-          code: "invalid_input",
-          field: `address.${field}`,
-          message: `Invalid input at address.${field}: a Paddle address has no ${field}`,
-        });
-      }
+    const kept = storedAddressFields(ctx.capabilities, "billing");
+    const notKept = Object.keys(address).find((field) => !(kept as readonly string[]).includes(field));
+    if (notKept !== undefined) {
+      throw ctx.error({
+        code: "invalid_input",
+        field: `address.${notKept}`,
+        message: `Invalid input at address.${notKept}: a Paddle address has no ${notKept}`,
+      });
     }
     const subscription =
       input.subscriptionId === undefined ? undefined : await ctx.owned.subscription(customerId, input.subscriptionId);

@@ -4,7 +4,7 @@ export { PADDLE_CAPABILITIES } from "./capabilities";
 export { createPaddleClient, paddleDeadline } from "./client";
 export { toPortalError } from "./errors";
 export { PADDLE_LOOKUPS, type PaddleContext } from "./lookups";
-export { normalizeCustomer } from "./normalize-customer";
+export { normalizeCustomer, paymentMethodSummary } from "./normalize-customer";
 export { normalizeInvoice, PADDLE_TRANSACTION_STATUSES, TRANSACTION_STATUSES } from "./normalize-invoice";
 export { normalizeSession, PADDLE_PORTAL_HOSTS, portalUrl } from "./normalize-session";
 export { isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
@@ -17,3 +17,4 @@ export {
 export { createPaddleProvider, type PaddleProvider } from "./provider";
 export { PADDLE_SECTIONS } from "./sections";
 export { verifyPaddleSignature } from "./signature";
+export { normalizePaddleEvent, parsePaddleWebhook } from "./webhook";

@@ -9,6 +9,7 @@ import { PADDLE_LOOKUPS, type PaddleContext } from "./lookups";
 import { normalizeSession, portalUrl } from "./normalize-session";
 import { type PaddleProviderOptions, PaddleProviderOptionsSchema } from "./options";
 import { PADDLE_SECTIONS } from "./sections";
+import { parsePaddleWebhook } from "./webhook";
 
 /** Subscriptions whose payment method the customer can still change. */
 const LIVE_STATUSES = ["active", "trialing", "past_due", "paused"] as const;
@@ -94,6 +95,8 @@ const paddleAdapter = defineAdapter({
     async paymentMethodLaunch(input, ctx) {
       return paymentMethodLaunch(ctx, input.customerId);
     },
+
+    parseWebhook: parsePaddleWebhook,
   },
 });
 

@@ -146,3 +146,91 @@ describe("Paddle-Signature", () => {
     }
   });
 });
+
+describe("parseWebhook", () => {
+  const secret = "pdl_ntfset_01parse_secret";
+  const notification = {
+    event_id: "evt_01test",
+    event_type: "customer.updated",
+    occurred_at: "2026-12-01T10:00:00.000000Z",
+    notification_id: "ntf_01test",
+    data: { id: "cus_alice", email: "alice@example.com" },
+  };
+  const body = JSON.stringify(notification);
+  const provider = (options: { webhookTolerance?: number; webhookSecret?: string } = { webhookSecret: secret }) =>
+    createPaddleProvider({ apiKey: "pdl_sdbx_apikey_test", ...options });
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it("accepts a notification while the destination's secret is rotated (any h1 may match)", async () => {
+    const ts = nowSeconds();
+    const rotated = `${signPaddleWebhook("pdl_ntfset_old", body, ts)};${signPaddleWebhook(secret, body, ts).split(";")[1]}`;
+    const event = await provider().parseWebhook!({ body, headers: { "Paddle-Signature": rotated } });
+    expect(event).toMatchObject({ id: "evt_01test", type: "customer.updated", customerId: "cus_alice" });
+    expect(event.occurredAt).toBe("2026-12-01T10:00:00.000Z");
+  });
+
+  it("holds the configured tolerance", async () => {
+    const header = signPaddleWebhook(secret, body, nowSeconds() - 60);
+    await expect(provider().parseWebhook!({ body, headers: { "paddle-signature": header } })).resolves.toBeDefined();
+    await expect(
+      provider({ webhookSecret: secret, webhookTolerance: 30 }).parseWebhook!({
+        body,
+        headers: { "paddle-signature": header },
+      }),
+    ).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("refuses every notification without a configured secret, and a signed body that is not a notification", async () => {
+    const header = signPaddleWebhook(secret, body, nowSeconds());
+    await expect(provider({}).parseWebhook!({ body, headers: { "paddle-signature": header } })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    const junk = '{"hello":1}';
+    await expect(
+      provider().parseWebhook!({ body: junk, headers: { "paddle-signature": signPaddleWebhook(secret, junk) } }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("reads a subscription.updated by its scheduled change: a cancel to come, or another change", async () => {
+    const sim = createPaddleSimulator();
+    sim.seed(conformanceWorld({ invoiceStatuses: ["paid"] }));
+    const data = structuredClone(sim.subscription("sub_alice_main")!);
+    const parse = (subscription: typeof data) => {
+      const text = JSON.stringify({ ...notification, event_type: "subscription.updated", data: subscription });
+      return provider().parseWebhook!({ body: text, headers: { "paddle-signature": signPaddleWebhook(secret, text) } });
+    };
+    await expect(parse(data)).resolves.toMatchObject({
+      type: "subscription.updated",
+      subscriptionId: "sub_alice_main",
+    });
+    data.scheduled_change = { action: "cancel", effective_at: "2027-01-01T00:00:00Z", resume_at: null };
+    await expect(parse(data)).resolves.toMatchObject({
+      type: "subscription.cancel_scheduled",
+      customerId: "cus_alice",
+      subscription: { status: "cancel_scheduled", cancelAt: "2027-01-01T00:00:00.000Z" },
+    });
+  });
+});
+
+describe("getCustomer and updateAddress", () => {
+  it("answers an archived customer not_found (Paddle archives instead of deleting)", async () => {
+    const { sim, provider } = open();
+    await expect(provider.getCustomer!({ customerId: "cus_bob" })).resolves.toMatchObject({ id: "cus_bob" });
+    sim.archiveCustomer("cus_bob");
+    await expect(provider.getCustomer!({ customerId: "cus_bob" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses a phone or company instead of dropping it, before any request", async () => {
+    const { sim, provider } = open();
+    for (const field of ["phone", "company"] as const) {
+      await expect(
+        provider.updateAddress!({
+          customerId: "cus_alice",
+          kind: "billing",
+          address: { line1: "1 Main St", country: "US", [field]: field === "phone" ? "+1 555 0100" : "Acme" },
+        }),
+      ).rejects.toMatchObject({ code: "invalid_input", field: `address.${field}` });
+    }
+    expect(sim.requests).toEqual([]);
+  });
+});

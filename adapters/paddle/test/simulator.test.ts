@@ -127,7 +127,16 @@ describe("the Paddle simulator, through the official SDK", () => {
 
   it("delivers signed notifications to a destination", async () => {
     const received: Request[] = [];
-    const sim = createPaddleSimulator({ webhook: { secret: "pdl_ntfset_secret", deliver: (r) => received.push(r) } });
+    const sim = createPaddleSimulator({
+      webhooks: {
+        url: "https://app.example.com/webhooks/paddle",
+        secret: "pdl_ntfset_secret",
+        fetch: async (request) => {
+          received.push(request);
+          return new Response(null, { status: 200 });
+        },
+      },
+    });
     sim.seed(conformanceWorld({ invoiceStatuses: ["paid"] }));
     const response = await sim.handle(
       new Request(`${PADDLE_SANDBOX_ORIGIN}/subscriptions/sub_alice_main/cancel`, {
@@ -137,7 +146,7 @@ describe("the Paddle simulator, through the official SDK", () => {
       }),
     );
     expect(response.status).toBe(200);
-    await sim.settled();
+    await sim.webhooks.settled();
     expect(received).toHaveLength(1);
     const body = JSON.parse(await received[0]!.text());
     expect(body).toMatchObject({

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { ISubscriptionResponse } from "@paddle/paddle-node-sdk";
 import {
   type ConformanceHarness,
@@ -7,11 +8,15 @@ import {
 } from "@portalkit/conformance";
 import type { Address, SubscriptionStatus } from "@portalkit/core";
 import { createPaddleProvider } from "../provider";
-import { createPaddleSimulator, PADDLE_SANDBOX_ORIGIN } from "./simulator";
+import { createPaddleSimulator, PADDLE_SANDBOX_ORIGIN, type PaddleSimulator } from "./simulator";
 
 export type PaddleHarnessOptions = HarnessTransportOptions;
 
 const SUBSCRIPTION = /^\/subscriptions\/[^/]+$/;
+
+/** A notification destination's secret key per simulator, as Paddle makes one per destination. */
+const webhookSecrets = new WeakMap<PaddleSimulator, string>();
+const webhookSecretOf = (simulator: PaddleSimulator) => webhookSecrets.get(simulator) ?? "";
 
 function iso(value: string | null | undefined): string | undefined {
   return value ? new Date(value).toISOString() : undefined;
@@ -46,14 +51,21 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
         sessionExpiry: false,
         pageSize: 30,
         idempotencyKeys: false,
+        webhookTimestamps: true,
+        reactivationEvents: false,
       },
-      simulator: () => createPaddleSimulator(),
+      simulator: (clock) => {
+        const simulator = createPaddleSimulator({ now: () => clock.now() });
+        webhookSecrets.set(simulator, `pdl_ntfset_${randomBytes(24).toString("hex")}`);
+        return simulator;
+      },
       origin: () => PADDLE_SANDBOX_ORIGIN,
       provider: ({ simulator, setup, baseUrl }) =>
         createPaddleProvider({
           apiKey: simulator.apiKey,
           retry: setup.retry,
           timeoutMs: setup.timeoutMs,
+          webhookSecret: webhookSecretOf(simulator),
           ...(baseUrl !== undefined ? { environment: baseUrl } : {}),
         }),
       calls: {
@@ -66,9 +78,8 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
         invoicePdf: [{ method: "GET", path: /^\/transactions\/[^/]+\/invoice$/ }],
         updateAddress: [{ method: "PATCH", path: /^\/customers\/[^/]+\/addresses\/[^/]+$/ }],
         logout: [],
-        // Not claimed: the read and webhook scenarios are skipped for Paddle.
-        getCustomer: [],
-        listSubscriptions: [],
+        getCustomer: [{ method: "GET", path: /^\/customers\/[^/]+$/ }],
+        listSubscriptions: [{ method: "GET", path: "/subscriptions" }],
         parseWebhook: [],
       },
       paramErrors: {
@@ -77,6 +88,7 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
         cancel: "effective_from",
         reactivate: "scheduled_change",
         invoicePdf: "disposition",
+        listSubscriptions: "status",
       },
       read: {
         subscription: (simulator, id) => {
@@ -103,10 +115,25 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
           set("postalCode", address.postal_code);
           set("country", address.country_code);
           set("email", customer.email);
+          const [first, ...rest] = (customer.name ?? "").trim().split(" ");
+          set("firstName", first);
+          set("lastName", rest.join(" "));
           return out;
         },
+        paymentMethod: (simulator, customerId) => {
+          const [newest] = simulator.paymentMethods(customerId);
+          if (!newest?.card) return newest ? { type: newest.type === "paypal" ? "paypal" : "other" } : undefined;
+          const { type, last4, expiry_month, expiry_year } = newest.card;
+          return { type: "card", brand: type, last4, expMonth: expiry_month, expYear: expiry_year };
+        },
       },
-      secrets: (simulator) => [simulator.apiKey],
+      deleteCustomer: (simulator, customerId) => simulator.archiveCustomer(customerId),
+      secrets: (simulator) => [simulator.apiKey, webhookSecretOf(simulator)],
+      webhooks: {
+        attach: (simulator, target) =>
+          simulator.setWebhookDestination({ ...target, secret: webhookSecretOf(simulator) }),
+        outbox: (simulator) => simulator.webhooks,
+      },
     },
     options,
   );

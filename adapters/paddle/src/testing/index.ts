@@ -1,5 +1,11 @@
 export { createPaddleHarness, type PaddleHarnessOptions } from "./harness";
-export { addressFromWorld, customerFromWorld, subscriptionFromWorld, transactionFromWorld } from "./seed";
+export {
+  addressFromWorld,
+  customerFromWorld,
+  paymentMethodFromWorld,
+  subscriptionFromWorld,
+  transactionFromWorld,
+} from "./seed";
 export {
   createPaddleSimulator,
   PADDLE_SANDBOX_ORIGIN,
@@ -11,8 +17,8 @@ export {
 export {
   notification,
   type PaddleNotification,
+  type PaddleWebhookDestination,
+  signNotification,
   signPaddleWebhook,
-  type WebhookDestination,
-  webhookRequest,
 } from "./webhooks";
 export { type PaddleWireError, paddleError, paddleStatusError } from "./wire";

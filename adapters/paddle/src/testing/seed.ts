@@ -1,10 +1,11 @@
 import type {
   IAddressResponse,
   ICustomerResponse,
+  IPaymentMethodResponse,
   ISubscriptionResponse,
   ITransactionResponse,
 } from "@paddle/paddle-node-sdk";
-import type { WorldCustomer, WorldInvoice, WorldSubscription } from "@portalkit/core/testing";
+import { type WorldCustomer, type WorldInvoice, type WorldSubscription, worldCard } from "@portalkit/core/testing";
 
 /** Every customer has an address: Paddle bills at one (the world's, or one in the US). */
 export function addressFromWorld(customer: WorldCustomer, at: string): IAddressResponse {
@@ -20,6 +21,26 @@ export function addressFromWorld(customer: WorldCustomer, at: string): IAddressR
     country_code: (address?.country ?? "US") as IAddressResponse["country_code"],
     status: "active",
     created_at: at,
+    updated_at: at,
+  };
+}
+
+/** The world's card as a payment method the customer saved (Paddle names Amex `american_express`). */
+export function paymentMethodFromWorld(customer: WorldCustomer, at: string): IPaymentMethodResponse | undefined {
+  const card = worldCard(customer);
+  if (!card) return undefined;
+  const type = (card.brand === "amex" ? "american_express" : card.brand) as "visa";
+  return {
+    id: `paymtd_${customer.id}`,
+    customer_id: customer.id,
+    address_id: `add_${customer.id}`,
+    type: "card",
+    card: { type, last4: card.last4, expiry_month: card.expMonth, expiry_year: card.expYear, cardholder_name: "" },
+    paypal: null,
+    south_korea_local_card: null,
+    underlying_details: null,
+    origin: "subscription",
+    saved_at: at,
     updated_at: at,
   };
 }

@@ -2,25 +2,34 @@ import type {
   IAddressResponse,
   ICustomerPortalSessionResponse,
   ICustomerResponse,
+  IPaymentMethodResponse,
   ISubscriptionResponse,
   ITransactionResponse,
 } from "@paddle/paddle-node-sdk";
 import {
   createSimulator,
   createSortedCollection,
+  createWebhookOutbox,
   type LoopbackServer,
   type ServeOptions,
   type SortedCollection,
   serveOnLoopback,
   type VendorSimulator,
+  type WebhookOutbox,
   type World,
 } from "@portalkit/core/testing";
 import { customerRoutes } from "./resources/customers";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { subscriptionRoutes } from "./resources/subscriptions";
+import { scheduleCancel, subscriptionRoutes } from "./resources/subscriptions";
 import { transactionRoutes } from "./resources/transactions";
-import { addressFromWorld, customerFromWorld, subscriptionFromWorld, transactionFromWorld } from "./seed";
-import { notification, type PaddleNotification, type WebhookDestination, webhookRequest } from "./webhooks";
+import {
+  addressFromWorld,
+  customerFromWorld,
+  paymentMethodFromWorld,
+  subscriptionFromWorld,
+  transactionFromWorld,
+} from "./seed";
+import { notification, type PaddleNotification, type PaddleWebhookDestination, signNotification } from "./webhooks";
 import { authenticationError, invalidField, paddleError, paddleId, paddleStatusError } from "./wire";
 
 /** Where the SDK sends `environment: "sandbox"` requests: MSW serves the simulator there. */
@@ -32,7 +41,7 @@ export interface PaddleSimulatorOptions {
   /** Milliseconds since the epoch; injected in tests that need a fixed clock. */
   now?: () => number;
   /** A notification destination: every change is delivered there, signed with its secret. */
-  webhook?: WebhookDestination;
+  webhooks?: PaddleWebhookDestination;
 }
 
 /** Newest first, as Paddle's default `order_by=id[DESC]` (Paddle ids sort by creation time). */
@@ -43,10 +52,13 @@ interface Key {
 const newestFirst = (a: Key, b: Key) =>
   a.created === b.created ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created < b.created ? 1 : -1;
 
-function collection<T extends { id: string; created_at: string }>(customer: (item: T) => string | undefined) {
+function collection<T extends { id: string }>(
+  customer: (item: T) => string | undefined,
+  created: (item: T) => string = (item) => (item as { created_at?: string }).created_at ?? "",
+) {
   return createSortedCollection<T, Key>({
     id: (item) => item.id,
-    key: (item) => ({ created: item.created_at, id: item.id }),
+    key: (item) => ({ created: created(item), id: item.id }),
     compare: newestFirst,
     partitions: { customer },
   });
@@ -60,6 +72,8 @@ export interface PaddleStore {
   readonly addresses: SortedCollection<IAddressResponse, Key>;
   readonly subscriptions: SortedCollection<ISubscriptionResponse, Key>;
   readonly transactions: SortedCollection<ITransactionResponse, Key>;
+  /** Saved payment methods, newest first. */
+  readonly paymentMethods: SortedCollection<IPaymentMethodResponse, Key>;
   readonly sessions: Map<string, ICustomerPortalSessionResponse>;
   /** A subscription changed in place: kept in order and notified. */
   changed(subscription: ISubscriptionResponse, eventType: string): void;
@@ -72,22 +86,45 @@ export interface PaddleSimulator extends VendorSimulator<World> {
   /** Loads a provider-neutral World as Paddle objects (`pending` invoices are skipped). */
   seed(world: World): void;
   customer(id: string): ICustomerResponse | undefined;
+  /** Archives a customer, as Paddle does instead of deleting one. */
+  archiveCustomer(id: string): void;
   addresses(customerId: string): IAddressResponse[];
+  /** The customer's saved payment methods, newest first. */
+  paymentMethods(customerId: string): IPaymentMethodResponse[];
   subscription(id: string): ISubscriptionResponse | undefined;
   transaction(id: string): ITransactionResponse | undefined;
   readonly sessions: readonly ICustomerPortalSessionResponse[];
   readonly transactions: SortedCollection<ITransactionResponse, Key>;
-  /** Every notification sent, oldest first. */
+  /** Every notification made, oldest first. */
   readonly notifications: readonly PaddleNotification[];
-  /** Deliveries still in flight. */
-  settled(): Promise<void>;
+  /** Notification delivery: set `webhooks.target`, inject faults, read `deliveries`, await `settled()`. */
+  readonly webhooks: WebhookOutbox<PaddleNotification>;
+  /** Sets (or, with undefined, stops) the notification destination. */
+  setWebhookDestination(destination: PaddleWebhookDestination | undefined): void;
+  /**
+   * What the customer does on the portal's cancel link: the subscription ends at the end of
+   * its billing period. Undefined when it is unknown, has ended or is already to end.
+   */
+  cancelFromPortal(subscriptionId: string): ISubscriptionResponse | undefined;
 }
 
 export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): PaddleSimulator {
   const apiKey = options.apiKey ?? `pdl_sdbx_apikey_${paddleId("k").slice(2)}`;
   const sent: PaddleNotification[] = [];
-  const deliveries = new Set<Promise<unknown>>();
   const now = options.now ?? Date.now;
+  let destination = options.webhooks;
+  const webhooks = createWebhookOutbox<PaddleNotification>({
+    id: (event) => event.event_id,
+    sign: (event, signing) => {
+      if (!destination) throw new Error("no notification destination");
+      return signNotification(destination.secret, event, signing);
+    },
+  });
+  const setWebhookDestination = (next: PaddleWebhookDestination | undefined) => {
+    destination = next;
+    webhooks.target = next;
+  };
+  setWebhookDestination(destination);
   const store: PaddleStore = {
     now,
     portalId: paddleId("cpl"),
@@ -95,23 +132,19 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     addresses: collection<IAddressResponse>((address) => address.customer_id),
     subscriptions: collection<ISubscriptionResponse>((subscription) => subscription.customer_id),
     transactions: collection<ITransactionResponse>((transaction) => transaction.customer_id ?? undefined),
+    paymentMethods: collection<IPaymentMethodResponse>(
+      (method) => method.customer_id,
+      (method) => method.saved_at,
+    ),
     sessions: new Map(),
     changed(subscription, eventType) {
       store.subscriptions.put(subscription);
       store.emit(eventType, subscription);
     },
     emit(eventType, data) {
-      const { webhook } = options;
-      if (!webhook) return;
       const event = notification(eventType, data, new Date(now()).toISOString());
       sent.push(event);
-      const url = typeof webhook.deliver === "string" ? webhook.deliver : "https://app.example.com/webhooks/paddle";
-      const request = webhookRequest(url, webhook.secret, event);
-      const delivery = Promise.resolve()
-        .then(() => (typeof webhook.deliver === "string" ? fetch(request) : webhook.deliver(request)))
-        .catch(() => undefined)
-        .finally(() => deliveries.delete(delivery));
-      deliveries.add(delivery);
+      webhooks.emit(event);
     },
   };
 
@@ -160,6 +193,8 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       for (const customer of world.customers) {
         store.customers.set(customer.id, customerFromWorld(customer, at()));
         store.addresses.put(addressFromWorld(customer, at()));
+        const method = paymentMethodFromWorld(customer, at());
+        if (method) store.paymentMethods.put(method);
       }
       for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
       for (const invoice of world.invoices) {
@@ -172,12 +207,21 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       store.addresses.clear();
       store.subscriptions.clear();
       store.transactions.clear();
+      store.paymentMethods.clear();
       store.sessions.clear();
       sent.length = 0;
     },
     customer: (id) => store.customers.get(id),
+    archiveCustomer(id) {
+      const customer = store.customers.get(id);
+      if (!customer || customer.status === "archived") return;
+      Object.assign(customer, { status: "archived", updated_at: at() });
+      store.emit("customer.updated", customer);
+    },
     addresses: (customerId) =>
       store.addresses.page({ partition: ["customer", customerId], limit: Number.MAX_SAFE_INTEGER }).items,
+    paymentMethods: (customerId) =>
+      store.paymentMethods.page({ partition: ["customer", customerId], limit: Number.MAX_SAFE_INTEGER }).items,
     subscription: (id) => store.subscriptions.get(id),
     transaction: (id) => store.transactions.get(id),
     get sessions() {
@@ -187,8 +231,13 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     get notifications() {
       return sent;
     },
-    async settled() {
-      await Promise.all([...deliveries]);
+    webhooks,
+    setWebhookDestination,
+    cancelFromPortal(subscriptionId) {
+      const subscription = store.subscriptions.get(subscriptionId);
+      if (!subscription || subscription.status === "canceled" || subscription.scheduled_change) return undefined;
+      scheduleCancel(store, subscription);
+      return subscription;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import type { SignedWebhook, SignOptions, WebhookTarget } from "@portalkit/core/testing";
 
 /** The `Paddle-Signature` header for a body: `ts=<unix seconds>;h1=<HMAC-SHA256 of "ts:body">`. */
 export function signPaddleWebhook(secret: string, body: string, ts = Math.floor(Date.now() / 1000)): string {
@@ -15,21 +16,16 @@ export interface PaddleNotification {
   data: unknown;
 }
 
-export interface WebhookDestination {
-  /** The destination's secret key: every delivery is signed with it. */
+/** A notification destination: where Paddle delivers, and the secret key it signs with. */
+export interface PaddleWebhookDestination extends WebhookTarget {
   secret: string;
-  /** Where a delivery goes: a fetch handler (the app's webhook route) or a URL. */
-  deliver: ((request: Request) => unknown) | string;
 }
 
-/** The signed request Paddle posts for a notification. */
-export function webhookRequest(url: string, secret: string, notification: PaddleNotification): Request {
-  const body = JSON.stringify(notification);
-  return new Request(url, {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/json", "paddle-signature": signPaddleWebhook(secret, body) },
-  });
+/** One delivery as Paddle makes it; a bad signature is made with another secret. */
+export function signNotification(secret: string, event: PaddleNotification, options: SignOptions): SignedWebhook {
+  const body = JSON.stringify(event);
+  const key = options.badSignature ? `${secret}_not_this_one` : secret;
+  return { body, headers: { "paddle-signature": signPaddleWebhook(key, body, options.timestamp) } };
 }
 
 export function notification(eventType: string, data: unknown, occurredAt: string): PaddleNotification {

@@ -80,6 +80,20 @@ export function customerRoutes(store: PaddleStore): RouteSpec[] {
       },
     },
     {
+      method: "GET",
+      path: "/customers/:id/payment-methods",
+      params: { after: true, per_page: true, order_by: true, address_id: true, supports_checkout: true },
+      handle: (request) => {
+        const customerId = request.pathParams.id ?? "";
+        if (!store.customers.has(customerId)) return notFound("customer", customerId);
+        return listPage(request, store.paymentMethods, {
+          defaultSize: 50,
+          maxSize: 200,
+          partition: ["customer", customerId],
+        });
+      },
+    },
+    {
       method: "POST",
       path: "/customers/:id/addresses",
       handle: ({ pathParams: { id = "" }, rawBody }) => {

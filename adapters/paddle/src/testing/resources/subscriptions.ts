@@ -41,12 +41,17 @@ function cancel(store: PaddleStore, subscription: ISubscriptionResponse, rawBody
     subscription.updated_at = at;
     store.changed(subscription, "subscription.canceled");
   } else {
-    const endsAt = subscription.current_billing_period?.ends_at ?? nowIso(store.now);
-    subscription.scheduled_change = { action: "cancel", effective_at: endsAt, resume_at: null };
-    subscription.updated_at = nowIso(store.now);
-    store.changed(subscription, "subscription.updated");
+    scheduleCancel(store, subscription);
   }
   return paddleData(subscription);
+}
+
+/** A cancellation at the end of the billing period: a scheduled change on the live subscription. */
+export function scheduleCancel(store: PaddleStore, subscription: ISubscriptionResponse): void {
+  const endsAt = subscription.current_billing_period?.ends_at ?? nowIso(store.now);
+  subscription.scheduled_change = { action: "cancel", effective_at: endsAt, resume_at: null };
+  subscription.updated_at = nowIso(store.now);
+  store.changed(subscription, "subscription.updated");
 }
 
 function update(store: PaddleStore, subscription: ISubscriptionResponse, rawBody: string): Response {
