@@ -81,6 +81,8 @@ interface DemoWebhookSecrets {
   stripe: string;
   /** The Basic credentials set on Chargebee's webhook. */
   chargebee: { username: string; password: string };
+  /** The secret key of Paddle's notification destination. */
+  paddle: string;
 }
 
 function simulatedProvider(
@@ -115,7 +117,11 @@ function simulatedProvider(
         service: "team-plans",
       });
     case "paddle":
-      return createPaddleProvider({ apiKey: sims.paddle.apiKey, environment: sims.paddleServer.url });
+      return createPaddleProvider({
+        apiKey: sims.paddle.apiKey,
+        environment: sims.paddleServer.url,
+        webhookSecret: webhooks.paddle,
+      });
   }
 }
 
@@ -133,6 +139,7 @@ function deliverWebhooks(
 ): void {
   const target = { url: `${url}${webhookPath(provider)}`, fetch: app };
   if (provider === "chargebee") sims.chargebee.setWebhookEndpoint({ ...target, ...secrets.chargebee });
+  else if (provider === "paddle") sims.paddle.setWebhookDestination({ ...target, secret: secrets.paddle });
   else sims.stripe.setWebhookEndpoint({ ...target, secret: secrets.stripe });
 }
 
@@ -188,6 +195,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
     const webhookSecrets: DemoWebhookSecrets = {
       stripe: `whsec_${randomBytes(24).toString("hex")}`,
       chargebee: { username: "portalkit-demo", password: randomBytes(24).toString("hex") },
+      paddle: `pdl_ntfset_${randomBytes(24).toString("hex")}`,
     };
     const owners = createLinkOwners();
     handler = createApp({
@@ -225,6 +233,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         billflowSecret,
         webhookSecrets.stripe,
         webhookSecrets.chargebee.password,
+        webhookSecrets.paddle,
       ],
       close: async () => {
         await closeServer();

@@ -245,7 +245,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] 
     it("shows a cancel made in the vendor's own portal, learnt by webhook, without the app calling cancel", async () => {
       const sims = portal.simulators;
       if (!sims) throw new Error("the demo runs on the simulators");
-      const vendorLog = provider === "chargebee" ? sims.chargebee : sims.stripe;
+      const vendorLog = provider === "chargebee" ? sims.chargebee : provider === "paddle" ? sims.paddle : sims.stripe;
       const cancelCalls = () =>
         vendorLog.requests.filter((r) => r.method !== "GET" && /subscriptions\//.test(r.path)).length;
       await page.goto(`${portal.url}/account`);
@@ -253,7 +253,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] 
       const before = await scheduled.count();
       const callsBefore = cancelCalls();
       await page.click("text=Manage in the hosted portal");
-      if (provider === "stripe") {
+      if (provider === "stripe" || provider === "paddle") {
         await page.waitForURL(/\/simulated\/page\?/);
         await Promise.all([page.waitForURL(`${portal.url}/account`), page.click("[data-testid=portal-cancel]")]);
       } else {
@@ -447,7 +447,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] 
         await expect(page.locator("#chargebee-portal [data-testid=portal-customer]").textContent()).resolves.toContain(
           ALICE.customerId,
         );
-      } else if (provider === "stripe") {
+      } else if (provider === "stripe" || provider === "paddle") {
         await page.waitForURL(/\/simulated\/page\?/);
       } else {
         await expect(page.locator("#portal-container [data-testid=portal-customer]").textContent()).resolves.toBe(

@@ -70,12 +70,14 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
       // Paddle keeps no shipping addresses.
       shippingLine1: () => undefined,
       lastPortalCustomer: () => sim.sessions.at(-1)?.customer_id,
+      // Paddle's portal sessions cannot be revoked: there is nothing to log out.
+      portalSessions: () => [],
       addressWrites: () => sim.requests.filter((r) => r.method === "PATCH" && /\/addresses\//.test(r.path)).length,
       // Paddle refuses an unknown country naming `country_code`; the simulator is told to.
       refuseCountryOnce: () =>
         sim.injectParamError({ param: "country_code", method: "PATCH", path: /^\/customers\/[^/]+\/addresses\// }),
       failSubscriptions: () =>
-        sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions\//, times: 1000 }),
+        sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions(?:\/|$)/, times: 1000 }),
       heal: () => sim.clearFaults(),
     };
   }

@@ -92,6 +92,8 @@ export interface PaddleSimulator extends VendorSimulator<World> {
   /** The customer's saved payment methods, newest first. */
   paymentMethods(customerId: string): IPaymentMethodResponse[];
   subscription(id: string): ISubscriptionResponse | undefined;
+  /** Subscriptions, newest first. */
+  readonly subscriptions: SortedCollection<ISubscriptionResponse, Key>;
   transaction(id: string): ITransactionResponse | undefined;
   readonly sessions: readonly ICustomerPortalSessionResponse[];
   readonly transactions: SortedCollection<ITransactionResponse, Key>;
@@ -223,6 +225,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     paymentMethods: (customerId) =>
       store.paymentMethods.page({ partition: ["customer", customerId], limit: Number.MAX_SAFE_INTEGER }).items,
     subscription: (id) => store.subscriptions.get(id),
+    subscriptions: store.subscriptions,
     transaction: (id) => store.transactions.get(id),
     get sessions() {
       return [...store.sessions.values()];

@@ -70,6 +70,7 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
           <p>Portal session <code>${session.id}</code> for customer <strong data-testid="portal-customer">${session.customer_id}</strong>.</p>
           <p>Opened on: <strong data-testid="portal-flow">${action.replace(/_/g, " ")}</strong>.</p>
           <p style="color:#5f6b7e">On Paddle this is the customer portal, where the customer updates the payment method of a subscription, downloads invoices, or cancels.</p>
+          <form method="post" action="/simulated/portal/cancel?vendor=paddle"><button type="submit" data-testid="portal-cancel">Cancel subscription</button></form>
           <p><a href="/account">Return to the app</a></p>`,
       );
     }
@@ -153,6 +154,10 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
         .filter((s) => s.customer_id === customerId && s.status !== "cancelled" && s.status !== "non_renewing");
       const first = live.at(-1);
       if (first) sims.chargebee.cancelFromPortal(first.id);
+    } else if (vendor === "paddle") {
+      // Newest first: the oldest running one is the plan the account started with.
+      const owned = sims.paddle.subscriptions.values().filter((s) => s.customer_id === customerId);
+      for (const subscription of owned.reverse()) if (sims.paddle.cancelFromPortal(subscription.id)) break;
     } else if (vendor === "stripe") {
       const owned = sims.stripe.subscriptions
         .values()
