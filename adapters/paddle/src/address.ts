@@ -3,22 +3,6 @@ import { type Address, AddressSchema } from "@portalkit/core";
 
 type AddressKey = keyof Address;
 
-/** Paddle's address fields by their portable names, for errors that name one. */
-const PORTABLE_FIELDS: Readonly<Record<string, AddressKey>> = {
-  first_line: "line1",
-  second_line: "line2",
-  city: "city",
-  postal_code: "postalCode",
-  region: "state",
-  country_code: "country",
-};
-
-/** `address.country` for Paddle's `country_code`: the field of the input the caller sent. */
-export function portableAddressField(field: string | undefined): string | undefined {
-  const key = field === undefined ? undefined : PORTABLE_FIELDS[field];
-  return key === undefined ? undefined : `address.${key}`;
-}
-
 /** `Ada Lovelace` from first and last name; undefined when neither is given. */
 export function joinName(address: Pick<Address, "firstName" | "lastName">): string | undefined {
   const name = [address.firstName, address.lastName].filter((part) => part !== undefined && part !== "").join(" ");

@@ -3,15 +3,13 @@ import {
   type CancelMode,
   decodeCursor,
   encodeCursor,
-  type Invoice,
   MAX_PAGE_SIZE,
+  type Page,
   type SubscriptionStatus as PortableStatus,
-  type Subscription as PortableSubscription,
-  PortalError,
   storedAddressFields,
 } from "@portalkit/core";
 import type { AdapterOperations } from "@portalkit/core/adapter";
-import { joinName, portableAddressField, toPaddleAddress } from "./address";
+import { joinName, toPaddleAddress } from "./address";
 import type { PaddleContext } from "./lookups";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
@@ -44,62 +42,75 @@ async function billingAddress(ctx: PaddleContext, customerId: string) {
   return page[0];
 }
 
+/**
+ * One page of a Paddle list as a portable page: only the customer's objects (Paddle filters
+ * by customer, this holds it), and a cursor for the next page when `has_more` says there is
+ * one (`meta.pagination.next` is there on the last page too).
+ */
+async function customerPage<T extends { id: string; customerId: string | null }, N>(
+  ctx: PaddleContext,
+  input: { customerId: string; cursor?: string | undefined },
+  list: (paddle: Paddle, after: { after?: string }) => { next(): Promise<T[]>; hasMore: boolean },
+  normalize: (item: T) => N | undefined,
+): Promise<Page<N>> {
+  const { provider } = ctx;
+  const { customerId, cursor } = input;
+  const after = cursor === undefined ? {} : { after: decodeCursor(provider, customerId, cursor) };
+  const page = await ctx.read(async (paddle) => {
+    const collection = list(paddle, after);
+    return { items: await collection.next(), hasMore: collection.hasMore };
+  });
+  const data: N[] = [];
+  for (const item of page.items) {
+    const normalized = item.customerId === customerId ? normalize(item) : undefined;
+    if (normalized !== undefined) data.push(normalized);
+  }
+  const last = page.items.at(-1);
+  return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
+}
+
 /** Paddle transactions, subscriptions and addresses behind the portal contract. */
 export const PADDLE_BILLING_OPERATIONS = {
   async listInvoices(input, ctx) {
-    const { provider } = ctx;
-    const perPage = Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX);
-    const after = input.cursor === undefined ? undefined : decodeCursor(provider, input.customerId, input.cursor);
-    let status: TransactionStatus[] | undefined;
-    if (input.status !== undefined) {
-      status = input.status.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []) as TransactionStatus[];
-      if (status.length === 0) return { data: [] };
-    }
-    const page = await ctx.read(async (paddle) => {
-      const collection = paddle.transactions.list({
-        customerId: [input.customerId],
-        perPage,
-        ...(after !== undefined ? { after } : {}),
-        ...(status !== undefined ? { status } : {}),
-        ...(input.subscriptionId !== undefined ? { subscriptionId: [input.subscriptionId] } : {}),
-      });
-      const items = await collection.next();
-      // `meta.pagination.next` is there on the last page too: `has_more` says whether to follow.
-      return { items, hasMore: collection.hasMore };
-    });
-    const data: Invoice[] = [];
-    for (const transaction of page.items) {
-      if (transaction.customerId !== input.customerId) continue;
-      data.push(normalizeInvoice(transaction, provider));
-    }
-    const last = page.items.at(-1);
-    return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, input.customerId, last.id) } : { data };
+    const { customerId, subscriptionId } = input;
+    const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []) as
+      | TransactionStatus[]
+      | undefined;
+    if (status?.length === 0) return { data: [] };
+    return customerPage(
+      ctx,
+      input,
+      (paddle, after) =>
+        paddle.transactions.list({
+          customerId: [customerId],
+          perPage: Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX),
+          ...after,
+          ...(status !== undefined ? { status } : {}),
+          ...(subscriptionId !== undefined ? { subscriptionId: [subscriptionId] } : {}),
+        }),
+      (transaction) => normalizeInvoice(transaction, ctx.provider),
+    );
   },
 
   async listSubscriptions(input, ctx) {
-    const { provider } = ctx;
-    const { customerId } = input;
-    const after = input.cursor === undefined ? undefined : decodeCursor(provider, customerId, input.cursor);
     const wanted = input.status ? new Set<string>(input.status) : undefined;
     const status = input.status && [...new Set(input.status.flatMap((portable) => SUBSCRIPTION_STATUSES[portable]))];
     if (status?.length === 0) return { data: [] };
-    const page = await ctx.read(async (paddle) => {
-      const collection = paddle.subscriptions.list({
-        customerId: [customerId],
-        perPage: input.limit ?? MAX_PAGE_SIZE,
-        ...(after !== undefined ? { after } : {}),
-        ...(status !== undefined ? { status } : {}),
-      });
-      return { items: await collection.next(), hasMore: collection.hasMore };
-    });
-    const data: PortableSubscription[] = [];
-    for (const subscription of page.items) {
-      if (subscription.customerId !== customerId) continue;
-      const normalized = normalizeSubscription(subscription, provider);
-      if (!wanted || wanted.has(normalized.status)) data.push(normalized);
-    }
-    const last = page.items.at(-1);
-    return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
+    return customerPage(
+      ctx,
+      input,
+      (paddle, after) =>
+        paddle.subscriptions.list({
+          customerId: [input.customerId],
+          perPage: input.limit ?? MAX_PAGE_SIZE,
+          ...after,
+          ...(status !== undefined ? { status } : {}),
+        }),
+      (subscription) => {
+        const normalized = normalizeSubscription(subscription, ctx.provider);
+        return !wanted || wanted.has(normalized.status) ? normalized : undefined;
+      },
+    );
   },
 
   async getCustomer(input, ctx) {
@@ -188,27 +199,9 @@ export const PADDLE_BILLING_OPERATIONS = {
       input.subscriptionId === undefined ? undefined : await ctx.owned.subscription(customerId, input.subscriptionId);
     const target = subscription?.addressId ?? (await billingAddress(ctx, customerId))?.id;
     const body = toPaddleAddress(address);
-    // Paddle names its own fields (`country_code`); the error names the caller's (`address.country`).
-    const renamed = (error: unknown) => {
-      const field = PortalError.isInstance(error) ? portableAddressField(error.field) : undefined;
-      if (!PortalError.isInstance(error) || field === undefined) return error;
-      const { code, retryable, providerCode } = error;
-      return ctx.error({
-        code,
-        retryable,
-        field,
-        message: error.message,
-        cause: error,
-        ...(providerCode ? { providerCode } : {}),
-      });
-    };
     let updated: Awaited<ReturnType<Paddle["addresses"]["update"]>>;
     if (target !== undefined) {
-      updated = await ctx
-        .mutate((paddle) => paddle.addresses.update(customerId, target, body))
-        .catch((error) => {
-          throw renamed(error);
-        });
+      updated = await ctx.mutate((paddle) => paddle.addresses.update(customerId, target, body));
     } else if (body.countryCode !== undefined) {
       const { countryCode, ...rest } = body;
       // A customer without an address gets one; a retry after a lost answer reads first.

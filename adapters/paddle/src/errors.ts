@@ -33,6 +33,19 @@ const BY_CODE: Record<string, PortalErrorCode> = {
   service_unavailable: "unavailable",
 };
 
+/**
+ * Paddle's address fields as the input field they come from (`country_code` is
+ * `address.country`): only an address request sends them.
+ */
+const ADDRESS_FIELDS: Readonly<Record<string, string>> = {
+  first_line: "address.line1",
+  second_line: "address.line2",
+  city: "address.city",
+  postal_code: "address.postalCode",
+  region: "address.state",
+  country_code: "address.country",
+};
+
 function classify(error: PaddleApiErrorLike): PortalErrorCode {
   if (UNAUTHENTICATED.has(error.code)) return "unauthenticated";
   const known = BY_CODE[error.code];
@@ -65,7 +78,7 @@ export function toPortalError(error: unknown, provider: string): PortalError {
     cause: error,
   };
   const field = error.errors?.find((entry) => typeof entry.field === "string" && entry.field !== "")?.field;
-  if (field !== undefined) options.field = vendorParamToField(field);
+  if (field !== undefined) options.field = ADDRESS_FIELDS[field] ?? vendorParamToField(field);
   if (typeof error.retryAfter === "number" && Number.isFinite(error.retryAfter) && error.retryAfter >= 0) {
     options.retryAfterMs = error.retryAfter * 1000;
   }
