@@ -52,10 +52,7 @@ interface Key {
 const newestFirst = (a: Key, b: Key) =>
   a.created === b.created ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created < b.created ? 1 : -1;
 
-function collection<T extends { id: string }>(
-  customer: (item: T) => string | undefined,
-  created: (item: T) => string = (item) => (item as { created_at?: string }).created_at ?? "",
-) {
+function collection<T extends { id: string }>(customer: (item: T) => string | undefined, created: (item: T) => string) {
   return createSortedCollection<T, Key>({
     id: (item) => item.id,
     key: (item) => ({ created: created(item), id: item.id }),
@@ -131,9 +128,18 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     now,
     portalId: paddleId("cpl"),
     customers: new Map(),
-    addresses: collection<IAddressResponse>((address) => address.customer_id),
-    subscriptions: collection<ISubscriptionResponse>((subscription) => subscription.customer_id),
-    transactions: collection<ITransactionResponse>((transaction) => transaction.customer_id ?? undefined),
+    addresses: collection<IAddressResponse>(
+      (address) => address.customer_id,
+      (address) => address.created_at,
+    ),
+    subscriptions: collection<ISubscriptionResponse>(
+      (subscription) => subscription.customer_id,
+      (subscription) => subscription.created_at,
+    ),
+    transactions: collection<ITransactionResponse>(
+      (transaction) => transaction.customer_id ?? undefined,
+      (transaction) => transaction.created_at,
+    ),
     paymentMethods: collection<IPaymentMethodResponse>(
       (method) => method.customer_id,
       (method) => method.saved_at,
