@@ -1,4 +1,10 @@
-import type { Paddle, Subscription, SubscriptionStatus, TransactionStatus } from "@paddle/paddle-node-sdk";
+import type {
+  Paddle,
+  Address as PaddleAddress,
+  Subscription,
+  SubscriptionStatus,
+  TransactionStatus,
+} from "@paddle/paddle-node-sdk";
 import {
   type CancelMode,
   decodeCursor,
@@ -22,6 +28,9 @@ function cancelApplied(subscription: Subscription, when: CancelMode): boolean {
   return subscription.status === "canceled" || (when === "period_end" && isCancelScheduled(subscription));
 }
 
+/** Subscriptions that are still live (whose payment method the customer can still change). */
+export const LIVE_STATUSES = ["active", "trialing", "past_due", "paused"] as const;
+
 /** The Paddle statuses a portable status is found under (a scheduled cancel is a live one's scheduled change). */
 const SUBSCRIPTION_STATUSES: Readonly<Record<PortableStatus, readonly SubscriptionStatus[]>> = {
   active: ["active"],
@@ -29,17 +38,13 @@ const SUBSCRIPTION_STATUSES: Readonly<Record<PortableStatus, readonly Subscripti
   past_due: ["past_due"],
   paused: ["paused"],
   canceled: ["canceled"],
-  cancel_scheduled: ["active", "trialing", "past_due", "paused"],
+  cancel_scheduled: LIVE_STATUSES,
   incomplete: [],
 };
 
 /** The customer's first active address: where Paddle bills them. */
-async function billingAddress(ctx: PaddleContext, customerId: string) {
-  const page = await ctx.read(async (paddle: Paddle) => {
-    const collection = paddle.addresses.list(customerId, { status: ["active"], perPage: 1 });
-    return collection.next();
-  });
-  return page[0];
+async function firstActiveAddress(paddle: Paddle, customerId: string) {
+  return (await paddle.addresses.list(customerId, { status: ["active"], perPage: 1 }).next())[0];
 }
 
 /**
@@ -117,7 +122,7 @@ export const PADDLE_BILLING_OPERATIONS = {
     const { customerId } = input;
     const [customer, address, method] = await Promise.all([
       ctx.read((paddle) => paddle.customers.get(customerId)),
-      billingAddress(ctx, customerId),
+      ctx.read((paddle) => firstActiveAddress(paddle, customerId)),
       // Paddle keeps payment methods per customer, newest first; there is no default one.
       ctx.read(async (paddle) => (await paddle.paymentMethods.list(customerId, { perPage: 1 }).next())[0]),
     ]);
@@ -186,8 +191,8 @@ export const PADDLE_BILLING_OPERATIONS = {
     if (input.kind !== "billing") {
       throw ctx.error({ code: "unsupported", field: "kind", message: "Paddle keeps no shipping addresses" });
     }
-    const kept = storedAddressFields(ctx.capabilities, "billing");
-    const notKept = Object.keys(address).find((field) => !(kept as readonly string[]).includes(field));
+    const kept: readonly string[] = storedAddressFields(ctx.capabilities, "billing");
+    const notKept = Object.keys(address).find((field) => !kept.includes(field));
     if (notKept !== undefined) {
       throw ctx.error({
         code: "invalid_input",
@@ -197,22 +202,19 @@ export const PADDLE_BILLING_OPERATIONS = {
     }
     const subscription =
       input.subscriptionId === undefined ? undefined : await ctx.owned.subscription(customerId, input.subscriptionId);
-    const target = subscription?.addressId ?? (await billingAddress(ctx, customerId))?.id;
+    const target = subscription?.addressId ?? (await ctx.read((paddle) => firstActiveAddress(paddle, customerId)))?.id;
     const body = toPaddleAddress(address);
-    let updated: Awaited<ReturnType<Paddle["addresses"]["update"]>>;
+    let updated: PaddleAddress;
     if (target !== undefined) {
       updated = await ctx.mutate((paddle) => paddle.addresses.update(customerId, target, body));
     } else if (body.countryCode !== undefined) {
-      const { countryCode, ...rest } = body;
+      const first = { ...body, countryCode: body.countryCode };
       // A customer without an address gets one; a retry after a lost answer reads first.
       updated = await ctx.mutate(async (paddle, { attempt }) => {
-        if (attempt > 1) {
-          const existing = (await paddle.addresses.list(customerId, { status: ["active"], perPage: 1 }).next())[0];
-          if (existing) return paddle.addresses.update(customerId, existing.id, body);
-        }
-        return paddle.addresses.create(customerId, { ...rest, countryCode } as Parameters<
-          Paddle["addresses"]["create"]
-        >[1]);
+        const existing = attempt > 1 ? await firstActiveAddress(paddle, customerId) : undefined;
+        return existing
+          ? paddle.addresses.update(customerId, existing.id, body)
+          : paddle.addresses.create(customerId, first);
       });
     } else {
       throw ctx.error({

@@ -1,5 +1,16 @@
 import { claimCapabilities } from "@portalkit/core";
-import { PADDLE_SECTIONS } from "./sections";
+import type { SectionTable } from "@portalkit/core/adapter";
+
+/**
+ * Paddle's portal sessions carry two deep links per subscription: cancelling it and
+ * updating its payment method. Every other section lives on the portal's overview, which
+ * `fallback: "portal"` opens. Paddle keeps a payment method per subscription; without a
+ * `subscriptionId`, `payment_sources` opens the customer's newest live subscription's.
+ */
+export const PADDLE_SECTIONS: SectionTable = {
+  cancel_subscription: { subscription: true },
+  payment_sources: {},
+};
 
 /**
  * What Paddle Billing offers behind the contract. Paddle keeps no shipping addresses (only

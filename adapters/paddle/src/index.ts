@@ -1,7 +1,7 @@
 export { fromPaddleAddress, joinName, toPaddleAddress } from "./address";
 export { PADDLE_BILLING_OPERATIONS, TRANSACTIONS_PAGE_MAX } from "./billing";
-export { PADDLE_CAPABILITIES } from "./capabilities";
-export { createPaddleClient, paddleDeadline } from "./client";
+export { PADDLE_CAPABILITIES, PADDLE_SECTIONS } from "./capabilities";
+export { createPaddleClient } from "./client";
 export { toPortalError } from "./errors";
 export { PADDLE_LOOKUPS, type PaddleContext } from "./lookups";
 export { normalizeCustomer, paymentMethodSummary } from "./normalize-customer";
@@ -15,6 +15,4 @@ export {
   PaddleProviderOptionsSchema,
 } from "./options";
 export { createPaddleProvider, type PaddleProvider } from "./provider";
-export { PADDLE_SECTIONS } from "./sections";
-export { verifyPaddleSignature } from "./signature";
-export { normalizePaddleEvent, parsePaddleWebhook } from "./webhook";
+export { normalizePaddleEvent, parsePaddleWebhook, verifyPaddleSignature } from "./webhook";

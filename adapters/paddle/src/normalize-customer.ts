@@ -5,7 +5,6 @@ import type {
 } from "@paddle/paddle-node-sdk";
 import { type Customer, type PaymentMethodSummary, PaymentMethodSummarySchema } from "@portalkit/core";
 import { fromPaddleAddress } from "./address";
-import { toRaw } from "./wire-values";
 
 /** A saved payment method as its summary: the card's network, last four digits and expiry, no token. */
 export function paymentMethodSummary(method: PaddlePaymentMethod): PaymentMethodSummary {
@@ -25,7 +24,7 @@ export function normalizeCustomer(
   provider: string,
   method?: PaddlePaymentMethod,
 ): Customer {
-  const out: Customer = { id: customer.id, provider, raw: toRaw(customer) };
+  const out: Customer = { id: customer.id, provider, raw: { ...customer } };
   if (customer.email) out.email = customer.email;
   if (customer.name) out.name = customer.name;
   const billing = fromPaddleAddress(address, customer);

@@ -1,17 +1,6 @@
 import type { Transaction } from "@paddle/paddle-node-sdk";
 import type { Invoice, InvoiceStatus } from "@portalkit/core";
-import { minorUnits, toIso, toRaw } from "./wire-values";
-
-/** Paddle transaction statuses as portable invoice statuses. */
-export const TRANSACTION_STATUSES: Readonly<Record<string, InvoiceStatus>> = {
-  draft: "draft",
-  ready: "draft",
-  billed: "open",
-  past_due: "open",
-  paid: "paid",
-  completed: "paid",
-  canceled: "void",
-};
+import { minorUnits, toIso } from "./wire-values";
 
 /** The Paddle statuses behind each portable status (Paddle has no `uncollectible` or `pending`). */
 export const PADDLE_TRANSACTION_STATUSES: Readonly<Partial<Record<InvoiceStatus, readonly string[]>>> = {
@@ -20,6 +9,13 @@ export const PADDLE_TRANSACTION_STATUSES: Readonly<Partial<Record<InvoiceStatus,
   paid: ["paid", "completed"],
   void: ["canceled"],
 };
+
+/** Paddle transaction statuses as portable invoice statuses: the same table, read the other way. */
+export const TRANSACTION_STATUSES: Readonly<Record<string, InvoiceStatus>> = Object.fromEntries(
+  Object.entries(PADDLE_TRANSACTION_STATUSES).flatMap(([portable, paddle]) =>
+    paddle.map((status) => [status, portable as InvoiceStatus]),
+  ),
+);
 
 /**
  * A transaction as an invoice. The total is Paddle's `details.totals.total`, what is due its
@@ -44,7 +40,7 @@ export function normalizeInvoice(transaction: Transaction, provider: string): In
     amountDue: { amount: minorUnits(totals?.balance), currency },
     amountPaid: { amount: paid, currency },
     issuedAt: toIso(transaction.billedAt ?? transaction.createdAt) ?? new Date(0).toISOString(),
-    raw: toRaw(transaction),
+    raw: { ...transaction },
   };
   if (transaction.subscriptionId) out.subscriptionId = transaction.subscriptionId;
   if (transaction.invoiceNumber) out.number = transaction.invoiceNumber;

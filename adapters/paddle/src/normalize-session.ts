@@ -1,6 +1,6 @@
 import type { CustomerPortalSession } from "@paddle/paddle-node-sdk";
 import type { PortalSession } from "@portalkit/core";
-import { toIso, toRaw } from "./wire-values";
+import { toIso } from "./wire-values";
 
 /** Paddle's customer portal, where its session links send the customer. */
 export const PADDLE_PORTAL_HOSTS: ReadonlySet<string> = new Set([
@@ -10,12 +10,7 @@ export const PADDLE_PORTAL_HOSTS: ReadonlySet<string> = new Set([
 
 /** A portal link Paddle answered, refused unless it leads to Paddle's customer portal over https. */
 export function portalUrl(url: string | undefined): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = url === undefined ? undefined : new URL(url);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = url !== undefined && URL.canParse(url) ? new URL(url) : undefined;
   if (parsed?.protocol !== "https:" || !PADDLE_PORTAL_HOSTS.has(parsed.hostname)) {
     throw new TypeError("Paddle answered a portal link outside Paddle's customer portal");
   }
@@ -33,6 +28,6 @@ export function normalizeSession(session: CustomerPortalSession, customerId: str
     customerId: session.customerId ?? customerId,
     url: portalUrl(session.urls.general.overview),
     createdAt: toIso(session.createdAt) ?? new Date().toISOString(),
-    raw: toRaw(session),
+    raw: { ...session },
   };
 }

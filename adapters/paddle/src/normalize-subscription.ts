@@ -1,6 +1,6 @@
 import type { Subscription as PaddleSubscription } from "@paddle/paddle-node-sdk";
 import type { Subscription, SubscriptionStatus } from "@portalkit/core";
-import { toIso, toRaw } from "./wire-values";
+import { toIso } from "./wire-values";
 
 const STATUSES: Readonly<Record<string, SubscriptionStatus>> = {
   active: "active",
@@ -24,7 +24,7 @@ export function normalizeSubscription(subscription: PaddleSubscription, provider
     status: scheduled ? "cancel_scheduled" : (STATUSES[subscription.status] ?? "active"),
     // Paddle's items have no id of their own: a subscription holds each price once.
     items: subscription.items.map((item) => ({ id: item.price.id, priceId: item.price.id, quantity: item.quantity })),
-    raw: toRaw(subscription),
+    raw: { ...subscription },
   };
   if (scheduled) {
     const cancelAt = toIso(subscription.scheduledChange?.effectiveAt);

@@ -1,18 +1,14 @@
 import type { CustomerPortalSession, Paddle } from "@paddle/paddle-node-sdk";
 import type { PortalSection, RedirectLaunch } from "@portalkit/core";
 import { defineAdapter } from "@portalkit/core/adapter";
-import { PADDLE_BILLING_OPERATIONS } from "./billing";
-import { PADDLE_CAPABILITIES } from "./capabilities";
-import { createPaddleClient, paddleDeadline } from "./client";
+import { LIVE_STATUSES, PADDLE_BILLING_OPERATIONS } from "./billing";
+import { PADDLE_CAPABILITIES, PADDLE_SECTIONS } from "./capabilities";
+import { createPaddleClient } from "./client";
 import { toPortalError } from "./errors";
 import { PADDLE_LOOKUPS, type PaddleContext } from "./lookups";
 import { normalizeSession, portalUrl } from "./normalize-session";
-import { type PaddleProviderOptions, PaddleProviderOptionsSchema } from "./options";
-import { PADDLE_SECTIONS } from "./sections";
+import { DEFAULT_TIMEOUT_MS, type PaddleProviderOptions, PaddleProviderOptionsSchema } from "./options";
 import { parsePaddleWebhook } from "./webhook";
-
-/** Subscriptions whose payment method the customer can still change. */
-const LIVE_STATUSES = ["active", "trialing", "past_due", "paused"] as const;
 
 /** A new portal session: Paddle sessions are never reused (their links are meant for one visit). */
 function createPortalSession(ctx: PaddleContext, customerId: string, subscriptionIds: string[] = []) {
@@ -54,7 +50,8 @@ const paddleAdapter = defineAdapter({
   secrets: ["apiKey", "webhookSecret"],
   client: (options: PaddleProviderOptions): Paddle => createPaddleClient(options),
   toPortalError,
-  deadline: paddleDeadline,
+  // The SDK's fetch carries no timeout or abort signal, so the kit holds the deadline.
+  deadline: (options) => options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   capabilities: PADDLE_CAPABILITIES,
   sections: PADDLE_SECTIONS,
   lookups: PADDLE_LOOKUPS,

@@ -1,4 +1,6 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import {
+  type IEventsResponse,
   type ISubscriptionResponse,
   type ITransactionResponse,
   Subscription,
@@ -9,7 +11,6 @@ import type { PaddleContext } from "./lookups";
 import { normalizeInvoice } from "./normalize-invoice";
 import { normalizeSubscription } from "./normalize-subscription";
 import { DEFAULT_WEBHOOK_TOLERANCE_SECONDS } from "./options";
-import { verifyPaddleSignature } from "./signature";
 import { toIso } from "./wire-values";
 
 /** Paddle's notification types as portable ones; `subscription.updated` is read from its data. */
@@ -33,11 +34,36 @@ const TYPES: Readonly<Record<string, BillingEventType>> = {
   "payment_method.deleted": "payment_method.updated",
 };
 
-interface PaddleNotificationBody {
-  event_id: string;
-  event_type: string;
-  occurred_at: string;
-  data: Record<string, unknown>;
+/**
+ * Checks a `Paddle-Signature` header (`ts=<unix seconds>;h1=<hex>[;h1=<hex>…]`): an HMAC-SHA256
+ * of `ts:body` under the destination's secret. Any `h1` may match (Paddle sends one per
+ * active secret while a secret is rotated), every comparison is timing-safe, and `ts` must
+ * be within `toleranceSeconds` of now, either way.
+ */
+export function verifyPaddleSignature(
+  header: string | null | undefined,
+  body: string,
+  secret: string,
+  toleranceSeconds: number,
+  nowMs: number = Date.now(),
+): "ok" | "malformed" | "stale" | "mismatch" {
+  if (!header) return "malformed";
+  let ts: string | undefined;
+  const signatures: Buffer[] = [];
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (name === "ts") ts = value;
+    else if (name === "h1" && /^[0-9a-f]{64}$/i.test(value)) signatures.push(Buffer.from(value.toLowerCase(), "hex"));
+  }
+  if (ts === undefined || !/^\d{1,12}$/.test(ts) || signatures.length === 0) return "malformed";
+  if (Math.abs(nowMs / 1000 - Number(ts)) > toleranceSeconds) return "stale";
+  const expected = createHmac("sha256", secret).update(`${ts}:${body}`).digest();
+  let matched = false;
+  for (const signature of signatures) matched = timingSafeEqual(signature, expected) || matched;
+  return matched ? "ok" : "mismatch";
 }
 
 function header(headers: ParseWebhookInput["headers"], name: string): string | undefined {
@@ -62,14 +88,14 @@ export async function parsePaddleWebhook(input: ParseWebhookInput, ctx: PaddleCo
   if (verdict === "stale") throw refuse(`The notification was signed more than ${tolerance} s from now`);
   if (verdict === "mismatch") throw refuse("The Paddle-Signature does not verify");
   try {
-    return normalizePaddleEvent(JSON.parse(input.body) as PaddleNotificationBody, ctx.provider);
+    return normalizePaddleEvent(JSON.parse(input.body) as IEventsResponse<Record<string, unknown>>, ctx.provider);
   } catch {
     throw ctx.error({ code: "invalid_input", status: 400, message: "The Paddle notification is not one Paddle sends" });
   }
 }
 
 /** A verified notification as a BillingEvent; its objects go through the readers' normalizers. */
-export function normalizePaddleEvent(event: PaddleNotificationBody, provider: string): BillingEvent {
+export function normalizePaddleEvent(event: IEventsResponse<Record<string, unknown>>, provider: string): BillingEvent {
   const occurredAt = toIso(event.occurred_at);
   if (typeof event.event_id !== "string" || typeof event.event_type !== "string" || occurredAt === undefined) {
     throw new TypeError("not a Paddle notification");
@@ -82,7 +108,7 @@ export function normalizePaddleEvent(event: PaddleNotificationBody, provider: st
     type: TYPES[event.event_type] ?? "unknown",
     vendorType: event.event_type,
     occurredAt,
-    raw: event as unknown as Record<string, unknown>,
+    raw: { ...event },
   };
   if (entity === "subscription") {
     const subscription = normalizeSubscription(new Subscription(data as unknown as ISubscriptionResponse), provider);

@@ -14,11 +14,3 @@ export function toIso(value: string | null | undefined): string | undefined {
   if (Number.isNaN(ms)) throw new TypeError(`Paddle sent a timestamp that is not one: ${value}`);
   return new Date(ms).toISOString();
 }
-
-/**
- * The vendor object under `raw`: the SDK's entity (Paddle's object with camelCase names) as
- * a plain record. Its nested entities are kept as they are; they serialize to the same JSON.
- */
-export function toRaw(value: object): Record<string, unknown> {
-  return { ...value };
-}

@@ -4,8 +4,8 @@ import { allInvoices, PortalError, RedirectLaunchSchema } from "@portalkit/core"
 import { invoiceSeries } from "@portalkit/core/testing";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createPaddleProvider, toPortalError } from "../src";
-import { verifyPaddleSignature } from "../src/signature";
 import { createPaddleSimulator, PADDLE_SANDBOX_ORIGIN, signPaddleWebhook } from "../src/testing";
+import { verifyPaddleSignature } from "../src/webhook";
 
 function open(extraInvoices = 0) {
   const sim = createPaddleSimulator();
