@@ -8,6 +8,7 @@ import {
 } from "@portalkit/conformance";
 import type { Address, SubscriptionStatus } from "@portalkit/core";
 import { createPaddleProvider } from "../provider";
+import { WIRE_ADDRESS_FIELDS } from "./seed";
 import { createPaddleSimulator, PADDLE_SANDBOX_ORIGIN, type PaddleSimulator } from "./simulator";
 
 export type PaddleHarnessOptions = HarnessTransportOptions;
@@ -104,21 +105,14 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
             ? all.find((a) => a.id === subscription.address_id)
             : all.find((a) => a.status === "active");
           if (!customer || !address) return undefined;
-          const out: Address = {};
-          const set = (key: keyof Address, value: string | null | undefined) => {
-            if (value) out[key] = value;
-          };
-          set("line1", address.first_line);
-          set("line2", address.second_line);
-          set("city", address.city);
-          set("state", address.region);
-          set("postalCode", address.postal_code);
-          set("country", address.country_code);
-          set("email", customer.email);
           const [first, ...rest] = (customer.name ?? "").trim().split(" ");
-          set("firstName", first);
-          set("lastName", rest.join(" "));
-          return out;
+          const fields: Array<readonly [keyof Address, string | null | undefined]> = [
+            ...WIRE_ADDRESS_FIELDS.map(([portable, wire]) => [portable, address[wire]] as const),
+            ["email", customer.email],
+            ["firstName", first],
+            ["lastName", rest.join(" ")],
+          ];
+          return Object.fromEntries(fields.filter(([, value]) => value)) as Address;
         },
         paymentMethod: (simulator, customerId) => {
           const [newest] = simulator.paymentMethods(customerId);

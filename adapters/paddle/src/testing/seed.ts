@@ -5,20 +5,29 @@ import type {
   ISubscriptionResponse,
   ITransactionResponse,
 } from "@paddle/paddle-node-sdk";
+import type { Address } from "@portalkit/core";
 import { type WorldCustomer, type WorldInvoice, type WorldSubscription, worldCard } from "@portalkit/core/testing";
+
+/** The postal fields of an address: the portable name and Paddle's. */
+export const WIRE_ADDRESS_FIELDS = [
+  ["line1", "first_line"],
+  ["line2", "second_line"],
+  ["city", "city"],
+  ["state", "region"],
+  ["postalCode", "postal_code"],
+  ["country", "country_code"],
+] as const satisfies ReadonlyArray<readonly [keyof Address, keyof IAddressResponse]>;
 
 /** Every customer has an address: Paddle bills at one (the world's, or one in the US). */
 export function addressFromWorld(customer: WorldCustomer, at: string): IAddressResponse {
-  const address = customer.billingAddress;
+  const postal = Object.fromEntries(
+    WIRE_ADDRESS_FIELDS.map(([portable, wire]) => [wire, customer.billingAddress?.[portable] ?? null]),
+  );
   return {
+    ...postal,
     id: `add_${customer.id}`,
     customer_id: customer.id,
-    first_line: address?.line1 ?? null,
-    second_line: address?.line2 ?? null,
-    city: address?.city ?? null,
-    postal_code: address?.postalCode ?? null,
-    region: address?.state ?? null,
-    country_code: (address?.country ?? "US") as IAddressResponse["country_code"],
+    country_code: (customer.billingAddress?.country ?? "US") as IAddressResponse["country_code"],
     status: "active",
     created_at: at,
     updated_at: at,

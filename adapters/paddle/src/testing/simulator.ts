@@ -64,6 +64,8 @@ function collection<T extends { id: string }>(customer: (item: T) => string | un
 /** The simulator's records, shared by its resources. */
 export interface PaddleStore {
   now(): number;
+  /** Now, as Paddle writes a time. */
+  at(): string;
   readonly portalId: string;
   readonly customers: Map<string, ICustomerResponse>;
   readonly addresses: SortedCollection<IAddressResponse, Key>;
@@ -124,8 +126,10 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     webhooks.target = next;
   };
   setWebhookDestination(destination);
+  const at = () => new Date(now()).toISOString();
   const store: PaddleStore = {
     now,
+    at,
     portalId: paddleId("cpl"),
     customers: new Map(),
     addresses: collection<IAddressResponse>(
@@ -150,7 +154,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       store.emit(eventType, subscription);
     },
     emit(eventType, data) {
-      const event = notification(eventType, data, new Date(now()).toISOString());
+      const event = notification(eventType, data, at());
       sent.push(event);
       webhooks.emit(event);
     },
@@ -187,7 +191,6 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     },
   });
 
-  const at = () => new Date(now()).toISOString();
   return {
     ...sim,
     get requests() {

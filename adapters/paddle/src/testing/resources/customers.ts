@@ -1,8 +1,7 @@
 import type { IAddressResponse } from "@paddle/paddle-node-sdk";
 import { isCountryCode, type RouteSpec } from "@portalkit/core/testing";
-import { listPage, listParam } from "../pagination";
 import type { PaddleStore } from "../simulator";
-import { invalidField, notFound, nowIso, paddleData, paddleId, readBody } from "../wire";
+import { invalidField, listPage, listParam, notFound, paddleData, paddleId, readBody } from "../wire";
 
 const ADDRESS_FIELDS = [
   "description",
@@ -58,7 +57,7 @@ export function customerRoutes(store: PaddleStore): RouteSpec[] {
         if (body.name !== undefined && body.name !== null && typeof body.name !== "string") {
           return invalidField("name", "must be a string or null");
         }
-        Object.assign(customer, body, { updated_at: nowIso(store.now) });
+        Object.assign(customer, body, { updated_at: store.at() });
         store.emit("customer.updated", customer);
         return paddleData(customer);
       },
@@ -101,7 +100,7 @@ export function customerRoutes(store: PaddleStore): RouteSpec[] {
         const body = readBody(rawBody, ADDRESS_FIELDS);
         if (body instanceof Response) return body;
         if (body.country_code === undefined) return invalidField("country_code", "is required");
-        const at = nowIso(store.now);
+        const at = store.at();
         const address: IAddressResponse = {
           id: paddleId("add"),
           customer_id: id,
@@ -114,7 +113,7 @@ export function customerRoutes(store: PaddleStore): RouteSpec[] {
         if (refused) return refused;
         store.addresses.put(address);
         store.emit("address.created", address);
-        return paddleJson201(address);
+        return paddleData(address, 201);
       },
     },
     {
@@ -127,16 +126,11 @@ export function customerRoutes(store: PaddleStore): RouteSpec[] {
         if (body instanceof Response) return body;
         const refused = applyAddress(address, body);
         if (refused) return refused;
-        address.updated_at = nowIso(store.now);
+        address.updated_at = store.at();
         store.addresses.put(address);
         store.emit("address.updated", address);
         return paddleData(address);
       },
     },
   ];
-}
-
-function paddleJson201(data: unknown): Response {
-  const response = paddleData(data);
-  return new Response(response.body, { status: 201, headers: response.headers });
 }

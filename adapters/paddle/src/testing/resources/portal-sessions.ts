@@ -1,7 +1,7 @@
 import type { ICustomerPortalSessionResponse } from "@paddle/paddle-node-sdk";
 import type { RouteSpec } from "@portalkit/core/testing";
 import type { PaddleStore } from "../simulator";
-import { invalidField, notFound, nowIso, paddleData, paddleId, readBody } from "../wire";
+import { invalidField, notFound, paddleData, paddleId, readBody } from "../wire";
 
 export const PORTAL_ORIGIN = "https://sandbox-customer-portal.paddle.com";
 
@@ -38,11 +38,10 @@ export function portalSessionRoutes(store: PaddleStore): RouteSpec[] {
               update_subscription_payment_method: link("update_subscription_payment_method", subscriptionId),
             })),
           },
-          created_at: nowIso(store.now),
+          created_at: store.at(),
         };
         store.sessions.set(sessionId, session);
-        const response = paddleData(session);
-        return new Response(response.body, { status: 201, headers: response.headers });
+        return paddleData(session, 201);
       },
     },
   ];

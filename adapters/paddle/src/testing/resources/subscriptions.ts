@@ -1,8 +1,7 @@
 import type { ISubscriptionResponse } from "@paddle/paddle-node-sdk";
 import type { RouteSpec } from "@portalkit/core/testing";
-import { listPage, listParam } from "../pagination";
 import type { PaddleStore } from "../simulator";
-import { invalidField, notFound, nowIso, paddleData, paddleError, readBody } from "../wire";
+import { invalidField, listPage, listParam, notFound, paddleData, paddleError, readBody } from "../wire";
 
 const LIST_PARAMS = {
   customer_id: true,
@@ -32,7 +31,7 @@ function cancel(store: PaddleStore, subscription: ISubscriptionResponse, rawBody
     return invalidField("effective_from", "must be immediately or next_billing_period");
   }
   if (from === "immediately") {
-    const at = nowIso(store.now);
+    const at = store.at();
     subscription.status = "canceled";
     subscription.canceled_at = at;
     subscription.scheduled_change = null;
@@ -48,9 +47,9 @@ function cancel(store: PaddleStore, subscription: ISubscriptionResponse, rawBody
 
 /** A cancellation at the end of the billing period: a scheduled change on the live subscription. */
 export function scheduleCancel(store: PaddleStore, subscription: ISubscriptionResponse): void {
-  const endsAt = subscription.current_billing_period?.ends_at ?? nowIso(store.now);
+  const endsAt = subscription.current_billing_period?.ends_at ?? store.at();
   subscription.scheduled_change = { action: "cancel", effective_at: endsAt, resume_at: null };
-  subscription.updated_at = nowIso(store.now);
+  subscription.updated_at = store.at();
   store.changed(subscription, "subscription.updated");
 }
 
@@ -63,7 +62,7 @@ function update(store: PaddleStore, subscription: ISubscriptionResponse, rawBody
     if (body.scheduled_change !== null) return invalidField("scheduled_change", "only null removes a scheduled change");
     subscription.scheduled_change = null;
   }
-  subscription.updated_at = nowIso(store.now);
+  subscription.updated_at = store.at();
   store.changed(subscription, "subscription.updated");
   return paddleData(subscription);
 }

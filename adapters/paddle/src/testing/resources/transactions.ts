@@ -1,7 +1,6 @@
 import type { RouteSpec } from "@portalkit/core/testing";
-import { listPage, listParam } from "../pagination";
 import type { PaddleStore } from "../simulator";
-import { notFound, paddleData, paddleError } from "../wire";
+import { listPage, listParam, notFound, paddleData, paddleError } from "../wire";
 
 const LIST_PARAMS = {
   customer_id: true,
