@@ -1,13 +1,8 @@
+import type { ApiError } from "@paddle/paddle-node-sdk";
 import { PortalError, type PortalErrorCode, vendorParamToField } from "@portalkit/core";
 
 /** The fields of the SDK's `ApiError` this adapter reads (duck-typed: two SDK copies may coexist). */
-interface PaddleApiErrorLike {
-  type: string;
-  code: string;
-  detail: string;
-  errors: Array<{ field?: string; message?: string }> | null;
-  retryAfter: number | null;
-}
+type PaddleApiErrorLike = Pick<ApiError, "type" | "code" | "detail" | "errors" | "retryAfter">;
 
 function isApiError(error: unknown): error is PaddleApiErrorLike {
   if (!(error instanceof Error)) return false;

@@ -1,5 +1,7 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac } from "node:crypto";
+import type { IEventsResponse } from "@paddle/paddle-node-sdk";
 import type { SignedWebhook, SignOptions, WebhookTarget } from "@portalkit/core/testing";
+import { paddleId } from "./wire";
 
 /** The `Paddle-Signature` header for a body: `ts=<unix seconds>;h1=<HMAC-SHA256 of "ts:body">`. */
 export function signPaddleWebhook(secret: string, body: string, ts = Math.floor(Date.now() / 1000)): string {
@@ -8,13 +10,7 @@ export function signPaddleWebhook(secret: string, body: string, ts = Math.floor(
 }
 
 /** A Paddle notification as Paddle sends it to a destination. */
-export interface PaddleNotification {
-  event_id: string;
-  event_type: string;
-  occurred_at: string;
-  notification_id: string;
-  data: unknown;
-}
+export type PaddleNotification = IEventsResponse<unknown>;
 
 /** A notification destination: where Paddle delivers, and the secret key it signs with. */
 export interface PaddleWebhookDestination extends WebhookTarget {
@@ -30,10 +26,10 @@ export function signNotification(secret: string, event: PaddleNotification, opti
 
 export function notification(eventType: string, data: unknown, occurredAt: string): PaddleNotification {
   return {
-    event_id: `evt_${randomUUID().replace(/-/g, "").slice(0, 26)}`,
+    event_id: paddleId("evt"),
     event_type: eventType,
     occurred_at: occurredAt,
-    notification_id: `ntf_${randomUUID().replace(/-/g, "").slice(0, 26)}`,
+    notification_id: paddleId("ntf"),
     data: structuredClone(data),
   };
 }

@@ -1,14 +1,17 @@
 import { randomBytes } from "node:crypto";
-import type { RouteRequest, SortedCollection } from "@portalkit/core/testing";
+import type { ApiError } from "@paddle/paddle-node-sdk";
+import {
+  type ParamSpec,
+  paramSpecOf,
+  type RouteRequest,
+  type RouteSpec,
+  type SortedCollection,
+} from "@portalkit/core/testing";
 
-/** Paddle's error object, as the API sends it under `error`. */
-export interface PaddleWireError {
+/** Paddle's error object, as the API sends it under `error` (the SDK's `ApiError` is made from it). */
+export type PaddleWireError = Omit<ConstructorParameters<typeof ApiError>[0], "documentation_url"> & {
   type: "request_error" | "api_error";
-  code: string;
-  detail: string;
-  documentation_url?: string;
-  errors?: Array<{ field: string; message: string }>;
-}
+};
 
 /** A Paddle id: a prefix and 26 lower-case characters, as Paddle's are. */
 export function paddleId(prefix: string): string {
@@ -115,14 +118,39 @@ export interface ListOptions<T> {
   /** Paddle's default and largest page (30 for transactions, 50 and 200 for the others). */
   defaultSize: number;
   maxSize: number;
-  partition?: readonly [name: string, value: string];
-  filter?: (item: T) => boolean;
+  /** The customer the path names (`/customers/:id/addresses`); else a single `customer_id` given. */
+  customer?: string;
+  /** The filters Paddle takes as comma-separated lists (`status=paid,completed`), each with the field it matches. */
+  filters?: Readonly<Record<string, (item: T) => string | null | undefined>>;
 }
 
 /** A comma-separated list parameter (`status=paid,completed`) as its values. */
-export function listParam(request: RouteRequest, name: string): string[] | undefined {
-  const value = request.url.searchParams.get(name);
+function listParam(params: URLSearchParams, name: string): string[] | undefined {
+  const value = params.get(name);
   return value === null || value === "" ? undefined : value.split(",");
+}
+
+/** The query parameters a list endpoint knows: these, and Paddle's pagination. */
+export function listParams(...names: string[]): ParamSpec {
+  return paramSpecOf([...names, "after", "per_page", "order_by"]);
+}
+
+/** `GET <path>`: the object the `:id` names, or Paddle's 404. */
+export function readRoute<T>(
+  path: string,
+  kind: string,
+  get: (id: string) => T | undefined,
+  params: ParamSpec = { include: true },
+): RouteSpec {
+  return {
+    method: "GET",
+    path,
+    params,
+    handle: ({ pathParams: { id = "" } }) => {
+      const found = get(id);
+      return found ? paddleData(found) : notFound(kind, id);
+    },
+  };
 }
 
 /**
@@ -145,12 +173,20 @@ export function listPage<T extends { id: string }, K>(
   const afterId = params.get("after");
   const after = afterId === null ? undefined : collection.keyOf(afterId);
   if (afterId !== null && after === undefined) return invalidField("after", `${afterId} is not a known id`);
+  const filters = Object.entries(options.filters ?? {}).flatMap(([name, field]) => {
+    const wanted = listParam(params, name);
+    return wanted ? [{ wanted, field }] : [];
+  });
+  const customers = listParam(params, "customer_id");
+  const customer = options.customer ?? (customers?.length === 1 ? customers[0] : undefined);
   const page = collection.page({
     limit: size,
     direction: orderBy === "id[ASC]" ? "reverse" : "forward",
-    ...(options.partition ? { partition: options.partition } : {}),
+    ...(customer !== undefined ? { partition: ["customer", customer] as const } : {}),
     ...(after !== undefined ? { after } : {}),
-    ...(options.filter ? { filter: options.filter } : {}),
+    ...(filters.length > 0
+      ? { filter: (item: T) => filters.every(({ wanted, field }) => wanted.includes(field(item) ?? "")) }
+      : {}),
   });
   const next = new URL(request.url.pathname, request.url.origin);
   next.search = request.url.search;
@@ -160,6 +196,6 @@ export function listPage<T extends { id: string }, K>(
     per_page: size,
     next: next.href,
     has_more: page.hasMore,
-    estimated_total: options.partition ? page.items.length : collection.size,
+    estimated_total: customer !== undefined ? page.items.length : collection.size,
   });
 }

@@ -1,7 +1,7 @@
 import type { IAddressResponse } from "@paddle/paddle-node-sdk";
 import { isCountryCode, type RouteSpec } from "@portalkit/core/testing";
 import type { PaddleStore } from "../simulator";
-import { invalidField, listPage, listParam, notFound, paddleData, paddleId, readBody } from "../wire";
+import { invalidField, listPage, listParams, notFound, paddleData, paddleId, readBody, readRoute } from "../wire";
 
 const ADDRESS_FIELDS = [
   "description",
@@ -34,15 +34,7 @@ function applyAddress(address: IAddressResponse, body: Record<string, unknown>):
 /** `/customers/:id` and `/customers/:id/addresses`. */
 export function customerRoutes(store: PaddleStore): RouteSpec[] {
   return [
-    {
-      method: "GET",
-      path: "/customers/:id",
-      params: {},
-      handle: ({ pathParams: { id = "" } }) => {
-        const customer = store.customers.get(id);
-        return customer ? paddleData(customer) : notFound("customer", id);
-      },
-    },
+    readRoute("/customers/:id", "customer", (id) => store.customers.get(id), {}),
     {
       method: "PATCH",
       path: "/customers/:id",
@@ -65,31 +57,22 @@ export function customerRoutes(store: PaddleStore): RouteSpec[] {
     {
       method: "GET",
       path: "/customers/:id/addresses",
-      params: { after: true, per_page: true, order_by: true, status: true, id: true, search: true },
+      params: listParams("status", "id", "search"),
       handle: (request) => {
-        const customerId = request.pathParams.id ?? "";
-        if (!store.customers.has(customerId)) return notFound("customer", customerId);
-        const statuses = listParam(request, "status");
-        return listPage(request, store.addresses, {
-          defaultSize: 50,
-          maxSize: 200,
-          partition: ["customer", customerId],
-          filter: (address) => statuses === undefined || statuses.includes(address.status),
-        });
+        const customer = request.pathParams.id ?? "";
+        if (!store.customers.has(customer)) return notFound("customer", customer);
+        const filters = { status: (address: IAddressResponse) => address.status };
+        return listPage(request, store.addresses, { defaultSize: 50, maxSize: 200, customer, filters });
       },
     },
     {
       method: "GET",
       path: "/customers/:id/payment-methods",
-      params: { after: true, per_page: true, order_by: true, address_id: true, supports_checkout: true },
+      params: listParams("address_id", "supports_checkout"),
       handle: (request) => {
-        const customerId = request.pathParams.id ?? "";
-        if (!store.customers.has(customerId)) return notFound("customer", customerId);
-        return listPage(request, store.paymentMethods, {
-          defaultSize: 50,
-          maxSize: 200,
-          partition: ["customer", customerId],
-        });
+        const customer = request.pathParams.id ?? "";
+        if (!store.customers.has(customer)) return notFound("customer", customer);
+        return listPage(request, store.paymentMethods, { defaultSize: 50, maxSize: 200, customer });
       },
     },
     {

@@ -1,16 +1,7 @@
 import type { ISubscriptionResponse } from "@paddle/paddle-node-sdk";
 import type { RouteSpec } from "@portalkit/core/testing";
 import type { PaddleStore } from "../simulator";
-import { invalidField, listPage, listParam, notFound, paddleData, paddleError, readBody } from "../wire";
-
-const LIST_PARAMS = {
-  customer_id: true,
-  status: true,
-  after: true,
-  per_page: true,
-  order_by: true,
-  scheduled_change_action: true,
-} as const;
+import { invalidField, listPage, listParams, notFound, paddleData, paddleError, readBody, readRoute } from "../wire";
 
 function locked(subscription: ISubscriptionResponse): Response | undefined {
   if (subscription.status !== "canceled") return undefined;
@@ -79,29 +70,19 @@ export function subscriptionRoutes(store: PaddleStore): RouteSpec[] {
     {
       method: "GET",
       path: "/subscriptions",
-      params: LIST_PARAMS,
-      handle: (request) => {
-        const customers = listParam(request, "customer_id");
-        const statuses = listParam(request, "status");
-        const actions = listParam(request, "scheduled_change_action");
-        const single = customers?.length === 1 ? customers[0] : undefined;
-        return listPage(request, store.subscriptions, {
+      params: listParams("customer_id", "status", "scheduled_change_action"),
+      handle: (request) =>
+        listPage(request, store.subscriptions, {
           defaultSize: 50,
           maxSize: 200,
-          ...(single !== undefined ? { partition: ["customer", single] as const } : {}),
-          filter: (subscription) =>
-            (customers === undefined || customers.includes(subscription.customer_id)) &&
-            (statuses === undefined || statuses.includes(subscription.status)) &&
-            (actions === undefined || actions.includes(subscription.scheduled_change?.action ?? "")),
-        });
-      },
+          filters: {
+            customer_id: (subscription) => subscription.customer_id,
+            status: (subscription) => subscription.status,
+            scheduled_change_action: (subscription) => subscription.scheduled_change?.action,
+          },
+        }),
     },
-    {
-      method: "GET",
-      path: "/subscriptions/:id",
-      params: { include: true },
-      handle: withSubscription((subscription) => paddleData(subscription)),
-    },
+    readRoute("/subscriptions/:id", "subscription", (id) => store.subscriptions.get(id)),
     {
       method: "PATCH",
       path: "/subscriptions/:id",

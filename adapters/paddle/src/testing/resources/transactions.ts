@@ -1,15 +1,6 @@
 import type { RouteSpec } from "@portalkit/core/testing";
 import type { PaddleStore } from "../simulator";
-import { listPage, listParam, notFound, paddleData, paddleError } from "../wire";
-
-const LIST_PARAMS = {
-  customer_id: true,
-  subscription_id: true,
-  status: true,
-  after: true,
-  per_page: true,
-  order_by: true,
-} as const;
+import { listPage, listParams, notFound, paddleData, paddleError, readRoute } from "../wire";
 
 /** `/transactions`: listed newest first, 30 a page at most; `/transactions/:id/invoice`: the PDF link. */
 export function transactionRoutes(store: PaddleStore): RouteSpec[] {
@@ -17,32 +8,19 @@ export function transactionRoutes(store: PaddleStore): RouteSpec[] {
     {
       method: "GET",
       path: "/transactions",
-      params: LIST_PARAMS,
-      handle: (request) => {
-        const customers = listParam(request, "customer_id");
-        const subscriptions = listParam(request, "subscription_id");
-        const statuses = listParam(request, "status");
-        const single = customers?.length === 1 ? customers[0] : undefined;
-        return listPage(request, store.transactions, {
+      params: listParams("customer_id", "subscription_id", "status"),
+      handle: (request) =>
+        listPage(request, store.transactions, {
           defaultSize: 30,
           maxSize: 30,
-          ...(single !== undefined ? { partition: ["customer", single] as const } : {}),
-          filter: (transaction) =>
-            (customers === undefined || customers.includes(transaction.customer_id ?? "")) &&
-            (subscriptions === undefined || subscriptions.includes(transaction.subscription_id ?? "")) &&
-            (statuses === undefined || statuses.includes(transaction.status)),
-        });
-      },
+          filters: {
+            customer_id: (transaction) => transaction.customer_id,
+            subscription_id: (transaction) => transaction.subscription_id,
+            status: (transaction) => transaction.status,
+          },
+        }),
     },
-    {
-      method: "GET",
-      path: "/transactions/:id",
-      params: { include: true },
-      handle: ({ pathParams: { id = "" } }) => {
-        const transaction = store.transactions.get(id);
-        return transaction ? paddleData(transaction) : notFound("transaction", id);
-      },
-    },
+    readRoute("/transactions/:id", "transaction", (id) => store.transactions.get(id)),
     {
       method: "GET",
       path: "/transactions/:id/invoice",
