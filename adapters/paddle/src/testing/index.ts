@@ -12,7 +12,6 @@ export {
   type PaddleSimulator,
   type PaddleSimulatorOptions,
   type PaddleStore,
-  servePaddleSimulator,
 } from "./simulator";
 export {
   notification,

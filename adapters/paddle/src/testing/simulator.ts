@@ -10,10 +10,7 @@ import {
   createSimulator,
   createSortedCollection,
   createWebhookOutbox,
-  type LoopbackServer,
-  type ServeOptions,
   type SortedCollection,
-  serveOnLoopback,
   type VendorSimulator,
   type WebhookOutbox,
   type World,
@@ -252,9 +249,4 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       return subscription;
     },
   };
-}
-
-/** Serves the simulator over node:http on loopback; point the adapter at it with `environment: server.url`. */
-export function servePaddleSimulator(simulator: PaddleSimulator, options?: ServeOptions): Promise<LoopbackServer> {
-  return serveOnLoopback((request) => simulator.handle(request), options);
 }

@@ -1,19 +1,11 @@
 import type { IAddressResponse } from "@paddle/paddle-node-sdk";
 import { isCountryCode, type RouteSpec } from "@portalkit/core/testing";
+import { WIRE_ADDRESS_FIELDS } from "../seed";
 import type { PaddleStore } from "../simulator";
 import { invalidField, listPage, listParams, notFound, paddleData, paddleId, readBody, readRoute } from "../wire";
 
-const ADDRESS_FIELDS = [
-  "description",
-  "first_line",
-  "second_line",
-  "city",
-  "postal_code",
-  "region",
-  "country_code",
-  "custom_data",
-  "status",
-];
+/** The fields an address request may send. */
+const ADDRESS_FIELDS = [...WIRE_ADDRESS_FIELDS.map(([, wire]) => wire), "description", "custom_data", "status"];
 
 function applyAddress(address: IAddressResponse, body: Record<string, unknown>): Response | undefined {
   for (const [field, value] of Object.entries(body)) {
