@@ -18,6 +18,9 @@ export const WIRE_ADDRESS_FIELDS = [
   ["country", "country_code"],
 ] as const satisfies ReadonlyArray<readonly [keyof Address, keyof IAddressResponse]>;
 
+/** An object made at `at` and not changed since. */
+const stamped = (at: string) => ({ created_at: at, updated_at: at });
+
 /** Every customer has an address: Paddle bills at one (the world's, or one in the US). */
 export function addressFromWorld(customer: WorldCustomer, at: string): IAddressResponse {
   const postal = Object.fromEntries(
@@ -29,8 +32,7 @@ export function addressFromWorld(customer: WorldCustomer, at: string): IAddressR
     customer_id: customer.id,
     country_code: (customer.billingAddress?.country ?? "US") as IAddressResponse["country_code"],
     status: "active",
-    created_at: at,
-    updated_at: at,
+    ...stamped(at),
   };
 }
 
@@ -63,8 +65,7 @@ export function customerFromWorld(customer: WorldCustomer, at: string): ICustome
     marketing_consent: false,
     status: "active",
     locale: "en",
-    created_at: at,
-    updated_at: at,
+    ...stamped(at),
   };
 }
 
@@ -78,8 +79,7 @@ export function subscriptionFromWorld(subscription: WorldSubscription): ISubscri
     customer_id: subscription.customerId,
     address_id: `add_${subscription.customerId}`,
     currency_code: currency,
-    created_at: subscription.createdAt,
-    updated_at: subscription.createdAt,
+    ...stamped(subscription.createdAt),
     started_at: subscription.createdAt,
     first_billed_at: subscription.createdAt,
     next_billed_at: ended ? null : subscription.currentPeriodEnd,
@@ -97,8 +97,7 @@ export function subscriptionFromWorld(subscription: WorldSubscription): ISubscri
         status: "active",
         quantity: subscription.quantity,
         recurring: true,
-        created_at: subscription.createdAt,
-        updated_at: subscription.createdAt,
+        ...stamped(subscription.createdAt),
         previously_billed_at: subscription.currentPeriodStart,
         next_billed_at: ended ? null : subscription.currentPeriodEnd,
         price: {
@@ -112,16 +111,14 @@ export function subscriptionFromWorld(subscription: WorldSubscription): ISubscri
           unit_price_overrides: [],
           quantity: { minimum: 1, maximum: 100 },
           status: "active",
-          created_at: subscription.createdAt,
-          updated_at: subscription.createdAt,
+          ...stamped(subscription.createdAt),
         },
         product: {
           id: `pro_${subscription.priceId}`,
           name: subscription.priceId,
           tax_category: "standard",
           status: "active",
-          created_at: subscription.createdAt,
-          updated_at: subscription.createdAt,
+          ...stamped(subscription.createdAt),
         },
       },
     ],
@@ -190,8 +187,7 @@ export function transactionFromWorld(invoice: WorldInvoice): ITransactionRespons
             },
           ]
         : [],
-    created_at: invoice.issuedAt,
-    updated_at: invoice.issuedAt,
+    ...stamped(invoice.issuedAt),
     billed_at: billed ? invoice.issuedAt : null,
     // Paddle states a due date as payment terms counted from billing (whole days here).
     billing_details: paymentTerms(invoice),
