@@ -1,10 +1,4 @@
-import type {
-  Paddle,
-  Address as PaddleAddress,
-  Subscription,
-  SubscriptionStatus,
-  TransactionStatus,
-} from "@paddle/paddle-node-sdk";
+import type { Paddle, Address as PaddleAddress, Subscription, SubscriptionStatus } from "@paddle/paddle-node-sdk";
 import {
   type CancelMode,
   decodeCursor,
@@ -78,9 +72,7 @@ async function customerPage<T extends { id: string; customerId: string | null },
 export const PADDLE_BILLING_OPERATIONS = {
   async listInvoices(input, ctx) {
     const { customerId, subscriptionId } = input;
-    const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []) as
-      | TransactionStatus[]
-      | undefined;
+    const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []);
     if (status?.length === 0) return { data: [] };
     return customerPage(
       ctx,

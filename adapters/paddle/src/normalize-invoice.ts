@@ -1,9 +1,9 @@
-import type { Transaction } from "@paddle/paddle-node-sdk";
+import type { Transaction, TransactionStatus } from "@paddle/paddle-node-sdk";
 import type { Invoice, InvoiceStatus } from "@portalkit/core";
 import { minorUnits, toIso } from "./wire-values";
 
 /** The Paddle statuses behind each portable status (Paddle has no `uncollectible` or `pending`). */
-export const PADDLE_TRANSACTION_STATUSES: Readonly<Partial<Record<InvoiceStatus, readonly string[]>>> = {
+export const PADDLE_TRANSACTION_STATUSES: Readonly<Partial<Record<InvoiceStatus, readonly TransactionStatus[]>>> = {
   draft: ["draft", "ready"],
   open: ["billed", "past_due"],
   paid: ["paid", "completed"],
