@@ -27,7 +27,7 @@ import {
   transactionFromWorld,
 } from "./seed";
 import { notification, type PaddleNotification, type PaddleWebhookDestination, signNotification } from "./webhooks";
-import { authenticationError, invalidField, paddleError, paddleId, paddleStatusError } from "./wire";
+import { authenticationError, invalidField, notFound, paddleError, paddleId, paddleStatusError } from "./wire";
 
 /** Where the SDK sends `environment: "sandbox"` requests: MSW serves the simulator there. */
 export const PADDLE_SANDBOX_ORIGIN = "https://sandbox-api.paddle.com";
@@ -184,7 +184,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
               code: "method_not_allowed",
               detail: `${method} is not allowed on ${path}`,
             })
-          : paddleError(404, { type: "request_error", code: "not_found", detail: `Path ${path} not found` }),
+          : notFound("Path", path),
     },
   });
 
