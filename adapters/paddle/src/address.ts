@@ -3,6 +3,16 @@ import { type Address, AddressSchema } from "@portalkit/core";
 
 type AddressKey = keyof Address;
 
+/** The postal fields: the portable name and the SDK's (Paddle's own is its snake_case: `first_line`). */
+export const POSTAL_FIELDS = [
+  ["line1", "firstLine"],
+  ["line2", "secondLine"],
+  ["city", "city"],
+  ["postalCode", "postalCode"],
+  ["state", "region"],
+  ["country", "countryCode"],
+] as const satisfies ReadonlyArray<readonly [AddressKey, keyof PaddleAddress]>;
+
 /** `Ada Lovelace` from first and last name; undefined when neither is given. */
 export function joinName(address: Pick<Address, "firstName" | "lastName">): string | undefined {
   const name = [address.firstName, address.lastName].filter((part) => part !== undefined && part !== "").join(" ");
@@ -14,15 +24,11 @@ export function joinName(address: Pick<Address, "firstName" | "lastName">): stri
  * address is replaced as a whole. The country is kept when not given (Paddle requires one).
  */
 export function toPaddleAddress(address: Address): UpdateAddressRequestBody {
-  const body: UpdateAddressRequestBody = {
-    firstLine: address.line1 ?? null,
-    secondLine: address.line2 ?? null,
-    city: address.city ?? null,
-    postalCode: address.postalCode ?? null,
-    region: address.state ?? null,
-  };
-  if (address.country !== undefined) body.countryCode = address.country as UpdateAddressRequestBody["countryCode"];
-  return body;
+  const body: Record<string, string | null> = {};
+  for (const [portable, sdk] of POSTAL_FIELDS) {
+    if (portable !== "country" || address.country !== undefined) body[sdk] = address[portable] ?? null;
+  }
+  return body as UpdateAddressRequestBody;
 }
 
 /**
@@ -40,13 +46,8 @@ export function fromPaddleAddress(
     firstName: space === -1 ? name : name.slice(0, space),
     lastName: space === -1 ? undefined : name.slice(space + 1).trim(),
     email: customer.email,
-    line1: address?.firstLine,
-    line2: address?.secondLine,
-    city: address?.city,
-    state: address?.region,
-    postalCode: address?.postalCode,
-    country: address?.countryCode,
   };
+  for (const [portable, sdk] of POSTAL_FIELDS) candidate[portable] = address?.[sdk];
   const out: Address = {};
   for (const key of Object.keys(candidate) as AddressKey[]) {
     const value = candidate[key];

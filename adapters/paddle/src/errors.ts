@@ -1,5 +1,6 @@
 import type { ApiError } from "@paddle/paddle-node-sdk";
 import { PortalError, type PortalErrorCode, vendorParamToField } from "@portalkit/core";
+import { POSTAL_FIELDS } from "./address";
 
 /** The fields of the SDK's `ApiError` this adapter reads (duck-typed: two SDK copies may coexist). */
 type PaddleApiErrorLike = Pick<ApiError, "type" | "code" | "detail" | "errors" | "retryAfter">;
@@ -28,18 +29,10 @@ const BY_CODE: Record<string, PortalErrorCode> = {
   service_unavailable: "unavailable",
 };
 
-/**
- * Paddle's address fields as the input field they come from (`country_code` is
- * `address.country`): only an address request sends them.
- */
-const ADDRESS_FIELDS: Readonly<Record<string, string>> = {
-  first_line: "address.line1",
-  second_line: "address.line2",
-  city: "address.city",
-  postal_code: "address.postalCode",
-  region: "address.state",
-  country_code: "address.country",
-};
+/** Paddle's address fields (`first_line`) as the input field they come from: only an address request sends them. */
+const ADDRESS_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  POSTAL_FIELDS.map(([portable, sdk]) => [sdk.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), `address.${portable}`]),
+);
 
 function classify(error: PaddleApiErrorLike): PortalErrorCode {
   if (UNAUTHENTICATED.has(error.code)) return "unauthenticated";
