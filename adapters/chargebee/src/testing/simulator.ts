@@ -1,7 +1,8 @@
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
   createWebhookOutbox,
+  type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
@@ -17,15 +18,9 @@ import { basicAuthWebhook, customerEvent, invoiceEvent, subscriptionEvent, type 
 import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
 import { hostedPageRoutes } from "./resources/hosted-pages";
-import { compareInvoiceKeys, type InvoiceKey, invoiceKey, invoiceRoutes } from "./resources/invoices";
+import { invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import {
-  cancelForItems,
-  compareSubscriptionKeys,
-  type SubscriptionKey,
-  subscriptionKey,
-  subscriptionRoutes,
-} from "./resources/subscriptions";
+import { cancelForItems, subscriptionRoutes } from "./resources/subscriptions";
 import { wireCard, wireCustomer, wireInvoice, wireSubscription } from "./seed";
 import type { WireCard, WireCustomer, WireHostedPage, WireInvoice, WirePortalSession, WireSubscription } from "./wire";
 
@@ -69,8 +64,8 @@ export interface ChargebeeStore {
   readonly customers: ObservedMap<WireCustomer>;
   /** Each customer's primary card, by customer id (what `customer.retrieve` answers beside it). */
   readonly cards: Map<string, WireCard>;
-  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly subscriptions: ObservedCollection<WireSubscription, NewestFirstKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   readonly portalSessions: Map<string, WirePortalSession>;
   readonly hostedPages: Map<string, WireHostedPage>;
   /** Every event, by id (`GET /events/:id`). */
@@ -86,11 +81,11 @@ export interface ChargebeeSimulator extends VendorSimulator<World> {
   /** Each customer's primary card, by customer id. */
   readonly cards: Map<string, WireCard>;
   /** Subscriptions, newest first (by `created_at`); listen to `onChange` for every change. */
-  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  readonly subscriptions: SortedCollection<WireSubscription, NewestFirstKey>;
   /** Marks a customer deleted, as Chargebee does; reads of it answer 404 from then on. */
   deleteCustomer(id: string): void;
   /** Invoices, newest first; listen to `onChange` for every change. */
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   /** Adds or replaces an invoice (keeps the listing order). */
   putInvoice(invoice: WireInvoice): void;
   readonly portalSessions: ReadonlyMap<string, WirePortalSession>;
@@ -154,18 +149,16 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     customers: new ObservedMap(),
     cards: new Map(),
     subscriptions: observeCollection(
-      createSortedCollection<WireSubscription, SubscriptionKey>({
+      createNewestFirstCollection<WireSubscription>({
         id: (subscription) => subscription.id,
-        key: subscriptionKey,
-        compare: compareSubscriptionKeys,
+        at: (subscription) => subscription.created_at ?? 0,
         partitions: { customer: (subscription) => subscription.customer_id },
       }),
       (subscription) => subscription.id,
     ),
-    invoices: createSortedCollection<WireInvoice, InvoiceKey>({
+    invoices: createNewestFirstCollection<WireInvoice>({
       id: (invoice) => invoice.id,
-      key: invoiceKey,
-      compare: compareInvoiceKeys,
+      at: (invoice) => invoice.date ?? 0,
       partitions: { customer: (invoice) => invoice.customer_id },
     }),
     portalSessions: new Map(),

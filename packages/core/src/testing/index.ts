@@ -1,4 +1,10 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
+export {
+  compareNewestFirst,
+  createNewestFirstCollection,
+  type NewestFirstKey,
+  type NewestFirstOptions,
+} from "./newest-first";
 export { type ObservedCollection, observeCollection } from "./observed-collection";
 export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
