@@ -1,7 +1,8 @@
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
   createWebhookOutbox,
+  type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
@@ -17,9 +18,9 @@ import type { WireCustomer, WireEvent, WireInvoice, WirePortalSession, WireSubsc
 import { ApiError, errorResponse } from "./errors";
 import { customerEvent, invoiceEvent, signMemoryWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
-import { compareInvoiceKeys, type InvoiceKey, invoiceRoutes } from "./resources/invoices";
+import { invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { compareSubscriptionKeys, type SubscriptionKey, subscriptionRoutes } from "./resources/subscriptions";
+import { subscriptionRoutes } from "./resources/subscriptions";
 import { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 
 export const MEMORY_PORTAL_URL = "https://portal.memory.invalid";
@@ -45,9 +46,9 @@ export interface MemoryWebhookEndpoint extends WebhookTarget {
 export interface MemorySimulatorState {
   readonly customers: ReadonlyMap<string, WireCustomer>;
   /** Newest first; listen to `onChange` for every change. */
-  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  readonly subscriptions: SortedCollection<WireSubscription, NewestFirstKey>;
   /** Newest first; listen to `onChange` for every change. */
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   readonly sessions: ReadonlyMap<string, WirePortalSession>;
 }
 
@@ -55,8 +56,8 @@ export interface MemorySimulatorState {
 export interface MemoryStore {
   readonly portalUrl: string;
   readonly customers: ObservedMap<WireCustomer>;
-  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly subscriptions: ObservedCollection<WireSubscription, NewestFirstKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   readonly sessions: Map<string, WirePortalSession>;
   nextSession(): number;
 }
@@ -106,18 +107,16 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     portalUrl: options.portalUrl ?? MEMORY_PORTAL_URL,
     customers: new ObservedMap(),
     subscriptions: observeCollection(
-      createSortedCollection<WireSubscription, SubscriptionKey>({
+      createNewestFirstCollection<WireSubscription>({
         id: (subscription) => subscription.id,
-        key: (subscription) => ({ created: subscription.created_at, id: subscription.id }),
-        compare: compareSubscriptionKeys,
+        at: (subscription) => subscription.created_at,
         partitions: { customer: (subscription) => subscription.customer_id },
       }),
       (subscription) => subscription.id,
     ),
-    invoices: createSortedCollection<WireInvoice, InvoiceKey>({
+    invoices: createNewestFirstCollection<WireInvoice>({
       id: (invoice) => invoice.id,
-      key: (invoice) => ({ created: invoice.created, id: invoice.id }),
-      compare: compareInvoiceKeys,
+      at: (invoice) => invoice.created,
       partitions: { customer: (invoice) => invoice.customer_id },
     }),
     sessions: new Map(),
