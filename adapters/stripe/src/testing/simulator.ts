@@ -1,8 +1,9 @@
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
   createWebhookOutbox,
   type LoopbackServer,
+  type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
@@ -18,16 +19,9 @@ import type Stripe from "stripe";
 import { customerEvent, invoiceEvent, type StripeWireEvent, signStripeWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
-import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
+import { invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import {
-  compareSubscriptionKeys,
-  hasEnded,
-  type SubscriptionKey,
-  subscriptionCustomer,
-  subscriptionRoutes,
-  update,
-} from "./resources/subscriptions";
+import { hasEnded, subscriptionCustomer, subscriptionRoutes, update } from "./resources/subscriptions";
 import { customerFromWorld, invoiceFromWorld, paymentMethodFromWorld, subscriptionFromWorld } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
 
@@ -57,8 +51,8 @@ export interface StripeStore {
   /** Ids of deleted customers: Stripe still answers them, as `{ id, object, deleted: true }`. */
   readonly deletedCustomers: Set<string>;
   readonly paymentMethods: Map<string, Stripe.PaymentMethod>;
-  readonly subscriptions: ObservedCollection<Stripe.Subscription, SubscriptionKey>;
-  readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
+  readonly subscriptions: ObservedCollection<Stripe.Subscription, NewestFirstKey>;
+  readonly invoices: SortedCollection<Stripe.Invoice, NewestFirstKey>;
   readonly sessions: Map<string, Stripe.BillingPortal.Session>;
   /** Every event, by id (`GET /v1/events/:id`). */
   readonly events: Map<string, StripeWireEvent>;
@@ -78,13 +72,13 @@ export interface StripeSimulator extends VendorSimulator<World> {
   customer(id: string): Stripe.Customer | undefined;
   paymentMethod(id: string): Stripe.PaymentMethod | undefined;
   /** Subscriptions, newest first; listen to `onChange` for every change. */
-  readonly subscriptions: SortedCollection<Stripe.Subscription, SubscriptionKey>;
+  readonly subscriptions: SortedCollection<Stripe.Subscription, NewestFirstKey>;
   subscription(id: string): Stripe.Subscription | undefined;
   invoice(id: string): Stripe.Invoice | undefined;
   session(id: string): Stripe.BillingPortal.Session | undefined;
   readonly sessions: readonly Stripe.BillingPortal.Session[];
   /** Invoices, newest first; listen to `onChange` for every change. */
-  readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
+  readonly invoices: SortedCollection<Stripe.Invoice, NewestFirstKey>;
   /** Every event the simulator made, oldest first. */
   readonly events: readonly StripeWireEvent[];
   /** Webhook delivery: set `webhooks.target`, inject faults, read `deliveries`, await `settled()`. */
@@ -115,18 +109,18 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     deletedCustomers: new Set(),
     paymentMethods: new Map(),
     subscriptions: observeCollection(
-      createSortedCollection<Stripe.Subscription, SubscriptionKey>({
+      createNewestFirstCollection<Stripe.Subscription>({
         id: (subscription) => subscription.id,
-        key: (subscription, seq) => ({ created: subscription.created, seq, id: subscription.id }),
-        compare: compareSubscriptionKeys,
+        at: (subscription) => subscription.created,
+        creationOrder: true,
         partitions: { customer: subscriptionCustomer },
       }),
       (subscription) => subscription.id,
     ),
-    invoices: createSortedCollection<Stripe.Invoice, InvoiceKey>({
+    invoices: createNewestFirstCollection<Stripe.Invoice>({
       id: (invoice) => invoice.id,
-      key: (invoice, seq) => ({ created: invoice.created, seq, id: invoice.id }),
-      compare: compareInvoiceKeys,
+      at: (invoice) => invoice.created,
+      creationOrder: true,
       partitions: { customer: invoiceCustomer },
     }),
     sessions: new Map(),
