@@ -1,7 +1,7 @@
 import {
   createNewestFirstCollection,
   createSimulator,
-  createWebhookOutbox,
+  createWebhookFeed,
   type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
@@ -135,6 +135,11 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
   const apiKey = options.apiKey ?? "test_simulator_key";
   const now = options.now ?? Date.now;
   let counter = 0;
+  const feed = createWebhookFeed<WireEvent, ChargebeeWebhookEndpoint>({
+    id: (event) => event.id,
+    sign: (event, endpoint, signing) => basicAuthWebhook(endpoint, JSON.stringify(event), signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
+  });
   const store: ChargebeeStore = {
     site,
     cancelReasonCodes: [...(options.cancelReasonCodes ?? [])],
@@ -163,29 +168,10 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     }),
     portalSessions: new Map(),
     hostedPages: new Map(),
-    events: new Map(),
+    events: feed.events,
   };
 
-  let endpoint = options.webhooks;
-  const webhooks = createWebhookOutbox<WireEvent>({
-    id: (event) => event.id,
-    sign: (event, signing) => {
-      if (!endpoint) throw new Error("no webhook endpoint");
-      return basicAuthWebhook(endpoint, JSON.stringify(event), signing);
-    },
-  });
-  const setWebhookEndpoint = (next: ChargebeeWebhookEndpoint | undefined) => {
-    endpoint = next;
-    webhooks.target = next;
-  };
-  setWebhookEndpoint(endpoint);
-  // Loading a world is not a change the site's webhooks hear about.
-  let seeding = false;
-  const publish = (event: WireEvent | undefined) => {
-    if (!event || seeding) return;
-    store.events.set(event.id, event);
-    webhooks.emit(event);
-  };
+  const publish = feed.publish;
   store.subscriptions.onChange((change) =>
     publish(subscriptionEvent(store, change, store.customers.get(change.item.customer_id))),
   );
@@ -235,14 +221,8 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     },
     site,
     apiKey,
-    seed(world) {
-      seeding = true;
-      try {
-        seedWorld(world);
-      } finally {
-        seeding = false;
-      }
-    },
+    // Loading a world is not a change the site's webhooks hear about.
+    seed: (world) => feed.quietly(() => seedWorld(world)),
     reset() {
       store.customers.clear();
       store.cards.clear();
@@ -268,8 +248,8 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     get events() {
       return [...store.events.values()];
     },
-    webhooks,
-    setWebhookEndpoint,
+    webhooks: feed.outbox,
+    setWebhookEndpoint: feed.setEndpoint,
     cancelFromPortal(subscriptionId) {
       const subscription = store.subscriptions.get(subscriptionId);
       if (!subscription || subscription.status === "cancelled" || subscription.status === "non_renewing")

@@ -1,7 +1,7 @@
 import {
   createNewestFirstCollection,
   createSimulator,
-  createWebhookOutbox,
+  createWebhookFeed,
   type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
@@ -123,26 +123,12 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     nextSession: () => ++sessionCount,
   };
   const now = options.now ?? Date.now;
-  const events: WireEvent[] = [];
-  let endpoint = options.webhooks;
-  const webhooks = createWebhookOutbox<WireEvent>({
+  const feed = createWebhookFeed<WireEvent, MemoryWebhookEndpoint>({
     id: (event) => event.id,
-    sign: (event, signing) => {
-      if (!endpoint) throw new Error("no webhook endpoint");
-      return signMemoryWebhook(endpoint.secret, JSON.stringify(event), signing);
-    },
+    sign: (event, endpoint, signing) => signMemoryWebhook(endpoint.secret, JSON.stringify(event), signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
   });
-  const setWebhookEndpoint = (next: MemoryWebhookEndpoint | undefined) => {
-    endpoint = next;
-    webhooks.target = next;
-  };
-  setWebhookEndpoint(endpoint);
-  let seeding = false;
-  const publish = (event: WireEvent) => {
-    if (seeding) return;
-    events.push(event);
-    webhooks.emit(event);
-  };
+  const publish = feed.publish;
   const seconds = () => Math.floor(now() / 1000);
   store.subscriptions.onChange((change) => publish(subscriptionEvent(change, seconds())));
   store.customers.onChange((change) => publish(customerEvent(change, seconds())));
@@ -193,14 +179,11 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
     fetch: sim.handle,
     seed(world) {
-      seeding = true;
-      try {
+      feed.quietly(() => {
         for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer));
         for (const subscription of world.subscriptions) store.subscriptions.put(wireSubscription(subscription));
         for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, store.portalUrl));
-      } finally {
-        seeding = false;
-      }
+      });
     },
     reset() {
       store.customers.clear();
@@ -210,10 +193,10 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
     state: store,
     get events() {
-      return events;
+      return [...feed.events.values()];
     },
-    webhooks,
-    setWebhookEndpoint,
+    webhooks: feed.outbox,
+    setWebhookEndpoint: feed.setEndpoint,
     deleteCustomer: (id) => store.customers.delete(id),
   };
   if (options.world) simulator.seed(options.world);

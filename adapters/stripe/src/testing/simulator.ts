@@ -1,7 +1,7 @@
 import {
   createNewestFirstCollection,
   createSimulator,
-  createWebhookOutbox,
+  createWebhookFeed,
   type LoopbackServer,
   type NewestFirstKey,
   type ObservedCollection,
@@ -103,6 +103,11 @@ function maskKey(given: string): string {
 
 export function createStripeSimulator(options: StripeSimulatorOptions = {}): StripeSimulator {
   const secretKey = options.secretKey ?? randomTestKey();
+  const feed = createWebhookFeed<StripeWireEvent, StripeWebhookEndpoint>({
+    id: (event) => event.id,
+    sign: (event, endpoint, signing) => signStripeWebhook(endpoint.secret, JSON.stringify(event, null, 2), signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
+  });
   const store: StripeStore = {
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     customers: new ObservedMap(),
@@ -124,30 +129,10 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       partitions: { customer: invoiceCustomer },
     }),
     sessions: new Map(),
-    events: new Map(),
+    events: feed.events,
   };
 
-  let endpoint = options.webhooks;
-  const webhooks = createWebhookOutbox<StripeWireEvent>({
-    id: (event) => event.id,
-    now: () => Math.floor(Date.now() / 1000),
-    sign: (event, signing) => {
-      if (!endpoint) throw new Error("no webhook endpoint");
-      return signStripeWebhook(endpoint.secret, JSON.stringify(event, null, 2), signing);
-    },
-  });
-  const setWebhookEndpoint = (next: StripeWebhookEndpoint | undefined) => {
-    endpoint = next;
-    webhooks.target = next;
-  };
-  setWebhookEndpoint(endpoint);
-  // Loading a world is not a change the account's endpoints hear about.
-  let seeding = false;
-  const publish = (event: StripeWireEvent | undefined) => {
-    if (!event || seeding) return;
-    store.events.set(event.id, event);
-    webhooks.emit(event);
-  };
+  const publish = feed.publish;
   store.subscriptions.onChange((change) => publish(subscriptionEvent(change, store.now())));
   store.customers.onChange((change) => publish(customerEvent(change, store.now())));
   store.invoices.onChange((change) => publish(invoiceEvent(change, store.now())));
@@ -196,14 +181,8 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       return sim.pendingFaults;
     },
     secretKey,
-    seed(world) {
-      seeding = true;
-      try {
-        seedWorld(world);
-      } finally {
-        seeding = false;
-      }
-    },
+    // Loading a world is not a change the account's endpoints hear about.
+    seed: (world) => feed.quietly(() => seedWorld(world)),
     reset() {
       store.customers.clear();
       store.deletedCustomers.clear();
@@ -232,8 +211,8 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     get events() {
       return [...store.events.values()];
     },
-    webhooks,
-    setWebhookEndpoint,
+    webhooks: feed.outbox,
+    setWebhookEndpoint: feed.setEndpoint,
     cancelFromPortal(subscriptionId) {
       const subscription = store.subscriptions.get(subscriptionId);
       if (!subscription || hasEnded(subscription)) return undefined;

@@ -37,6 +37,7 @@ export {
   type SortedCollection,
   type SortedCollectionOptions,
 } from "./sorted-collection";
+export { createWebhookFeed, type WebhookFeed, type WebhookFeedOptions } from "./webhook-feed";
 export {
   createWebhookOutbox,
   type SignedWebhook,
