@@ -2,11 +2,13 @@ import {
   createNewestFirstCollection,
   createSimulator,
   createWebhookFeed,
+  extendSimulator,
   type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
   type SimRequest,
+  type Simulator,
   type SortedCollection,
   type VendorSimulator,
   type WebhookOutbox,
@@ -211,14 +213,7 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     },
   });
 
-  return {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  return extendSimulator<Omit<ChargebeeSimulator, keyof Simulator>>(sim, {
     site,
     apiKey,
     // Loading a world is not a change the site's webhooks hear about.
@@ -258,7 +253,7 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       store.subscriptions.commit();
       return answer.ok ? subscription : undefined;
     },
-  };
+  });
 
   function seedWorld(world: World): void {
     const at = store.nowSec();

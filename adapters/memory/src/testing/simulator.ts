@@ -2,12 +2,14 @@ import {
   createNewestFirstCollection,
   createSimulator,
   createWebhookFeed,
+  extendSimulator,
   type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
   type ParamSpec,
   type RouteRequest,
+  type Simulator,
   type SortedCollection,
   type VendorSimulator,
   type WebhookOutbox,
@@ -169,14 +171,7 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
   });
 
-  const simulator: MemorySimulator = {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  const simulator: MemorySimulator = extendSimulator<Omit<MemorySimulator, keyof Simulator>>(sim, {
     fetch: sim.handle,
     seed(world) {
       feed.quietly(() => {
@@ -198,7 +193,7 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     webhooks: feed.outbox,
     setWebhookEndpoint: feed.setEndpoint,
     deleteCustomer: (id) => store.customers.delete(id),
-  };
+  });
   if (options.world) simulator.seed(options.world);
   return simulator;
 }

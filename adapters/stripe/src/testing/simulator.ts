@@ -2,12 +2,14 @@ import {
   createNewestFirstCollection,
   createSimulator,
   createWebhookFeed,
+  extendSimulator,
   type LoopbackServer,
   type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
   type ServeOptions,
+  type Simulator,
   type SortedCollection,
   serveOnLoopback,
   type VendorSimulator,
@@ -172,14 +174,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
   });
 
-  return {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  return extendSimulator<Omit<StripeSimulator, keyof Simulator>>(sim, {
     secretKey,
     // Loading a world is not a change the account's endpoints hear about.
     seed: (world) => feed.quietly(() => seedWorld(world)),
@@ -221,7 +216,7 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       return subscription;
     },
     subscriptions: store.subscriptions,
-  };
+  });
 
   function seedWorld(world: World): void {
     for (const customer of world.customers) {

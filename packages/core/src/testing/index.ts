@@ -12,6 +12,7 @@ export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, t
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {
   createSimulator,
+  extendSimulator,
   type ParamErrorRule,
   type SimAuth,
   type Simulator,
