@@ -66,6 +66,10 @@ function address(wire: WireAddress | undefined): Address | undefined {
   return out;
 }
 
+// Shaped like no credential, so that only their registration redacts them.
+const OWNED_API_KEY = "memory-owned-key-H1j2K3l4M5n6";
+const OWNED_WEBHOOK_SECRET = "memory-owned-hook-secret-J7k8L9";
+
 /**
  * The conformance harness for the memory adapter: each setup makes a fresh simulator,
  * served at MEMORY_API_URL through MSW (or on loopback), and builds the provider with
@@ -155,6 +159,16 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         simulator.deleteCustomer(customerId);
       },
       secrets: () => [API_KEY, WEBHOOK_SECRET],
+      // The package's own provider: the check is about the adapter, not a decorated one.
+      secretLifetime: {
+        secrets: [OWNED_API_KEY, OWNED_WEBHOOK_SECRET],
+        build: () =>
+          createMemoryProvider({
+            apiKey: OWNED_API_KEY,
+            webhookSecret: OWNED_WEBHOOK_SECRET,
+            fetch: async () => new Response("{}"),
+          }),
+      },
       webhooks: {
         attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, secret: WEBHOOK_SECRET }),
         outbox: (simulator) => simulator.webhooks,
