@@ -1,24 +1,10 @@
 import { claimCapabilities } from "@portalkit/core";
+import { STRIPE_BILLING_CLAIMS } from "@portalkit/stripe";
 import { BILLFLOW_SECTIONS } from "./sections";
 
 /**
  * Sections other than the billing page itself open the whole page with `fallback: "portal"`.
- * Data operations and webhooks are Stripe's; there is no payment-method page and no session to end.
+ * Data operations and webhooks are Stripe's (its billing data, addresses and reasons
+ * included); there is no payment-method page and no session to end.
  */
-export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
-  cancelModes: ["now", "period_end"],
-  addressKinds: ["billing", "shipping"],
-  // cancel({ reason }) is sent as cancellation_details[comment].
-  cancelReason: "comment",
-  // The billing data is Stripe's: both kinds live on the Stripe customer.
-  addressScopes: { billing: "customer", shipping: "customer" },
-  operations: [
-    "getSubscription",
-    "reactivate",
-    "invoicePdf",
-    "updateAddress",
-    "getCustomer",
-    "listSubscriptions",
-    "parseWebhook",
-  ],
-});
+export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, STRIPE_BILLING_CLAIMS);

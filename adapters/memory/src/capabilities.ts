@@ -1,4 +1,10 @@
-import { type Capabilities, claimCapabilities, PORTAL_SECTIONS, type PortalSection } from "@portalkit/core";
+import {
+  type Capabilities,
+  claimCapabilities,
+  OPTIONAL_OPERATIONS,
+  PORTAL_SECTIONS,
+  type PortalSection,
+} from "@portalkit/core";
 import type { SectionTable } from "@portalkit/core/adapter";
 
 /** The hosted portal opens every section directly, for one subscription where one is named. */
@@ -6,7 +12,11 @@ export function memorySections(sections: readonly PortalSection[] = PORTAL_SECTI
   return Object.fromEntries(sections.map((section) => [section, {}]));
 }
 
-/** Every operation is offered; `sections` narrows what opens directly (the rest fall back). */
+/**
+ * Every operation of the registry is offered: the reference adapter implements each one (the
+ * kit refuses a claimed operation without its method, so an operation added to the registry
+ * is added here too). `sections` narrows what opens directly (the rest fall back).
+ */
 export function memoryCapabilities(sections?: readonly PortalSection[]): Readonly<Capabilities> {
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
@@ -14,16 +24,6 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
     cancelReason: "comment",
     // A shipping address is kept on the subscription it is written for.
     addressScopes: { billing: "customer", shipping: "subscription" },
-    operations: [
-      "getSubscription",
-      "reactivate",
-      "invoicePdf",
-      "updateAddress",
-      "paymentMethodLaunch",
-      "logout",
-      "parseWebhook",
-      "getCustomer",
-      "listSubscriptions",
-    ],
+    operations: OPTIONAL_OPERATIONS,
   });
 }
