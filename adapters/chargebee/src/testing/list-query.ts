@@ -1,6 +1,24 @@
-import type { NewestFirstKey, Page, PageQuery } from "@portalkit/core/testing";
+import { type NewestFirstKey, type Page, type PageQuery, type ParamSpec, paramSpecOf } from "@portalkit/core/testing";
 import { wrongValue } from "./error-response";
 import { booleanParam, listValue } from "./params";
+
+/** The parameters every list endpoint takes, and the filters `extra` names (`subscription_id[is]`). */
+export function listParams(extra: readonly string[] = []): ParamSpec {
+  return paramSpecOf([
+    "limit",
+    "offset",
+    "include_deleted",
+    "customer_id[is]",
+    "customer_id[in]",
+    ...extra,
+    "status[is]",
+    "status[is_not]",
+    "status[in]",
+    "status[not_in]",
+    "sort_by[asc]",
+    "sort_by[desc]",
+  ]);
+}
 
 /** `next_offset` is the last object's key, as Chargebee's `["<ms>","<id>"]` string. */
 export function encodeOffset(key: NewestFirstKey): string {

@@ -1,26 +1,12 @@
 import { paramSpecOf, type RouteSpec } from "@portalkit/core/testing";
 import { notFound, wrongValue } from "../error-response";
-import { nextOffset, readListRequest } from "../list-query";
+import { listParams, nextOffset, readListRequest } from "../list-query";
 import type { ChargebeeStore } from "../simulator";
 import { json, type WireDownload, type WireInvoice } from "../wire";
 
 const PDF_TTL = 3600;
 
-const LIST_PARAMS = paramSpecOf([
-  "limit",
-  "offset",
-  "include_deleted",
-  "customer_id[is]",
-  "customer_id[in]",
-  "subscription_id[is]",
-  "subscription_id[in]",
-  "status[is]",
-  "status[is_not]",
-  "status[in]",
-  "status[not_in]",
-  "sort_by[asc]",
-  "sort_by[desc]",
-]);
+const LIST_PARAMS = listParams(["subscription_id[is]", "subscription_id[in]"]);
 
 const INVOICE_STATUSES: ReadonlySet<string> = new Set([
   "paid",

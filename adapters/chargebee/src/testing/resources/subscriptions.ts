@@ -1,23 +1,11 @@
 import { paramSpecOf, type RouteRequest, type RouteSpec } from "@portalkit/core/testing";
 import { invalidState, notFound, wrongValue } from "../error-response";
-import { nextOffset, readListRequest } from "../list-query";
+import { listParams, nextOffset, readListRequest } from "../list-query";
 import { addressParam, addressParamNames, booleanParam } from "../params";
 import type { ChargebeeStore } from "../simulator";
 import { json, type WireSubscription } from "../wire";
 
-const LIST_PARAMS = paramSpecOf([
-  "limit",
-  "offset",
-  "include_deleted",
-  "customer_id[is]",
-  "customer_id[in]",
-  "status[is]",
-  "status[is_not]",
-  "status[in]",
-  "status[not_in]",
-  "sort_by[asc]",
-  "sort_by[desc]",
-]);
+const LIST_PARAMS = listParams();
 
 const SUBSCRIPTION_STATUSES: ReadonlySet<string> = new Set([
   "future",
