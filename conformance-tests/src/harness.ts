@@ -162,6 +162,11 @@ export interface SecretLifetime {
   build(): PortalProvider;
   /** The method kept alone once the provider is dropped; default `listInvoices`. */
   keep?: OperationName;
+  /**
+   * `redactSecrets` of the copy of `@portalkit/core` the provider uses (each copy keeps its
+   * own registrations): pass the harness's own import. Default the suite's copy.
+   */
+  redact?: (text: string) => string;
 }
 
 export interface ConformanceHarness {

@@ -19,8 +19,6 @@ async function collectUntil(done: () => boolean, rounds = 50): Promise<void> {
   }
 }
 
-const redacted = (secret: string) => redactSecrets(`x ${secret} y`) === "x [redacted] y";
-
 // Built here and dropped when this returns: only the provider is kept.
 function build(check: SecretLifetime): PortalProvider {
   return check.build();
@@ -35,6 +33,8 @@ export function secretLifetimeScenarios({ harness, providerId }: Scenario): void
       async () => {
         if (!check) return;
         const keep = check.keep ?? "listInvoices";
+        const redact = check.redact ?? redactSecrets;
+        const redacted = (secret: string) => redact(`x ${secret} y`) === "x [redacted] y";
         expect(check.secrets.length).toBeGreaterThan(0);
         let provider: PortalProvider | undefined = build(check);
         await collectUntil(() => false, 5);

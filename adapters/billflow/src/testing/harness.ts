@@ -1,4 +1,5 @@
 import type { ConformanceHarness } from "@portalkit/conformance";
+import { redactSecrets } from "@portalkit/core";
 import { createStripeBackedHarness, type StripeHarnessOptions } from "@portalkit/stripe/testing";
 import { createBillflowProvider } from "../provider";
 
@@ -25,6 +26,7 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
     // The session is the signed embed settings: no record at the vendor to read back.
     portalSessions: false,
     secretLifetime: {
+      redact: redactSecrets,
       secrets: [OWNED_STRIPE_KEY, OWNED_BILLFLOW_SECRET],
       build: () =>
         createBillflowProvider({
@@ -48,3 +50,6 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
       }),
   });
 }
+
+/** The harness the Billflow adapter's own test runs (over MSW). */
+export const billflowHarness: ConformanceHarness = createBillflowHarness();

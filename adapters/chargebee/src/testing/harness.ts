@@ -4,7 +4,7 @@ import {
   type HarnessTransportOptions,
   type SimSubscriptionState,
 } from "@portalkit/conformance";
-import type { Address, SubscriptionStatus } from "@portalkit/core";
+import { type Address, redactSecrets, type SubscriptionStatus } from "@portalkit/core";
 import type { Customer } from "chargebee";
 import { createChargebeeProvider } from "../provider";
 import { type ChargebeeSimulator, createChargebeeSimulator } from "./simulator";
@@ -174,6 +174,7 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.apiKey, webhookAuthOf(simulator).password],
       secretLifetime: {
+        redact: redactSecrets,
         secrets: [OWNED_API_KEY, OWNED_WEBHOOK_PASSWORD],
         build: () =>
           createChargebeeProvider({

@@ -4,7 +4,13 @@ import {
   type HarnessTransportOptions,
   type SimSubscriptionState,
 } from "@portalkit/conformance";
-import type { Address, PortalProvider, PortalSection, SubscriptionStatus } from "@portalkit/core";
+import {
+  type Address,
+  type PortalProvider,
+  type PortalSection,
+  redactSecrets,
+  type SubscriptionStatus,
+} from "@portalkit/core";
 import { createMemoryProvider, MEMORY_API_URL, type MemoryProviderOptions } from "../provider";
 import type { WireAddress, WireSubscription } from "../wire";
 import { createMemorySimulator, type MemorySimulator } from "./simulator";
@@ -161,6 +167,7 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
       secrets: () => [API_KEY, WEBHOOK_SECRET],
       // The package's own provider: the check is about the adapter, not a decorated one.
       secretLifetime: {
+        redact: redactSecrets,
         secrets: [OWNED_API_KEY, OWNED_WEBHOOK_SECRET],
         build: () =>
           createMemoryProvider({

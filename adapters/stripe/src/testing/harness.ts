@@ -7,7 +7,7 @@ import {
   type SimSubscriptionState,
   type VendorCalls,
 } from "@portalkit/conformance";
-import type { Address, PortalProvider, RetryOptions } from "@portalkit/core";
+import { type Address, type PortalProvider, type RetryOptions, redactSecrets } from "@portalkit/core";
 import type Stripe from "stripe";
 import { createStripeProvider } from "../provider";
 import { createStripeSimulator, STRIPE_API_ORIGIN, type StripeSimulator } from "./simulator";
@@ -235,6 +235,7 @@ export function createStripeHarness(options: StripeHarnessOptions = {}): Conform
     ...options,
     name: "stripe",
     secretLifetime: {
+      redact: redactSecrets,
       secrets: [OWNED_SECRET_KEY, OWNED_WEBHOOK_SECRET],
       build: () =>
         createStripeProvider({
@@ -254,3 +255,6 @@ export function createStripeHarness(options: StripeHarnessOptions = {}): Conform
       }),
   });
 }
+
+/** The harness the Stripe adapter's own test runs (over MSW). */
+export const stripeHarness: ConformanceHarness = createStripeHarness();

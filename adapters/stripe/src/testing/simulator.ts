@@ -24,7 +24,7 @@ import { eventRoutes } from "./resources/events";
 import { invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
 import { hasEnded, subscriptionCustomer, subscriptionRoutes, update } from "./resources/subscriptions";
-import { customerFromWorld, invoiceFromWorld, paymentMethodFromWorld, subscriptionFromWorld } from "./seed";
+import { wireCustomer, wireInvoice, wirePaymentMethod, wireSubscription } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
 
 export const STRIPE_API_ORIGIN = "https://api.stripe.com";
@@ -220,13 +220,13 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
 
   function seedWorld(world: World): void {
     for (const customer of world.customers) {
-      store.customers.set(customer.id, customerFromWorld(customer, store.now()));
-      const method = paymentMethodFromWorld(customer, store.now());
+      store.customers.set(customer.id, wireCustomer(customer, store.now()));
+      const method = wirePaymentMethod(customer, store.now());
       if (method) store.paymentMethods.set(method.id, method);
     }
-    for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
+    for (const subscription of world.subscriptions) store.subscriptions.put(wireSubscription(subscription));
     for (const invoice of world.invoices) {
-      if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
+      if (invoice.status !== "pending") store.invoices.put(wireInvoice(invoice));
     }
   }
 }
