@@ -1,4 +1,5 @@
 import {
+  ADDRESS_FIELDS,
   type Capabilities,
   claimCapabilities,
   OPTIONAL_OPERATIONS,
@@ -24,6 +25,7 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
     cancelReason: "comment",
     // A shipping address is kept on the subscription it is written for.
     addressScopes: { billing: "customer", shipping: "subscription" },
+    addressFields: { billing: [...ADDRESS_FIELDS], shipping: [...ADDRESS_FIELDS] },
     operations: OPTIONAL_OPERATIONS,
   });
 }
