@@ -7,7 +7,7 @@ export interface PagedResult<T> extends Omit<ReadResult<T[]>, "data"> {
   data?: T[];
   /** The current page's number, from 0. */
   page: number;
-  /** The current page came with a `nextCursor`: `next()` reads the following page (false while reading). */
+  /** The current page came with a `nextCursor`: `next()` reads the following page (false while another page is read). */
   hasNext: boolean;
   /** Reads the page after this one (by its `nextCursor`). */
   next(): void;
@@ -24,8 +24,8 @@ export function usePages<T>(route: string, query?: object): PagedResult<T> {
   const [[shown, trail], setTrail] = useState<[string, string[]]>([key, []]);
   const cursors = shown === key ? trail : [];
   const read = useRead<Page<T>>(route, { ...query, cursor: cursors[cursors.length - 1] });
-  // While a page is read, `data` is still the page before: its cursor is not the next one.
-  const following = read.loading ? undefined : read.data?.nextCursor;
+  // While another page is read, `data` is still the one before: its cursor is not the next one.
+  const following = read.at === read.url ? read.data?.nextCursor : undefined;
   return {
     ...read,
     data: read.data?.data,
