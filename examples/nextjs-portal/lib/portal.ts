@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type ChargebeeProvider, createChargebeeProvider } from "@portalkit/chargebee";
+import { createChargebeeProvider } from "@portalkit/chargebee";
 import { type ChargebeeSimulator, createChargebeeSimulator } from "@portalkit/chargebee/testing";
 import { createPortalHandler, createWebhookHandler, type PortalHandler } from "@portalkit/server";
 import { recordEvent } from "./activity";
@@ -13,9 +13,6 @@ export interface Portal {
   webhooks: (request: Request) => Promise<Response>;
   /** The Chargebee API simulator the demo runs on (a real site in production). */
   simulator: ChargebeeSimulator;
-  /** The HTTP Basic credentials set on the site's webhook. */
-  webhookAuth: { username: string; password: string };
-  provider: ChargebeeProvider;
 }
 
 // One simulator and handler per server process: Next.js may evaluate this module once per
@@ -45,7 +42,12 @@ async function start(): Promise<Portal> {
     authenticate: (request) => customerOf(request.headers.get("cookie")),
   });
   const webhooks = createWebhookHandler(provider, { onEvent: recordEvent });
-  return { handler, webhooks, simulator, webhookAuth, provider };
+  // The simulator delivers every change as Chargebee does, with the webhook's Basic
+  // credentials, to the same handler /api/webhooks/chargebee mounts. It is handed each
+  // delivery in process: the demo stays off the network, and the credentials never go to
+  // an address taken from a request.
+  simulator.setWebhookEndpoint({ url: "http://127.0.0.1/api/webhooks/chargebee", fetch: webhooks, ...webhookAuth });
+  return { handler, webhooks, simulator };
 }
 
 export function portal(): Promise<Portal> {

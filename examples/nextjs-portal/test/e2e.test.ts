@@ -125,7 +125,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("examples/nextjs-portal, built and sta
     await page.waitForFunction(
       () => document.querySelector(".subscription-status")?.textContent === "cancel_scheduled",
     );
-    // Chargebee's webhook reached /api/webhooks/chargebee (Basic auth, read back by id).
+    // The simulator delivered Chargebee's webhook to the handler /api/webhooks/chargebee mounts (Basic auth, read back by id).
     await page.waitForSelector(".activity-type");
     expect(await page.locator(".activity-type").allTextContents()).toEqual(["subscription.cancel_scheduled"]);
     await page.screenshot({ path: join(SCREENSHOTS, "portal-open.png") });

@@ -3,7 +3,7 @@
 // portal, drawing a modal in place of Chargebee's portal. Its "Cancel at end of term" button
 // does what Chargebee's portal does: the subscription changes at the vendor (the simulator,
 // through /api/simulated/portal/cancel), which delivers the event to the app's webhook
-// endpoint, and the portal reports it with the subscriptionCancelled callback.
+// handler, and the portal reports it with the subscriptionCancelled callback.
 (() => {
   const SECTIONS = {
     SUBSCRIPTION_DETAILS: "sub_details",
