@@ -60,6 +60,7 @@ interface PageState {
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/react in Chromium", () => {
   let browser: Browser;
   let app: BuiltApp;
+  let app18: BuiltApp;
   let server: ReactTestServer;
   let backend: MemoryBackend;
   let context: BrowserContext;
@@ -78,7 +79,8 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/react in Chromium", () => 
 
   beforeAll(async () => {
     app = await buildApp("app");
-    const [app18, readme] = await Promise.all([buildApp("app", 18), buildApp("readme")]);
+    let readme: BuiltApp;
+    [app18, readme] = await Promise.all([buildApp("app", 18), buildApp("readme")]);
     server = await startReactTestServer({ app, "app-18": app18, readme }, handlers);
     backend = createMemoryBackend({ world: world(), portalUrl: server.url });
     const memory = createMemoryProvider({
@@ -154,6 +156,10 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/react in Chromium", () => 
         /^(packages\/(react|browser)\/src\/|packages\/react\/test\/fixtures\/app\.tsx$|node_modules\/(react|react-dom|scheduler)\/)/,
       );
     }
+    // The React 18 page takes React from test/react-18, not the workspace's React 19.
+    const inputs18 = Object.keys(app18.metafile.inputs).filter((input) => /node_modules\/react(-dom)?\//.test(input));
+    expect(inputs18.length).toBeGreaterThan(0);
+    for (const input of inputs18) expect(input).toMatch(/^test\/react-18\/node_modules\//);
   });
 
   it("reads the customer, the subscriptions and the first page of invoices, and pages through them", async () => {
