@@ -33,7 +33,7 @@ export function PortalKitProvider({ children, ...props }: PortalKitProviderProps
 
 /** The provider's settings, data version and `refresh()`, for hooks of the app's own (inside a `<PortalKitProvider>`). */
 export function usePortalKit(): PortalKitContext {
-  // Outside a provider this is null, and the caller fails on its first use: a check with a
-  // message of its own would cost a tenth of the bindings' size budget.
-  return useContext(Context)!;
+  const context = useContext(Context);
+  if (!context) throw new Error("Render this inside a <PortalKitProvider>");
+  return context;
 }

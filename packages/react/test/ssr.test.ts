@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { useCustomer } from "../src";
 
 const REACT_18 = fileURLToPath(new URL("../../../test/react-18/node_modules/", import.meta.url));
 
@@ -23,6 +24,7 @@ export function render({ createElement }, renderToString, { ManageBillingButton,
   return renderToString(createElement(PortalKitProvider, { basePath: "/api/portal" }, createElement(Billing),
     createElement(ManageBillingButton, { section: "payment_sources" }, "Payment methods")));
 }`;
+const Orphan = () => createElement("p", null, useCustomer().data?.email);
 const EXPECTED = '<p data-loading="true">… 0</p><button type="button" aria-busy="false">Payment methods</button>';
 
 describe("@portalkit/react on the server", () => {
@@ -36,6 +38,10 @@ describe("@portalkit/react on the server", () => {
     const { render } = await import(`data:text/javascript,${encodeURIComponent(PAGE)}`);
     expect(render({ createElement }, renderToString, bindings)).toBe(EXPECTED);
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("a hook outside a <PortalKitProvider> throws, saying so", async () => {
+    expect(() => renderToString(createElement(Orphan))).toThrow("Render this inside a <PortalKitProvider>");
   });
 
   it("React 18: the bindings bundled with React 18 render the same", async () => {
