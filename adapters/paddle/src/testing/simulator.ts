@@ -7,9 +7,12 @@ import type {
   ITransactionResponse,
 } from "@paddle/paddle-node-sdk";
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
-  createWebhookOutbox,
+  createWebhookFeed,
+  extendSimulator,
+  type NewestFirstKey,
+  type Simulator,
   type SortedCollection,
   type VendorSimulator,
   type WebhookOutbox,
@@ -42,18 +45,10 @@ export interface PaddleSimulatorOptions {
 }
 
 /** Newest first, as Paddle's default `order_by=id[DESC]` (Paddle ids sort by creation time). */
-interface Key {
-  created: string;
-  id: string;
-}
-const newestFirst = (a: Key, b: Key) =>
-  a.created === b.created ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created < b.created ? 1 : -1;
-
 function collection<T extends { id: string }>(customer: (item: T) => string | undefined, created: (item: T) => string) {
-  return createSortedCollection<T, Key>({
+  return createNewestFirstCollection<T>({
     id: (item) => item.id,
-    key: (item) => ({ created: created(item), id: item.id }),
-    compare: newestFirst,
+    at: (item) => Date.parse(created(item)) / 1000,
     partitions: { customer },
   });
 }
@@ -65,11 +60,11 @@ export interface PaddleStore {
   at(): string;
   readonly portalId: string;
   readonly customers: Map<string, ICustomerResponse>;
-  readonly addresses: SortedCollection<IAddressResponse, Key>;
-  readonly subscriptions: SortedCollection<ISubscriptionResponse, Key>;
-  readonly transactions: SortedCollection<ITransactionResponse, Key>;
+  readonly addresses: SortedCollection<IAddressResponse, NewestFirstKey>;
+  readonly subscriptions: SortedCollection<ISubscriptionResponse, NewestFirstKey>;
+  readonly transactions: SortedCollection<ITransactionResponse, NewestFirstKey>;
   /** Saved payment methods, newest first. */
-  readonly paymentMethods: SortedCollection<IPaymentMethodResponse, Key>;
+  readonly paymentMethods: SortedCollection<IPaymentMethodResponse, NewestFirstKey>;
   readonly sessions: Map<string, ICustomerPortalSessionResponse>;
   /** A subscription changed in place: kept in order and notified. */
   changed(subscription: ISubscriptionResponse, eventType: string): void;
@@ -89,10 +84,10 @@ export interface PaddleSimulator extends VendorSimulator<World> {
   paymentMethods(customerId: string): IPaymentMethodResponse[];
   subscription(id: string): ISubscriptionResponse | undefined;
   /** Subscriptions, newest first. */
-  readonly subscriptions: SortedCollection<ISubscriptionResponse, Key>;
+  readonly subscriptions: SortedCollection<ISubscriptionResponse, NewestFirstKey>;
   transaction(id: string): ITransactionResponse | undefined;
   readonly sessions: readonly ICustomerPortalSessionResponse[];
-  readonly transactions: SortedCollection<ITransactionResponse, Key>;
+  readonly transactions: SortedCollection<ITransactionResponse, NewestFirstKey>;
   /** Every notification made, oldest first. */
   readonly notifications: readonly PaddleNotification[];
   /** Notification delivery: set `webhooks.target`, inject faults, read `deliveries`, await `settled()`. */
@@ -108,21 +103,12 @@ export interface PaddleSimulator extends VendorSimulator<World> {
 
 export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): PaddleSimulator {
   const apiKey = options.apiKey ?? `pdl_sdbx_apikey_${paddleId("k").slice(2)}`;
-  const sent: PaddleNotification[] = [];
   const now = options.now ?? Date.now;
-  let destination = options.webhooks;
-  const webhooks = createWebhookOutbox<PaddleNotification>({
+  const feed = createWebhookFeed<PaddleNotification, PaddleWebhookDestination>({
     id: (event) => event.event_id,
-    sign: (event, signing) => {
-      if (!destination) throw new Error("no notification destination");
-      return signNotification(destination.secret, event, signing);
-    },
+    sign: (event, destination, signing) => signNotification(destination.secret, event, signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
   });
-  const setWebhookDestination = (next: PaddleWebhookDestination | undefined) => {
-    destination = next;
-    webhooks.target = next;
-  };
-  setWebhookDestination(destination);
   const at = () => new Date(now()).toISOString();
   const store: PaddleStore = {
     now,
@@ -151,9 +137,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       store.emit(eventType, subscription);
     },
     emit(eventType, data) {
-      const event = notification(eventType, data, at());
-      sent.push(event);
-      webhooks.emit(event);
+      feed.publish(notification(eventType, data, at()));
     },
   };
 
@@ -188,14 +172,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     },
   });
 
-  return {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  return extendSimulator<Omit<PaddleSimulator, keyof Simulator>>(sim, {
     apiKey,
     seed(world) {
       for (const customer of world.customers) {
@@ -217,7 +194,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
       store.transactions.clear();
       store.paymentMethods.clear();
       store.sessions.clear();
-      sent.length = 0;
+      feed.events.clear();
     },
     customer: (id) => store.customers.get(id),
     archiveCustomer(id) {
@@ -238,15 +215,15 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
     },
     transactions: store.transactions,
     get notifications() {
-      return sent;
+      return [...feed.events.values()];
     },
-    webhooks,
-    setWebhookDestination,
+    webhooks: feed.outbox,
+    setWebhookDestination: feed.setEndpoint,
     cancelFromPortal(subscriptionId) {
       const subscription = store.subscriptions.get(subscriptionId);
       if (!subscription || subscription.status === "canceled" || subscription.scheduled_change) return undefined;
       scheduleCancel(store, subscription);
       return subscription;
     },
-  };
+  });
 }
