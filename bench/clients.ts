@@ -1,9 +1,18 @@
+import { type Environment, Paddle } from "@paddle/paddle-node-sdk";
 import { createChargebeeProvider } from "@portalkit/chargebee";
 import { allInvoices, type PortalProvider } from "@portalkit/core";
+import { createPaddleProvider } from "@portalkit/paddle";
 import { createStripeProvider } from "@portalkit/stripe";
 import Chargebee from "chargebee";
 import Stripe from "stripe";
-import { CHARGEBEE_API_KEY, CHARGEBEE_SITE, RETURN_URL, STRIPE_SECRET_KEY, type Vendor } from "./vendors";
+import {
+  CHARGEBEE_API_KEY,
+  CHARGEBEE_SITE,
+  PADDLE_API_KEY,
+  RETURN_URL,
+  STRIPE_SECRET_KEY,
+  type Vendor,
+} from "./vendors";
 
 /** The same logical operations, once through the adapter and once with the vendor's SDK alone. */
 export interface Contestants {
@@ -17,6 +26,7 @@ export interface Contestants {
 }
 
 export function providerFor(vendor: Vendor, url: string, key?: string): PortalProvider {
+  if (vendor === "paddle") return createPaddleProvider({ apiKey: key ?? PADDLE_API_KEY, environment: url });
   return vendor === "chargebee"
     ? createChargebeeProvider({ site: CHARGEBEE_SITE, apiKey: key ?? CHARGEBEE_API_KEY, apiBaseUrl: url })
     : createStripeProvider({ secretKey: key ?? STRIPE_SECRET_KEY, apiBase: url, returnUrl: RETURN_URL });
@@ -71,6 +81,22 @@ export function contestants(vendor: Vendor, url: string): Contestants {
           { customer: { id: customerId } },
           { "chargebee-idempotency-key": crypto.randomUUID() },
         ),
+    };
+  }
+  if (vendor === "paddle") {
+    // The SDK takes a base URL as its environment; both sides go through global fetch.
+    const paddle = new Paddle(PADDLE_API_KEY, { environment: url as Environment });
+    return {
+      provider,
+      adapterWalk: (customerId) => adapterWalk(provider, customerId),
+      async rawWalk(customerId) {
+        let seen = 0;
+        // The SDK's collection follows `meta.pagination.next` while `has_more`.
+        for await (const _transaction of paddle.transactions.list({ customerId: [customerId], perPage: 30 })) seen++;
+        return seen;
+      },
+      adapterSession: (customerId) => provider.createSession({ customerId }),
+      rawSession: (customerId) => paddle.customerPortalSessions.create(customerId, []),
     };
   }
   // The adapter runs the SDK with its own retries off, telemetry off, its timeout and its

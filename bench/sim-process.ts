@@ -2,8 +2,16 @@
 // time with the server answering it. Controlled over IPC by bench/run.ts.
 import { createChargebeeSimulator } from "@portalkit/chargebee/testing";
 import type { LoopbackServer } from "@portalkit/core/testing";
+import { createPaddleSimulator } from "@portalkit/paddle/testing";
 import { createStripeSimulator, serveStripeSimulator } from "@portalkit/stripe/testing";
-import { CHARGEBEE_API_KEY, CHARGEBEE_SITE, customerWorld, STRIPE_SECRET_KEY, type Vendor } from "./vendors";
+import {
+  CHARGEBEE_API_KEY,
+  CHARGEBEE_SITE,
+  customerWorld,
+  PADDLE_API_KEY,
+  STRIPE_SECRET_KEY,
+  type Vendor,
+} from "./vendors";
 
 export type SimCommand =
   | { id: number; type: "seed"; customerId: string; count: number }
@@ -20,8 +28,11 @@ interface Served {
 }
 
 async function serve(vendor: Vendor): Promise<Served> {
-  if (vendor === "chargebee") {
-    const sim = createChargebeeSimulator({ site: CHARGEBEE_SITE, apiKey: CHARGEBEE_API_KEY });
+  if (vendor === "chargebee" || vendor === "paddle") {
+    const sim =
+      vendor === "paddle"
+        ? createPaddleSimulator({ apiKey: PADDLE_API_KEY })
+        : createChargebeeSimulator({ site: CHARGEBEE_SITE, apiKey: CHARGEBEE_API_KEY });
     const server = await sim.listen();
     return {
       seed: (customerId, count) => {

@@ -16,6 +16,7 @@ const PACKAGES = [
   "adapters/chargebee",
   "adapters/stripe",
   "adapters/billflow",
+  "adapters/paddle",
   "conformance-tests",
 ];
 // Examples run elsewhere: the browser package's in a page (packages/browser/test, in

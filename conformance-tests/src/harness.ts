@@ -143,6 +143,17 @@ export interface HarnessManifest {
    */
   invoiceNumber?: "number" | "id";
   /**
+   * The most invoices the vendor lists in one page (default 100, `MAX_PAGE_SIZE`): a walk of
+   * N invoices takes ceil(N / pageSize) requests, and `limit` above it gives pages this large.
+   */
+  pageSize?: number;
+  /**
+   * Whether the vendor takes an idempotency key on mutations (default true). A vendor that
+   * takes none (Paddle) makes a retried mutation safe by reading the state first: the suite
+   * then checks that the vendor acted once, not that one key was sent.
+   */
+  idempotencyKeys?: boolean;
+  /**
    * A cancellation reason the provider the harness builds sends: required when it keeps
    * reasons as vendor codes (`cancelReason: "code"`), one of the codes it was built with.
    * Default for free-text comments: "too expensive".
@@ -150,6 +161,12 @@ export interface HarnessManifest {
   cancelReason?: string;
   /** Whether the vendor's webhooks are signed with a timestamp (a stale one must be refused). */
   webhookTimestamps?: boolean;
+  /**
+   * Whether the vendor's events tell a removed scheduled cancellation from any other change
+   * (default true). Paddle sends a subscription's state and never its former one: its
+   * `subscription.updated` is then expected as `subscription.updated`, with the live status.
+   */
+  reactivationEvents?: boolean;
 }
 
 export interface ConformanceHarness {

@@ -1,4 +1,4 @@
-import { claimCapabilities } from "@portalkit/core";
+import { ADDRESS_FIELDS, claimCapabilities } from "@portalkit/core";
 import { BILLFLOW_SECTIONS } from "./sections";
 
 /**
@@ -12,6 +12,11 @@ export const BILLFLOW_CAPABILITIES = claimCapabilities(BILLFLOW_SECTIONS, {
   cancelReason: "comment",
   // The billing data is Stripe's: both kinds live on the Stripe customer.
   addressScopes: { billing: "customer", shipping: "customer" },
+  // A shipping address has no email or company at Stripe (refused, not dropped).
+  addressFields: {
+    billing: [...ADDRESS_FIELDS],
+    shipping: ADDRESS_FIELDS.filter((field) => field !== "email" && field !== "company"),
+  },
   operations: [
     "getSubscription",
     "reactivate",

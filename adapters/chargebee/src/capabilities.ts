@@ -1,4 +1,4 @@
-import { type Capabilities, claimCapabilities } from "@portalkit/core";
+import { ADDRESS_FIELDS, type Capabilities, claimCapabilities } from "@portalkit/core";
 import type { ChargebeeProviderOptions } from "./options";
 import { CHARGEBEE_SECTIONS } from "./sections";
 
@@ -26,6 +26,8 @@ export function chargebeeCapabilities(
     addressKinds: ["billing", "shipping"],
     // Chargebee keeps the billing address on the customer and a shipping address on each subscription.
     addressScopes: { billing: "customer", shipping: "subscription" },
+    // Both Chargebee addresses keep names, email, company and phone besides the postal fields.
+    addressFields: { billing: [...ADDRESS_FIELDS], shipping: [...ADDRESS_FIELDS] },
     cancelReason: (options.cancelReasonCodes ?? []).length > 0 ? "code" : "none",
     operations: OPERATIONS,
   });

@@ -1,4 +1,10 @@
-import { type Capabilities, claimCapabilities, PORTAL_SECTIONS, type PortalSection } from "@portalkit/core";
+import {
+  ADDRESS_FIELDS,
+  type Capabilities,
+  claimCapabilities,
+  PORTAL_SECTIONS,
+  type PortalSection,
+} from "@portalkit/core";
 import type { SectionTable } from "@portalkit/core/adapter";
 
 /** The hosted portal opens every section directly, for one subscription where one is named. */
@@ -14,6 +20,7 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
     cancelReason: "comment",
     // A shipping address is kept on the subscription it is written for.
     addressScopes: { billing: "customer", shipping: "subscription" },
+    addressFields: { billing: [...ADDRESS_FIELDS], shipping: [...ADDRESS_FIELDS] },
     operations: [
       "getSubscription",
       "reactivate",

@@ -1,4 +1,4 @@
-import { claimCapabilities } from "@portalkit/core";
+import { ADDRESS_FIELDS, claimCapabilities } from "@portalkit/core";
 import { STRIPE_SECTIONS } from "./sections";
 
 /**
@@ -13,6 +13,11 @@ export const STRIPE_CAPABILITIES = claimCapabilities(STRIPE_SECTIONS, {
   cancelReason: "comment",
   // Stripe keeps both on the customer (`address`, `shipping`).
   addressScopes: { billing: "customer", shipping: "customer" },
+  // A shipping address has no email or company at Stripe (refused, not dropped).
+  addressFields: {
+    billing: [...ADDRESS_FIELDS],
+    shipping: ADDRESS_FIELDS.filter((field) => field !== "email" && field !== "company"),
+  },
   operations: [
     "getSubscription",
     "reactivate",

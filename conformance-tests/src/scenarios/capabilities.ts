@@ -13,6 +13,10 @@ export function capabilityScenarios({ harness }: Scenario): void {
         expect(addressKinds.length > 0, "addressKinds is non-empty exactly when updateAddress is claimed").toBe(
           updateAddress,
         );
+        const { addressFields } = ctx.provider.capabilities;
+        for (const kind of Object.keys(addressFields)) {
+          expect(addressKinds, "address fields are declared only for kinds updateAddress changes").toContain(kind);
+        }
       } finally {
         await ctx.close();
       }

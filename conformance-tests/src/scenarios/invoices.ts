@@ -4,6 +4,7 @@ import {
   InvoiceSchema,
   type InvoiceStatus,
   type ListInvoicesInput,
+  MAX_PAGE_SIZE,
   PageSchema,
   type PortalProvider,
 } from "@portalkit/core";
@@ -49,6 +50,7 @@ export function idsOf(invoices: ReadonlyArray<{ id: string }>): string[] {
 export function invoiceScenarios(scenario: Scenario): void {
   const { harness, providerId } = scenario;
   const hasPending = harness.manifest.invoiceStatuses.includes("pending");
+  const pageSize = harness.manifest.pageSize ?? MAX_PAGE_SIZE;
   const aliceInvoices = (predicate: (invoice: WorldInvoice) => boolean = () => true) =>
     scenario
       .world()
@@ -72,7 +74,7 @@ export function invoiceScenarios(scenario: Scenario): void {
         for await (const invoice of allInvoices(ctx.provider, { customerId: ALICE })) walked.push(invoice.id);
         expect(walked).toEqual(listed.map((invoice) => invoice.id));
         expect(ctx.requests.length, "requests for a full walk with allInvoices").toBe(
-          Math.max(1, Math.ceil(count / 100)),
+          Math.max(1, Math.ceil(count / pageSize)),
         );
       },
     );

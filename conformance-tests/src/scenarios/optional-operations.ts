@@ -1,14 +1,17 @@
 import {
+  ADDRESS_FIELDS,
   type Address,
   CustomerSchema,
   InvoicePdfSchema,
   PortalLaunchSchema,
   PortalSessionSchema,
   SubscriptionSchema,
+  storedAddressFields,
 } from "@portalkit/core";
 import { describe, expect, it } from "vitest";
 import { expectNoSecrets, expectPortalError, mutating, type Scenario, sameInstant } from "../scenario-kit";
 import { ALICE, SUBSCRIPTIONS, UNKNOWN_CUSTOMER, UNKNOWN_INVOICE, UNKNOWN_SUBSCRIPTION } from "../world";
+import { keptFields, WRITTEN_ADDRESSES } from "./reads";
 
 export const NEW_ADDRESS: Address = {
   line1: "42 Harbour Road",
@@ -131,6 +134,32 @@ export function optionalOperationScenarios(scenario: Scenario): void {
         expect(customer).toMatchObject({ id: ALICE, provider: providerId });
         if (kind === "billing") expect(postalPart(customer.billingAddress)).toEqual(postalPart(NEW_ADDRESS));
         expect(postalPart(await ctx.readAddress(target))).toEqual(postalPart(NEW_ADDRESS));
+      });
+    }
+
+    for (const kind of caps.addressKinds) {
+      const kept = storedAddressFields(caps, kind);
+      const notKept = ADDRESS_FIELDS.filter((field) => !kept.includes(field));
+      it(`keeps the ${kind} address fields it declares, and refuses each other one (${notKept.join(", ") || "none"}) as invalid_input naming it, with no write`, async () => {
+        const ctx = await scenario.open(scenario.world());
+        const target = { customerId: ALICE, kind, subscriptionId: SUBSCRIPTIONS.aliceMain };
+        const before = await ctx.readAddress(target);
+        for (const field of notKept) {
+          await expectPortalError(
+            () =>
+              ctx.provider.updateAddress!({
+                ...target,
+                address: { ...NEW_ADDRESS, [field]: WRITTEN_ADDRESSES.billing[field] },
+              }),
+            { code: "invalid_input", field: `address.${field}`, retryable: false },
+          );
+        }
+        expect(mutating(ctx.requests)).toEqual([]);
+        expect(await ctx.readAddress(target)).toEqual(before);
+        // Every field declared is kept at the vendor, read with the harness's own code.
+        const written = keptFields(WRITTEN_ADDRESSES[kind], kept);
+        await ctx.provider.updateAddress!({ ...target, address: written });
+        expect(await ctx.readAddress(target)).toEqual(written);
       });
     }
 

@@ -1,31 +1,34 @@
 import { type Account, parseAccounts } from "./accounts";
 
-export const PROVIDER_IDS = ["chargebee", "stripe", "billflow"] as const;
+export const PROVIDER_IDS = ["chargebee", "stripe", "billflow", "paddle"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export const PROVIDER_NAMES: Record<ProviderId, string> = {
   chargebee: "Chargebee",
   stripe: "Stripe",
   billflow: "Billflow",
+  paddle: "Paddle",
 };
 
 /**
  * Whether the vendor can bring back a subscription that has already ended: Chargebee
  * reactivates a cancelled one; Stripe cannot (a new subscription is needed), nor Billflow,
- * whose billing data is Stripe's. The profile offers Reactivate on an ended subscription
- * only where it can work.
+ * whose billing data is Stripe's, nor Paddle, whose reactivate only removes a scheduled
+ * cancel. The profile offers Reactivate on an ended subscription only where it can work.
  */
 export const REACTIVATES_ENDED: Record<ProviderId, boolean> = {
   chargebee: true,
   stripe: false,
   billflow: false,
+  paddle: false,
 };
 
 /** Credentials of a real vendor account, from the environment. */
 export type LiveCredentials =
   | { provider: "chargebee"; site: string; apiKey: string }
   | { provider: "stripe"; secretKey: string }
-  | { provider: "billflow"; secretKey: string; billflowSecret: string; billingPageId: string };
+  | { provider: "billflow"; secretKey: string; billflowSecret: string; billingPageId: string }
+  | { provider: "paddle"; apiKey: string; environment: "sandbox" | "production" };
 
 export interface PortalConfig {
   provider: ProviderId;
@@ -64,6 +67,14 @@ function liveCredentials(provider: ProviderId, env: Env): LiveCredentials | unde
             secretKey: env.STRIPE_SECRET_KEY,
             billflowSecret: env.BILLFLOW_SECRET,
             billingPageId: env.BILLFLOW_BILLING_PAGE_ID,
+          }
+        : undefined;
+    case "paddle":
+      return env.PADDLE_API_KEY
+        ? {
+            provider,
+            apiKey: env.PADDLE_API_KEY,
+            environment: env.PADDLE_ENVIRONMENT === "production" ? "production" : "sandbox",
           }
         : undefined;
   }

@@ -14,7 +14,7 @@ try {
         .map((account) => account.email)
         .join(", ")}`,
     );
-    console.log("Other providers: PORTAL_PROVIDER=chargebee|stripe|billflow npm start");
+    console.log("Other providers: PORTAL_PROVIDER=chargebee|stripe|billflow|paddle npm start");
   }
   const stop = () => {
     void portal.close().then(() => process.exit(0));

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createBillflowProvider } from "@portalkit/billflow";
 import { createChargebeeProvider } from "@portalkit/chargebee";
 import type { PortalProvider } from "@portalkit/core";
+import { createPaddleProvider } from "@portalkit/paddle";
 import { toNodeListener } from "@portalkit/server";
 import { createStripeProvider } from "@portalkit/stripe";
 import { type AccountStore, createAccountStore } from "./accounts";
@@ -56,6 +57,8 @@ function liveProvider(credentials: LiveCredentials, returnUrl: string): PortalPr
         billflowSecret: credentials.billflowSecret,
         billingPageId: credentials.billingPageId,
       });
+    case "paddle":
+      return createPaddleProvider({ apiKey: credentials.apiKey, environment: credentials.environment });
   }
 }
 
@@ -67,6 +70,8 @@ function liveSecrets(credentials: LiveCredentials): string[] {
       return [credentials.secretKey];
     case "billflow":
       return [credentials.secretKey, credentials.billflowSecret];
+    case "paddle":
+      return [credentials.apiKey];
   }
 }
 
@@ -76,6 +81,8 @@ interface DemoWebhookSecrets {
   stripe: string;
   /** The Basic credentials set on Chargebee's webhook. */
   chargebee: { username: string; password: string };
+  /** The secret key of Paddle's notification destination. */
+  paddle: string;
 }
 
 function simulatedProvider(
@@ -109,6 +116,12 @@ function simulatedProvider(
         // The page's service; the quantity comes with each launch (see the profile page).
         service: "team-plans",
       });
+    case "paddle":
+      return createPaddleProvider({
+        apiKey: sims.paddle.apiKey,
+        environment: sims.paddleServer.url,
+        webhookSecret: webhooks.paddle,
+      });
   }
 }
 
@@ -126,6 +139,7 @@ function deliverWebhooks(
 ): void {
   const target = { url: `${url}${webhookPath(provider)}`, fetch: app };
   if (provider === "chargebee") sims.chargebee.setWebhookEndpoint({ ...target, ...secrets.chargebee });
+  else if (provider === "paddle") sims.paddle.setWebhookDestination({ ...target, secret: secrets.paddle });
   else sims.stripe.setWebhookEndpoint({ ...target, secret: secrets.stripe });
 }
 
@@ -184,6 +198,7 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
     const webhookSecrets: DemoWebhookSecrets = {
       stripe: `whsec_${randomBytes(24).toString("hex")}`,
       chargebee: { username: "portalkit-demo", password: randomBytes(24).toString("hex") },
+      paddle: `pdl_ntfset_${randomBytes(24).toString("hex")}`,
     };
     const owners = createLinkOwners();
     handler = createApp({
@@ -220,9 +235,11 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         sessionSecret,
         simulators.chargebee.apiKey,
         simulators.stripe.secretKey,
+        simulators.paddle.apiKey,
         billflowSecret,
         webhookSecrets.stripe,
         webhookSecrets.chargebee.password,
+        webhookSecrets.paddle,
       ],
       close: async () => {
         await closeServer();

@@ -28,7 +28,7 @@ describe("configuration", () => {
   });
 
   it("refuses an unknown provider, a bad port and a short session secret", () => {
-    expect(() => readConfig({ PORTAL_PROVIDER: "paddle" })).toThrow(/chargebee, stripe, billflow/);
+    expect(() => readConfig({ PORTAL_PROVIDER: "recurly" })).toThrow(/chargebee, stripe, billflow, paddle/);
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT/);
     expect(() => readConfig({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
   });

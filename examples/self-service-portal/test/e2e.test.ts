@@ -33,7 +33,7 @@ async function signIn(page: Page, portal: RunningPortal, email: string) {
 const invoiceIds = (page: Page) =>
   page.locator("tr[data-invoice]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-invoice")));
 
-describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
+describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] as const)(
   "the portal on %s",
   (provider: ProviderId) => {
     let browser: Browser;
@@ -45,6 +45,8 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
     let bodies: string[];
     const logs: string[] = [];
     const shoot = provider === "chargebee";
+    // Paddle keeps billing addresses only, without phone or company.
+    const hasShipping = provider !== "paddle";
 
     beforeAll(async () => {
       portal = await startPortal(
@@ -87,7 +89,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       );
       await expect(page.locator("[data-testid=billing-address]").textContent()).resolves.toContain("1 Market Street");
       const body = await page.textContent("main");
-      expect(body).toContain("500 Howard Street");
+      if (hasShipping) expect(body).toContain("500 Howard Street");
       if (shoot) await screenshot(page, "profile");
     });
 
@@ -162,6 +164,10 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
 
       // At the vendor: a country code it does not know comes back as PortalError.field.
       await page.reload();
+      if (!hasShipping) {
+        await billing.locator("[name=phone]").fill("");
+        await billing.locator("[name=company]").fill("");
+      }
       vendor.refuseCountryOnce();
       await billing.locator("[name=country]").fill("ZZ");
       await Promise.all([page.waitForLoadState("load"), billing.locator("button[type=submit]").click()]);
@@ -177,6 +183,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       await Promise.all([page.waitForURL(/done=address-billing/), billing.locator("button[type=submit]").click()]);
       await expect(page.locator("#page-notice").textContent()).resolves.toBe("Your billing address is saved.");
       expect(vendor.billingLine1(ALICE.customerId)).toBe("2 Market Street");
+      if (!hasShipping) return;
 
       // Chargebee keeps a shipping address per subscription: one form for each live one.
       const shipping = page.locator(
@@ -238,7 +245,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
     it("shows a cancel made in the vendor's own portal, learnt by webhook, without the app calling cancel", async () => {
       const sims = portal.simulators;
       if (!sims) throw new Error("the demo runs on the simulators");
-      const vendorLog = provider === "chargebee" ? sims.chargebee : sims.stripe;
+      const vendorLog = provider === "chargebee" ? sims.chargebee : provider === "paddle" ? sims.paddle : sims.stripe;
       const cancelCalls = () =>
         vendorLog.requests.filter((r) => r.method !== "GET" && /subscriptions\//.test(r.path)).length;
       await page.goto(`${portal.url}/account`);
@@ -246,7 +253,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       const before = await scheduled.count();
       const callsBefore = cancelCalls();
       await page.click("text=Manage in the hosted portal");
-      if (provider === "stripe") {
+      if (provider === "stripe" || provider === "paddle") {
         await page.waitForURL(/\/simulated\/page\?/);
         await Promise.all([page.waitForURL(`${portal.url}/account`), page.click("[data-testid=portal-cancel]")]);
       } else {
@@ -277,10 +284,10 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
     it("opens the hosted portal, a section and the payment method page", async () => {
       await page.goto(`${portal.url}/account`);
       await page.click("text=Manage in the hosted portal");
-      if (provider === "stripe") {
+      if (provider === "stripe" || provider === "paddle") {
         await page.waitForURL(/\/simulated\/page\?/);
         await expect(page.locator("[data-testid=portal-customer]").textContent()).resolves.toBe(ALICE.customerId);
-        await screenshot(page, "hosted-portal-stripe");
+        if (provider === "stripe") await screenshot(page, "hosted-portal-stripe");
         await page.click("text=Return to the app");
         await page.waitForURL(`${portal.url}/account`);
       } else if (provider === "chargebee") {
@@ -307,9 +314,11 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       const section = provider === "billflow" ? "Subscription details" : "Payment methods";
       const scope = provider === "billflow" ? card(page, ALICE.subscriptionId) : page.locator("main");
       await scope.locator(`button:has-text("${section}")`).first().click();
-      if (provider === "stripe") {
+      if (provider === "stripe" || provider === "paddle") {
         await page.waitForURL(/\/simulated\/page\?/);
-        await expect(page.locator("[data-testid=portal-flow]").textContent()).resolves.toBe("payment method update");
+        await expect(page.locator("[data-testid=portal-flow]").textContent()).resolves.toBe(
+          provider === "stripe" ? "payment method update" : "update subscription payment method",
+        );
       } else if (provider === "chargebee") {
         await expect(page.locator("#chargebee-portal [data-testid=portal-section]").textContent()).resolves.toBe(
           "Section: portal_payment_methods",
@@ -330,7 +339,11 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
       } else {
         await page.waitForURL(/\/simulated\/page\?/);
         await expect(page.locator("[data-testid=portal-flow]").textContent()).resolves.toBe(
-          provider === "stripe" ? "payment method update" : "manage payment sources",
+          provider === "stripe"
+            ? "payment method update"
+            : provider === "paddle"
+              ? "update subscription payment method"
+              : "manage payment sources",
         );
       }
     });
@@ -434,7 +447,7 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow"] as const)(
         await expect(page.locator("#chargebee-portal [data-testid=portal-customer]").textContent()).resolves.toContain(
           ALICE.customerId,
         );
-      } else if (provider === "stripe") {
+      } else if (provider === "stripe" || provider === "paddle") {
         await page.waitForURL(/\/simulated\/page\?/);
       } else {
         await expect(page.locator("#portal-container [data-testid=portal-customer]").textContent()).resolves.toBe(

@@ -52,6 +52,35 @@ export function vendorView(provider: string, sims: RunningSimulators): VendorVie
       heal: () => sim.clearFaults(),
     };
   }
+  if (provider === "paddle") {
+    const sim = sims.paddle;
+    return {
+      subscriptionState(id) {
+        const subscription = sim.subscription(id);
+        if (!subscription) return "other";
+        if (subscription.status === "canceled") return "canceled";
+        if (subscription.scheduled_change?.action === "cancel") return "cancel_scheduled";
+        return subscription.status === "active" || subscription.status === "trialing" ? subscription.status : "other";
+      },
+      billingLine1: (id) => sim.addresses(id).find((address) => address.status === "active")?.first_line ?? undefined,
+      setBillingLine1: (id, line1) => {
+        const address = sim.addresses(id).find((candidate) => candidate.status === "active");
+        if (address) address.first_line = line1;
+      },
+      // Paddle keeps no shipping addresses.
+      shippingLine1: () => undefined,
+      lastPortalCustomer: () => sim.sessions.at(-1)?.customer_id,
+      // Paddle's portal sessions cannot be revoked: there is nothing to log out.
+      portalSessions: () => [],
+      addressWrites: () => sim.requests.filter((r) => r.method === "PATCH" && /\/addresses\//.test(r.path)).length,
+      // Paddle refuses an unknown country naming `country_code`; the simulator is told to.
+      refuseCountryOnce: () =>
+        sim.injectParamError({ param: "country_code", method: "PATCH", path: /^\/customers\/[^/]+\/addresses\// }),
+      failSubscriptions: () =>
+        sim.inject({ fault: { type: "status", status: 503 }, path: /\/subscriptions(?:\/|$)/, times: 1000 }),
+      heal: () => sim.clearFaults(),
+    };
+  }
   const sim = sims.stripe;
   return {
     subscriptionState(id) {

@@ -3,7 +3,7 @@ import { runDiffCommand } from "@portalkit/cli";
 import { createShadow, describeDiff, type ShadowReport } from "@portalkit/core";
 import { serveStripeSimulator } from "@portalkit/stripe/testing";
 import { prepareMigration } from "./prepare-migration";
-import { chargebeeProvider, stripeProvider } from "./providers";
+import { chargebeeProvider, paddleProvider, stripeProvider } from "./providers";
 import { createRoutedPortal } from "./routed-portal";
 import { CHARGEBEE_API_KEY, CHARGEBEE_SITE, createSimulators, STRIPE_SECRET_KEY } from "./simulators";
 import { BROKEN_INVOICE } from "./world";
@@ -18,9 +18,14 @@ const dataDir = join(root, "data");
 const say = (text = "") => process.stdout.write(`${text}\n`);
 
 const simulators = createSimulators();
-const { chargebee, stripe } = simulators;
-const [chargebeeServer, stripeServer] = await Promise.all([chargebee.listen(), serveStripeSimulator(stripe)]);
+const { chargebee, stripe, paddle } = simulators;
+const [chargebeeServer, stripeServer, paddleServer] = await Promise.all([
+  chargebee.listen(),
+  serveStripeSimulator(stripe),
+  paddle.listen(),
+]);
 say(`Chargebee simulator: ${chargebeeServer.url}   Stripe simulator: ${stripeServer.url}`);
+say(`Paddle simulator (a product line already billed on Paddle): ${paddleServer.url}`);
 say(`Chargebee holds ${chargebee.customers.size} customers and ${chargebee.invoices.size} invoices.`);
 
 // 1. Migrate this wave.
@@ -32,18 +37,20 @@ say(`Wrote ${migration.customerMapFile} and ${migration.routingFile}`);
 // 2. One PortalProvider for the application, routed by data/routing.csv.
 const cb = chargebeeProvider(chargebeeServer.url);
 const st = stripeProvider(stripeServer.url);
-const portal = createRoutedPortal({ chargebee: cb, stripe: st, routingFile: migration.routingFile });
+const pd = paddleProvider(paddleServer.url);
+const portal = createRoutedPortal({ chargebee: cb, stripe: st, paddle: pd, routingFile: migration.routingFile });
 say("\nRouted calls (listInvoices, then openSection billing_history):");
-for (const customerId of ["cb_edsger", "cus_migrated_grace"]) {
+for (const customerId of ["cb_edsger", "cus_migrated_grace", "ctm_hopper"]) {
   chargebee.clearRequests();
   stripe.clearRequests();
+  paddle.clearRequests();
   const page = await portal.listInvoices({ customerId });
   const section = await portal
     .openSection({ customerId, section: "billing_history", fallback: "portal" })
     .then((launch) => `${launch.kind}${launch.fallback ? " (whole portal: not a section there)" : ""}`);
   say(
     `  ${customerId}: ${page.data.length} invoices, launch ${section}; ` +
-      `Chargebee saw ${chargebee.requests.length} requests, Stripe ${stripe.requests.length}`,
+      `Chargebee saw ${chargebee.requests.length} requests, Stripe ${stripe.requests.length}, Paddle ${paddle.requests.length}`,
   );
 }
 const stranger = await portal.listInvoices({ customerId: "cb_nobody" }).catch((error: { code?: string }) => error.code);
@@ -94,5 +101,5 @@ if (process.argv.includes("--serve")) {
       "  npx portalkit diff --from src/chargebee.config.ts --to src/stripe.config.ts --customers data/customers.csv",
   );
 } else {
-  await Promise.all([chargebeeServer.close(), stripeServer.close()]);
+  await Promise.all([chargebeeServer.close(), stripeServer.close(), paddleServer.close()]);
 }

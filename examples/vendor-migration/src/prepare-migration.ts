@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { writeCustomerMap, writeRouting } from "./mapping-files";
 import { type MigratedCustomer, migrateToStripe } from "./migrate";
 import type { Simulators } from "./simulators";
-import { BROKEN_INVOICE, MIGRATED } from "./world";
+import { BROKEN_INVOICE, MIGRATED, PADDLE_CUSTOMER } from "./world";
 
 export interface PreparedMigration {
   customers: MigratedCustomer[];
@@ -30,6 +30,8 @@ export async function prepareMigration(options: {
     const to = moved.get(id);
     owners.set(to ?? id, to ? "stripe" : "chargebee");
   }
+  // Not part of the migration: this customer stays on Paddle, and the router sends them there.
+  if (options.simulators.paddle.customer(PADDLE_CUSTOMER)) owners.set(PADDLE_CUSTOMER, "paddle");
   const customerMapFile = join(options.dataDir, "customers.csv");
   const routingFile = join(options.dataDir, "routing.csv");
   await writeCustomerMap(customerMapFile, customers);

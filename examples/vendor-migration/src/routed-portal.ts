@@ -4,6 +4,8 @@ import { readRouting } from "./mapping-files";
 export interface RoutedPortalOptions {
   chargebee: PortalProvider;
   stripe: PortalProvider;
+  /** The vendor some customers already bill on: rows naming `paddle` go there. */
+  paddle?: PortalProvider;
   /** data/routing.csv */
   routingFile: string;
 }
@@ -15,7 +17,11 @@ export interface RoutedPortalOptions {
  */
 export function createRoutedPortal(options: RoutedPortalOptions): PortalRouter {
   return createRouter({
-    providers: { chargebee: options.chargebee, stripe: options.stripe },
+    providers: {
+      chargebee: options.chargebee,
+      stripe: options.stripe,
+      ...(options.paddle ? { paddle: options.paddle } : {}),
+    },
     // Read per call to keep the example short; an application would cache it briefly or
     // read a column of its accounts table.
     resolve: async (customerId) => (await readRouting(options.routingFile)).get(customerId),

@@ -7,6 +7,9 @@ export const CUSTOMER_NAMES = ["ada", "grace", "alan", "edsger", "barbara"] as c
 /** Customers moved to Stripe in this wave; the others stay on Chargebee for now. */
 export const MIGRATED = ["cb_ada", "cb_grace", "cb_alan"] as const;
 
+/** A customer of the product line that bills on Paddle: routed there, not migrated. */
+export const PADDLE_CUSTOMER = "ctm_hopper";
+
 /** The invoice the migration copies wrongly (see migrate.ts). */
 export const BROKEN_INVOICE = "INV-GRACE-000002";
 
@@ -63,4 +66,31 @@ export function chargebeeWorld(): World {
     );
   }
   return world;
+}
+
+/** The Paddle account's data: one customer, their subscription and three invoices. */
+export function paddleWorld(): World {
+  const subscriptionId = "sub_hopper";
+  return {
+    customers: [{ id: PADDLE_CUSTOMER, email: "hopper@example.com", firstName: "Grace", lastName: "Hopper" }],
+    subscriptions: [
+      {
+        id: subscriptionId,
+        customerId: PADDLE_CUSTOMER,
+        status: "active",
+        priceId: "pri_team_monthly",
+        quantity: 2,
+        unitAmount: 2900,
+        currency: "EUR",
+        ...TERM,
+      },
+    ],
+    invoices: invoiceSeries({
+      customerId: PADDLE_CUSTOMER,
+      subscriptionId,
+      count: 3,
+      prefix: "txn_hopper_",
+      currency: "EUR",
+    }),
+  };
 }

@@ -9,12 +9,13 @@ beforeEach(async () => {
   m = await startMigration();
   m.chargebee.clearRequests();
   m.stripe.clearRequests();
+  m.paddle.clearRequests();
 });
 afterEach(async () => {
   await m.close();
 });
 
-const portal = () => createRoutedPortal({ chargebee: m.cb, stripe: m.st, routingFile: m.routingFile });
+const portal = () => createRoutedPortal({ chargebee: m.cb, stripe: m.st, paddle: m.pd, routingFile: m.routingFile });
 const paths = (log: ReadonlyArray<{ method: string; path: string }>) => log.map((r) => `${r.method} ${r.path}`);
 
 describe("the migration router over the Chargebee and Stripe simulators", () => {
@@ -38,6 +39,27 @@ describe("the migration router over the Chargebee and Stripe simulators", () => 
     expect(paths(m.stripe.requests)).toEqual(["GET /v1/invoices", "POST /v1/billing_portal/sessions"]);
     expect(m.stripe.requests[0]?.query).toMatchObject({ customer: "cus_migrated_grace" });
     expect(m.chargebee.requests).toEqual([]);
+  });
+
+  it("sends a customer billed on Paddle to Paddle, and nothing to the others", async () => {
+    const router = portal();
+    const page = await router.listInvoices({ customerId: "ctm_hopper" });
+    expect(page.data.map((i) => [i.provider, i.customerId, i.total.currency])).toEqual(
+      Array(3).fill(["paddle", "ctm_hopper", "EUR"]),
+    );
+    const launch = await router.openSection({
+      customerId: "ctm_hopper",
+      section: "cancel_subscription",
+      subscriptionId: "sub_hopper",
+    });
+    expect(launch).toMatchObject({ kind: "redirect", provider: "paddle", section: "cancel_subscription" });
+    expect(paths(m.paddle.requests)).toEqual([
+      "GET /transactions",
+      "GET /subscriptions/sub_hopper",
+      "POST /customers/ctm_hopper/portal-sessions",
+    ]);
+    expect(m.paddle.requests[0]?.query).toMatchObject({ customer_id: "ctm_hopper" });
+    expect([...m.chargebee.requests, ...m.stripe.requests]).toEqual([]);
   });
 
   it("answers not_found for a customer in no row, and neither vendor hears of it", async () => {

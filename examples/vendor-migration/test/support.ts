@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { PortalProvider } from "@portalkit/core";
 import { type LoopbackServer, serveOnLoopback } from "@portalkit/core/testing";
 import { type PreparedMigration, prepareMigration } from "../src/prepare-migration";
-import { chargebeeProvider, stripeProvider } from "../src/providers";
+import { chargebeeProvider, paddleProvider, stripeProvider } from "../src/providers";
 import { createSimulators, type Simulators } from "../src/simulators";
 
 /** Holds matching requests to a simulator until released. */
@@ -21,6 +21,7 @@ export interface RunningMigration extends Simulators, PreparedMigration {
   /** The adapters, each on its simulator over loopback. */
   cb: PortalProvider;
   st: PortalProvider;
+  pd: PortalProvider;
   /** Starts holding Stripe requests whose path matches. */
   holdStripe(path: RegExp): Gate;
   close(): Promise<void>;
@@ -43,8 +44,9 @@ export async function startMigration(options: { damage?: { invoice: string } | n
       }
       return simulators.stripe.handle(request);
     }),
+    simulators.paddle.listen(),
   ]);
-  const [chargebeeServer, stripeServer] = servers as [LoopbackServer, LoopbackServer];
+  const [chargebeeServer, stripeServer, paddleServer] = servers as [LoopbackServer, LoopbackServer, LoopbackServer];
   return {
     ...simulators,
     ...prepared,
@@ -52,6 +54,7 @@ export async function startMigration(options: { damage?: { invoice: string } | n
     stripeUrl: stripeServer.url,
     cb: chargebeeProvider(chargebeeServer.url),
     st: stripeProvider(stripeServer.url),
+    pd: paddleProvider(paddleServer.url),
     holdStripe(path) {
       let open!: () => void;
       let arrive!: () => void;

@@ -1,6 +1,7 @@
 import * as z from "zod";
+import type { AddressKind } from "./inputs";
 import { CAPABILITY_FLAGS, type CapabilityFlag, OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
-import { PORTAL_SECTIONS, type PortalSection, PortalSectionSchema } from "./schemas";
+import { AddressSchema, PORTAL_SECTIONS, type PortalSection, PortalSectionSchema } from "./schemas";
 
 export { CAPABILITY_FLAGS, type CapabilityFlag, OPTIONAL_OPERATIONS, type OptionalOperation } from "./operations";
 
@@ -19,6 +20,17 @@ export const AddressScopesSchema = z.strictObject({
   shipping: AddressScopeSchema.optional(),
 });
 export type AddressScopes = z.infer<typeof AddressScopesSchema>;
+
+/** Every field of a portable address, in the order of `AddressSchema`. */
+export const ADDRESS_FIELDS = Object.keys(AddressSchema.shape) as (keyof typeof AddressSchema.shape)[];
+export const AddressFieldSchema = z.enum(ADDRESS_FIELDS as [AddressField, ...AddressField[]]);
+export type AddressField = keyof typeof AddressSchema.shape;
+
+export const AddressFieldsSchema = z.strictObject({
+  billing: z.array(AddressFieldSchema).optional(),
+  shipping: z.array(AddressFieldSchema).optional(),
+});
+export type AddressFields = z.infer<typeof AddressFieldsSchema>;
 
 export const CapabilitiesSchema = z.object({
   /** Sections `openSection` opens directly; others need `fallback: "portal"`. */
@@ -40,6 +52,12 @@ export const CapabilitiesSchema = z.object({
    * vendor does not keep is left out.
    */
   addressScopes: AddressScopesSchema.default({}),
+  /**
+   * The address fields the vendor keeps for each kind (Paddle's billing address has no
+   * phone or company). `updateAddress` refuses a field not listed (`invalid_input` naming
+   * `address.<field>`), never drops it. A kind left out keeps every field.
+   */
+  addressFields: AddressFieldsSchema.default({}),
   /** One flag per optional operation, named after it (`webhooks` for `parseWebhook`). */
   ...flags,
 });
@@ -53,6 +71,7 @@ export function defineCapabilities(
     addressKinds: [],
     cancelReason: "none",
     addressScopes: {},
+    addressFields: {},
     ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], false])),
     ...manifest,
   };
@@ -70,7 +89,7 @@ export function supportsSection(capabilities: Capabilities, section: PortalSecti
 export function claimCapabilities(
   sections: Partial<Record<PortalSection, unknown>>,
   manifest: Pick<Capabilities, "cancelModes"> &
-    Partial<Pick<Capabilities, "addressKinds" | "addressScopes" | "cancelReason">> & {
+    Partial<Pick<Capabilities, "addressKinds" | "addressScopes" | "addressFields" | "cancelReason">> & {
       operations: readonly OptionalOperation[];
     },
 ): Readonly<Capabilities> {
@@ -85,4 +104,9 @@ export function claimCapabilities(
 /** Whether a manifest announces an optional operation (by its capability flag). */
 export function claims(capabilities: Capabilities, operation: OptionalOperation): boolean {
   return capabilities[CAPABILITY_FLAGS[operation]] === true;
+}
+
+/** The address fields a provider keeps for a kind: those it declares, or every field. */
+export function storedAddressFields(capabilities: Capabilities, kind: AddressKind): readonly AddressField[] {
+  return capabilities.addressFields[kind] ?? ADDRESS_FIELDS;
 }

@@ -1,6 +1,11 @@
 export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices";
 export { type AllSubscriptionsInput, allSubscriptions } from "./all-subscriptions";
 export {
+  ADDRESS_FIELDS,
+  type AddressField,
+  AddressFieldSchema,
+  type AddressFields,
+  AddressFieldsSchema,
   type AddressScope,
   AddressScopeSchema,
   type AddressScopes,
@@ -16,6 +21,7 @@ export {
   defineCapabilities,
   OPTIONAL_OPERATIONS,
   type OptionalOperation,
+  storedAddressFields,
   supportsSection,
 } from "./capabilities";
 export { decodeCursor, encodeCursor } from "./cursor";

@@ -32,7 +32,8 @@ describe("the operations registry", () => {
     expect([...REQUIRED_OPERATIONS, ...OPTIONAL_OPERATIONS].sort()).toEqual([...OPERATION_NAMES].sort());
     expect(REQUIRED_OPERATIONS).toEqual(["createSession", "openPortal", "openSection", "listInvoices", "cancel"]);
     const flags = Object.keys(CapabilitiesSchema.shape).filter(
-      (key) => !["sections", "cancelModes", "addressKinds", "cancelReason", "addressScopes"].includes(key),
+      (key) =>
+        !["sections", "cancelModes", "addressKinds", "cancelReason", "addressScopes", "addressFields"].includes(key),
     );
     expect(flags.sort()).toEqual(OPTIONAL_OPERATIONS.map((name) => CAPABILITY_FLAGS[name]).sort());
     expect(CAPABILITY_FLAGS.parseWebhook).toBe("webhooks");

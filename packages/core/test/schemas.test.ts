@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  ADDRESS_FIELDS,
   defineCapabilities,
   InvoiceSchema,
   PortalLaunchSchema,
   SubscriptionSchema,
+  storedAddressFields,
   supportsSection,
   unixToIso,
 } from "../src/index";
@@ -57,5 +59,20 @@ describe("capabilities", () => {
     expect(supportsSection(caps, "address")).toBe(true);
     expect(supportsSection(caps, "billing_history")).toBe(false);
     expect(Object.isFrozen(caps)).toBe(true);
+  });
+
+  it("keep every address field for a kind that declares none, and only the declared ones otherwise", () => {
+    const caps = defineCapabilities({
+      sections: [],
+      cancelModes: ["now"],
+      addressKinds: ["billing", "shipping"],
+      addressFields: { billing: ["line1", "country"] },
+    });
+    expect(storedAddressFields(caps, "billing")).toEqual(["line1", "country"]);
+    expect(storedAddressFields(caps, "shipping")).toEqual(ADDRESS_FIELDS);
+    expect(ADDRESS_FIELDS).toContain("postalCode");
+    expect(() =>
+      defineCapabilities({ sections: [], cancelModes: ["now"], addressFields: { billing: ["fax" as "phone"] } }),
+    ).toThrow();
   });
 });

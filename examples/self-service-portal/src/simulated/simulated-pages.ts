@@ -54,6 +54,26 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
           ${session.return_url ? html`<p><a href="${session.return_url}">Return to the app</a></p>` : ""}`,
       );
     }
+    if (target.hostname === "sandbox-customer-portal.paddle.com") {
+      const session = sims.paddle.sessions.find(
+        (candidate) =>
+          candidate.urls.general.overview === target.href ||
+          candidate.urls.subscriptions.some((links) =>
+            [links.cancel_subscription, links.update_subscription_payment_method].includes(target.href),
+          ),
+      );
+      if (!session || session.customer_id !== customerId) return notFound();
+      const action = target.searchParams.get("action") ?? "overview";
+      return page(
+        "Paddle customer portal",
+        html`<h1>Paddle customer portal</h1>
+          <p>Portal session <code>${session.id}</code> for customer <strong data-testid="portal-customer">${session.customer_id}</strong>.</p>
+          <p>Opened on: <strong data-testid="portal-flow">${action.replace(/_/g, " ")}</strong>.</p>
+          <p style="color:#5f6b7e">On Paddle this is the customer portal, where the customer updates the payment method of a subscription, downloads invoices, or cancels.</p>
+          <form method="post" action="/simulated/portal/cancel?vendor=paddle"><button type="submit" data-testid="portal-cancel">Cancel subscription</button></form>
+          <p><a href="/account">Return to the app</a></p>`,
+      );
+    }
     const chargebee = /^\/pages\/v3\/([^/]+)\/$/.exec(target.pathname);
     if (target.hostname.endsWith(".chargebee.com") && chargebee) {
       const hosted = sims.chargebee.hostedPages.get(chargebee[1] ?? "");
@@ -82,6 +102,20 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
           `Id: ${invoice.id}`,
           `Customer: ${String(invoice.customer)}`,
           `Status: ${invoice.status}`,
+          `Total: ${total}`,
+        ];
+      }
+    } else if (target.hostname === "paddle-sandbox-invoice-service-pdfs.s3.amazonaws.com") {
+      const id = /^\/invoices\/([^/]+)\.pdf$/.exec(target.pathname)?.[1];
+      const transaction = id === undefined ? undefined : sims.paddle.transaction(safeDecode(id));
+      if (transaction && transaction.customer_id === customerId) {
+        const totals = transaction.details?.totals;
+        const total = formatMoney({ amount: Number(totals?.total ?? 0), currency: transaction.currency_code });
+        lines = [
+          `Invoice ${transaction.invoice_number ?? transaction.id}`,
+          `Id: ${transaction.id}`,
+          `Customer: ${transaction.customer_id}`,
+          `Status: ${transaction.status}`,
           `Total: ${total}`,
         ];
       }
@@ -120,6 +154,10 @@ export async function createSimulatedPages(sims: RunningSimulators, owners: Link
         .filter((s) => s.customer_id === customerId && s.status !== "cancelled" && s.status !== "non_renewing");
       const first = live.at(-1);
       if (first) sims.chargebee.cancelFromPortal(first.id);
+    } else if (vendor === "paddle") {
+      // Newest first: the oldest running one is the plan the account started with.
+      const owned = sims.paddle.subscriptions.values().filter((s) => s.customer_id === customerId);
+      for (const subscription of owned.reverse()) if (sims.paddle.cancelFromPortal(subscription.id)) break;
     } else if (vendor === "stripe") {
       const owned = sims.stripe.subscriptions
         .values()

@@ -1,0 +1,235 @@
+import type { Paddle, Subscription, SubscriptionStatus, TransactionStatus } from "@paddle/paddle-node-sdk";
+import {
+  type CancelMode,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  type Page,
+  type SubscriptionStatus as PortableStatus,
+  storedAddressFields,
+} from "@portalkit/core";
+import type { AdapterOperations } from "@portalkit/core/adapter";
+import { joinName, toPaddleAddress } from "./address";
+import type { PaddleContext } from "./lookups";
+import { normalizeCustomer } from "./normalize-customer";
+import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
+import { isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
+
+/** Paddle lists at most 30 transactions a page (a larger `per_page` silently gives 30). */
+export const TRANSACTIONS_PAGE_MAX = 30;
+
+function cancelApplied(subscription: Subscription, when: CancelMode): boolean {
+  return subscription.status === "canceled" || (when === "period_end" && isCancelScheduled(subscription));
+}
+
+/** The Paddle statuses a portable status is found under (a scheduled cancel is a live one's scheduled change). */
+const SUBSCRIPTION_STATUSES: Readonly<Record<PortableStatus, readonly SubscriptionStatus[]>> = {
+  active: ["active"],
+  trialing: ["trialing"],
+  past_due: ["past_due"],
+  paused: ["paused"],
+  canceled: ["canceled"],
+  cancel_scheduled: ["active", "trialing", "past_due", "paused"],
+  incomplete: [],
+};
+
+/** The customer's first active address: where Paddle bills them. */
+async function billingAddress(ctx: PaddleContext, customerId: string) {
+  const page = await ctx.read(async (paddle: Paddle) => {
+    const collection = paddle.addresses.list(customerId, { status: ["active"], perPage: 1 });
+    return collection.next();
+  });
+  return page[0];
+}
+
+/**
+ * One page of a Paddle list as a portable page: only the customer's objects (Paddle filters
+ * by customer, this holds it), and a cursor for the next page when `has_more` says there is
+ * one (`meta.pagination.next` is there on the last page too).
+ */
+async function customerPage<T extends { id: string; customerId: string | null }, N>(
+  ctx: PaddleContext,
+  input: { customerId: string; cursor?: string | undefined },
+  list: (paddle: Paddle, after: { after?: string }) => { next(): Promise<T[]>; hasMore: boolean },
+  normalize: (item: T) => N | undefined,
+): Promise<Page<N>> {
+  const { provider } = ctx;
+  const { customerId, cursor } = input;
+  const after = cursor === undefined ? {} : { after: decodeCursor(provider, customerId, cursor) };
+  const page = await ctx.read(async (paddle) => {
+    const collection = list(paddle, after);
+    return { items: await collection.next(), hasMore: collection.hasMore };
+  });
+  const data: N[] = [];
+  for (const item of page.items) {
+    const normalized = item.customerId === customerId ? normalize(item) : undefined;
+    if (normalized !== undefined) data.push(normalized);
+  }
+  const last = page.items.at(-1);
+  return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
+}
+
+/** Paddle transactions, subscriptions and addresses behind the portal contract. */
+export const PADDLE_BILLING_OPERATIONS = {
+  async listInvoices(input, ctx) {
+    const { customerId, subscriptionId } = input;
+    const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []) as
+      | TransactionStatus[]
+      | undefined;
+    if (status?.length === 0) return { data: [] };
+    return customerPage(
+      ctx,
+      input,
+      (paddle, after) =>
+        paddle.transactions.list({
+          customerId: [customerId],
+          perPage: Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX),
+          ...after,
+          ...(status !== undefined ? { status } : {}),
+          ...(subscriptionId !== undefined ? { subscriptionId: [subscriptionId] } : {}),
+        }),
+      (transaction) => normalizeInvoice(transaction, ctx.provider),
+    );
+  },
+
+  async listSubscriptions(input, ctx) {
+    const wanted = input.status ? new Set<string>(input.status) : undefined;
+    const status = input.status && [...new Set(input.status.flatMap((portable) => SUBSCRIPTION_STATUSES[portable]))];
+    if (status?.length === 0) return { data: [] };
+    return customerPage(
+      ctx,
+      input,
+      (paddle, after) =>
+        paddle.subscriptions.list({
+          customerId: [input.customerId],
+          perPage: input.limit ?? MAX_PAGE_SIZE,
+          ...after,
+          ...(status !== undefined ? { status } : {}),
+        }),
+      (subscription) => {
+        const normalized = normalizeSubscription(subscription, ctx.provider);
+        return !wanted || wanted.has(normalized.status) ? normalized : undefined;
+      },
+    );
+  },
+
+  async getCustomer(input, ctx) {
+    const { customerId } = input;
+    const [customer, address, method] = await Promise.all([
+      ctx.read((paddle) => paddle.customers.get(customerId)),
+      billingAddress(ctx, customerId),
+      // Paddle keeps payment methods per customer, newest first; there is no default one.
+      ctx.read(async (paddle) => (await paddle.paymentMethods.list(customerId, { perPage: 1 }).next())[0]),
+    ]);
+    // Paddle cannot delete a customer, only archive one: an archived customer is gone to the portal.
+    if (customer.status === "archived") throw ctx.notFound("customer", customerId);
+    return normalizeCustomer(customer, address, ctx.provider, method);
+  },
+
+  async getSubscription(input, ctx) {
+    return normalizeSubscription(await ctx.owned.subscription(input.customerId, input.subscriptionId), ctx.provider);
+  },
+
+  async cancel(input, ctx) {
+    const { subscriptionId, when } = input;
+    const current = await ctx.owned.subscription(input.customerId, subscriptionId);
+    if (cancelApplied(current, when)) return normalizeSubscription(current, ctx.provider);
+    const updated = await ctx.mutate(async (paddle, { attempt }) => {
+      // Paddle takes no idempotency key: a retry reads the state first, so an attempt whose
+      // answer was lost after Paddle acted is not sent again.
+      if (attempt > 1) {
+        const now = await paddle.subscriptions.get(subscriptionId);
+        if (cancelApplied(now, when)) return now;
+      }
+      return paddle.subscriptions.cancel(subscriptionId, {
+        effectiveFrom: when === "now" ? "immediately" : "next_billing_period",
+      });
+    });
+    return normalizeSubscription(updated, ctx.provider);
+  },
+
+  async reactivate(input, ctx) {
+    const current = await ctx.owned.subscription(input.customerId, input.subscriptionId);
+    if (current.status === "canceled") {
+      throw ctx.error({
+        code: "conflict",
+        status: 409,
+        message: `Subscription ${input.subscriptionId} has ended; Paddle cannot reactivate it (create a new one)`,
+      });
+    }
+    if (!isCancelScheduled(current)) return normalizeSubscription(current, ctx.provider);
+    // Removing the scheduled change is the same request however often it is sent.
+    const updated = await ctx.mutate((paddle) =>
+      paddle.subscriptions.update(input.subscriptionId, { scheduledChange: null }),
+    );
+    return normalizeSubscription(updated, ctx.provider);
+  },
+
+  async invoicePdf(input, ctx) {
+    const transaction = await ctx.owned.invoice(input.customerId, input.invoiceId);
+    if (
+      transaction.status !== "completed" &&
+      !(transaction.status === "billed" && transaction.collectionMode === "manual")
+    ) {
+      throw ctx.error({
+        code: "conflict",
+        status: 409,
+        message: `Invoice ${input.invoiceId} is ${transaction.status}; Paddle makes a PDF for completed transactions (or billed ones on manual collection)`,
+      });
+    }
+    const pdf = await ctx.read((paddle) => paddle.transactions.getInvoicePDF(input.invoiceId));
+    return { url: pdf.url };
+  },
+
+  async updateAddress(input, ctx) {
+    const { address, customerId } = input;
+    if (input.kind !== "billing") {
+      throw ctx.error({ code: "unsupported", field: "kind", message: "Paddle keeps no shipping addresses" });
+    }
+    const kept = storedAddressFields(ctx.capabilities, "billing");
+    const notKept = Object.keys(address).find((field) => !(kept as readonly string[]).includes(field));
+    if (notKept !== undefined) {
+      throw ctx.error({
+        code: "invalid_input",
+        field: `address.${notKept}`,
+        message: `Invalid input at address.${notKept}: a Paddle address has no ${notKept}`,
+      });
+    }
+    const subscription =
+      input.subscriptionId === undefined ? undefined : await ctx.owned.subscription(customerId, input.subscriptionId);
+    const target = subscription?.addressId ?? (await billingAddress(ctx, customerId))?.id;
+    const body = toPaddleAddress(address);
+    let updated: Awaited<ReturnType<Paddle["addresses"]["update"]>>;
+    if (target !== undefined) {
+      updated = await ctx.mutate((paddle) => paddle.addresses.update(customerId, target, body));
+    } else if (body.countryCode !== undefined) {
+      const { countryCode, ...rest } = body;
+      // A customer without an address gets one; a retry after a lost answer reads first.
+      updated = await ctx.mutate(async (paddle, { attempt }) => {
+        if (attempt > 1) {
+          const existing = (await paddle.addresses.list(customerId, { status: ["active"], perPage: 1 }).next())[0];
+          if (existing) return paddle.addresses.update(customerId, existing.id, body);
+        }
+        return paddle.addresses.create(customerId, { ...rest, countryCode } as Parameters<
+          Paddle["addresses"]["create"]
+        >[1]);
+      });
+    } else {
+      throw ctx.error({
+        code: "invalid_input",
+        field: "address.country",
+        message: "Invalid input at address.country: Paddle needs a country for a customer's first address",
+      });
+    }
+    const name = joinName(address);
+    const customer = await (name !== undefined || address.email !== undefined
+      ? ctx.mutate((paddle) =>
+          paddle.customers.update(customerId, {
+            ...(name !== undefined ? { name } : {}),
+            ...(address.email !== undefined ? { email: address.email } : {}),
+          }),
+        )
+      : ctx.read((paddle) => paddle.customers.get(customerId)));
+    return normalizeCustomer(customer, updated, ctx.provider);
+  },
+} satisfies AdapterOperations<PaddleContext>;
