@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
@@ -12,7 +13,7 @@ const pkg = JSON.parse(readFileSync(join(process.cwd(), "package.json"), "utf8")
   dependencies?: Record<string, string>;
   exports: Record<string, ExportEntry | string>;
   bin?: Record<string, string>;
-  portalkit?: { platform?: "node" | "browser" | "neutral" };
+  portalkit?: { platform?: "node" | "browser" | "neutral"; clientModule?: boolean };
 };
 
 const entry: Record<string, string> = {};
@@ -48,6 +49,18 @@ const zodFromCore: Plugin = {
 };
 const takesZodFromCore = !isCore && pkg.dependencies?.["@portalkit/core"] !== undefined;
 
+// React bindings hold hooks and event handlers: frameworks with server components (the
+// Next.js App Router) need the "use client" directive at the top of each built entry. The
+// tree-shaking pass drops a banner, so it is written after the build.
+async function markClientModules(names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    for (const file of [`dist/${name}.js`, `dist/${name}.cjs`]) {
+      const code = await readFile(file, "utf8");
+      if (!code.startsWith('"use client";')) await writeFile(file, `"use client";\n${code}`);
+    }
+  }
+}
+
 export default defineConfig({
   entry,
   format: ["esm", "cjs"],
@@ -60,6 +73,7 @@ export default defineConfig({
   treeshake: true,
   ...(isCore || takesZodFromCore ? { noExternal: [/^zod(\/|$)/] } : {}),
   ...(takesZodFromCore ? { esbuildPlugins: [zodFromCore] } : {}),
+  ...(pkg.portalkit?.clientModule ? { onSuccess: () => markClientModules(Object.keys(entry)) } : {}),
   esbuildOptions(options) {
     options.logOverride = { ...options.logOverride, "import-is-undefined": "error" };
   },

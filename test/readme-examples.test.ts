@@ -20,8 +20,9 @@ const PACKAGES = [
   "conformance-tests",
 ];
 // Examples run elsewhere: the browser package's in a page (packages/browser/test, in
-// Chromium), the command line's in a shell (packages/cli/test/bin.test.ts runs the built bin).
-const RUN_ELSEWHERE = ["packages/browser", "packages/cli"];
+// Chromium), the command line's in a shell (packages/cli/test/bin.test.ts runs the built bin),
+// the React bindings' (a component) in a page built from it (packages/react/test, in Chromium).
+const RUN_ELSEWHERE = ["packages/browser", "packages/cli", "packages/react"];
 
 // Further examples that run, each the first TypeScript block under a heading of a README.
 const SECTION_EXAMPLES: ReadonlyArray<[dir: string, heading: string]> = [["packages/server", "## Webhooks"]];

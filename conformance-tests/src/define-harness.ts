@@ -16,6 +16,7 @@ import type {
   HarnessWebhooks,
   PortalSessionState,
   ReceivedWebhook,
+  SecretLifetime,
   SimSubscriptionState,
 } from "./harness";
 import { mountOnMsw } from "./msw";
@@ -102,6 +103,8 @@ export interface HarnessDeclaration<S extends Simulator> {
   deleteCustomer?(simulator: S, customerId: string): void;
   /** For adapters that claim `webhooks`. */
   webhooks?: WebhookDeclaration<S>;
+  /** The provider the secret-lifetime scenario builds (no simulator: it sends nothing). */
+  secretLifetime?: SecretLifetime;
 }
 
 /** Where the suite's webhook endpoint lives; deliveries reach it in process, never a network. */
@@ -164,6 +167,7 @@ export function defineHarness<S extends Simulator & { seed?(world: World): void 
   return {
     name: transport === "msw" ? declaration.name : `${declaration.name} (loopback)`,
     manifest: declaration.manifest,
+    ...(declaration.secretLifetime ? { secretLifetime: declaration.secretLifetime } : {}),
     async setup(setup): Promise<HarnessContext> {
       const clock = createClock();
       const simulator = declaration.simulator(clock);

@@ -16,6 +16,7 @@ import { ownershipReadFailureScenarios } from "./scenarios/ownership-read-failur
 import { readScenarios } from "./scenarios/reads";
 import { retryBudgetScenarios } from "./scenarios/retry-budget";
 import { returnUrlScenarios } from "./scenarios/return-url";
+import { secretLifetimeScenarios } from "./scenarios/secret-lifetime";
 import { sessionScenarios } from "./scenarios/sessions";
 import { webhookScenarios } from "./scenarios/webhooks";
 
@@ -49,5 +50,6 @@ export function describeConformance(harness: ConformanceHarness): void {
     retryBudgetScenarios(scenario);
     returnUrlScenarios(scenario);
     webhookScenarios(scenario);
+    secretLifetimeScenarios(scenario);
   });
 }

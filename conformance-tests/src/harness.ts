@@ -169,10 +169,29 @@ export interface HarnessManifest {
   reactivationEvents?: boolean;
 }
 
+/**
+ * How the suite checks that a provider's secrets are redacted exactly as long as the
+ * provider lives: `build` makes one from `secrets` (values shaped like no credential, so
+ * that only their registration redacts them), keeping no reference to its options object.
+ */
+export interface SecretLifetime {
+  secrets: readonly string[];
+  build(): PortalProvider;
+  /** The method kept alone once the provider is dropped; default `listInvoices`. */
+  keep?: OperationName;
+  /**
+   * `redactSecrets` of the copy of `@portalkit/core` the provider uses (each copy keeps its
+   * own registrations): pass the harness's own import. Default the suite's copy.
+   */
+  redact?: (text: string) => string;
+}
+
 export interface ConformanceHarness {
   /** Shown in the suite's describe block, e.g. "chargebee". */
   name: string;
   manifest: HarnessManifest;
+  /** Without it the secret-lifetime scenario is skipped. */
+  secretLifetime?: SecretLifetime;
   /** A fresh simulator and a provider built against it. */
   setup(options: HarnessSetupOptions): Promise<HarnessContext>;
 }

@@ -22,6 +22,7 @@ export {
   type HarnessWebhooks,
   type PortalSessionState,
   type ReceivedWebhook,
+  type SecretLifetime,
   type SimSubscriptionState,
 } from "./harness";
 export { mountOnMsw } from "./msw";

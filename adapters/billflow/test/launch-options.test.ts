@@ -1,16 +1,8 @@
 import { PortalError } from "@portalkit/core";
+import { portalRejection } from "@portalkit/core/testing";
 import { describe, expect, it } from "vitest";
 import { BillflowEmbedLaunchSchema, billflowHash } from "../src";
 import { BILLFLOW_SECRET, openBillflow } from "./support";
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!PortalError.isInstance(error)) throw new Error(`expected a PortalError, got ${String(error)}`);
-  return error;
-}
 
 describe("Billflow service and quantity", () => {
   it("the provider's service and quantity go into every signed launch and session", async () => {
@@ -86,7 +78,9 @@ describe("Billflow service and quantity", () => {
     [{ seats: 3 }, "vendorOptions.billflow.seats"],
   ])("refuses %j as invalid_input naming %s, and sends nothing", async (entry, field) => {
     const { provider, sim } = openBillflow();
-    const error = await rejection(provider.openPortal({ customerId: "cus_alice", vendorOptions: { billflow: entry } }));
+    const error = await portalRejection(
+      provider.openPortal({ customerId: "cus_alice", vendorOptions: { billflow: entry } }),
+    );
     expect(error).toMatchObject({ code: "invalid_input", field, retryable: false });
     expect(error.message).toContain(field);
     expect(sim.requests).toEqual([]);

@@ -1,4 +1,5 @@
 import { type Address, AddressSchema } from "@portalkit/core";
+import { fieldMap } from "@portalkit/core/adapter";
 
 /** Chargebee's address fields (billing_address, shipping_address) as the SDK types them. */
 export interface ChargebeeAddressFields {
@@ -31,13 +32,10 @@ const PAIRS = [
   ["country", "country"],
 ] as const satisfies ReadonlyArray<readonly [keyof Address, keyof ChargebeeAddressFields]>;
 
+const ADDRESS = fieldMap<Address, ChargebeeAddressFields>(PAIRS);
+
 export function toChargebeeAddress(address: Address): ChargebeeAddressFields {
-  const out: ChargebeeAddressFields = {};
-  for (const [portable, vendor] of PAIRS) {
-    const value = address[portable];
-    if (value !== undefined) out[vendor] = value;
-  }
-  return out;
+  return ADDRESS.toVendor(address);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   PortalSessionSchema,
   SubscriptionSchema,
 } from "@portalkit/core";
+import { portalRejection } from "@portalkit/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   CHARGEBEE_SECTION_TYPES,
@@ -19,15 +20,6 @@ import { rig, smallWorld } from "./setup";
 
 const mutations = <T extends { method: string }>(requests: readonly T[]): T[] =>
   requests.filter((r) => r.method !== "GET");
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!PortalError.isInstance(error)) throw new Error(`expected a PortalError, got ${String(error)}`);
-  return error;
-}
 
 describe("listInvoices", () => {
   it("filters by customer server-side, skips pending, sorts by date and maps every status", async () => {
@@ -104,7 +96,7 @@ describe("listInvoices", () => {
     expect(second.nextCursor).toBeUndefined();
     expect(sim.requests[1]?.query.offset).toBe(offset);
 
-    const error = await rejection(provider.listInvoices({ customerId: "bob", cursor }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "bob", cursor }));
     expect(error).toMatchObject({ code: "invalid_input", field: "cursor" });
     expect(sim.requests).toHaveLength(2);
   });
@@ -189,7 +181,7 @@ describe("subscriptions", () => {
     for (const codes of [["too_expensive"], undefined]) {
       const { provider, sim } = rig(smallWorld(), codes ? { cancelReasonCodes: codes } : {});
       expect(provider.capabilities.cancelReason).toBe(codes ? "code" : "none");
-      const error = await rejection(
+      const error = await portalRejection(
         provider.cancel({ customerId: "alice", subscriptionId: "sub_alice", when: "now", reason: "Too expensive" }),
       );
       expect(error).toMatchObject({ code: "invalid_input", field: "reason", retryable: false });
@@ -200,8 +192,10 @@ describe("subscriptions", () => {
 
   it("answers not_found for another customer's subscription exactly as for an unknown one, changing nothing", async () => {
     const { provider, sim } = rig(smallWorld());
-    const foreign = await rejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_bob", when: "now" }));
-    const unknown = await rejection(
+    const foreign = await portalRejection(
+      provider.cancel({ customerId: "alice", subscriptionId: "sub_bob", when: "now" }),
+    );
+    const unknown = await portalRejection(
       provider.cancel({ customerId: "alice", subscriptionId: "sub_nobody", when: "now" }),
     );
     expect(foreign.toJSON()).toEqual({
@@ -223,7 +217,7 @@ describe("subscriptions", () => {
         address: { city: "X" },
       }),
     ]) {
-      expect((await rejection(call)).code).toBe("not_found");
+      expect((await portalRejection(call)).code).toBe("not_found");
     }
     expect(mutations(sim.requests)).toEqual([]);
   });
@@ -290,7 +284,7 @@ describe("addresses, invoices PDFs, hosted pages, sessions", () => {
 
   it("asks for a subscription for a shipping address, before sending anything", async () => {
     const { provider, sim } = rig(smallWorld());
-    const error = await rejection(
+    const error = await portalRejection(
       provider.updateAddress({ customerId: "alice", kind: "shipping", address: { city: "X" } }),
     );
     expect(error).toMatchObject({ code: "invalid_input", field: "subscriptionId" });
@@ -299,7 +293,7 @@ describe("addresses, invoices PDFs, hosted pages, sessions", () => {
 
   it("reports Chargebee's bracketed error param as a dotted field", async () => {
     const { provider } = rig(smallWorld());
-    const error = await rejection(
+    const error = await portalRejection(
       provider.updateAddress({ customerId: "alice", kind: "billing", address: { line1: "1 A St", country: "QQ" } }),
     );
     expect(error).toMatchObject({
@@ -364,8 +358,8 @@ describe("addresses, invoices PDFs, hosted pages, sessions", () => {
 
   it("answers not_found for an unknown customer's session and an unknown session's logout", async () => {
     const { provider } = rig(smallWorld());
-    expect((await rejection(provider.createSession({ customerId: "nobody" }))).code).toBe("not_found");
-    expect((await rejection(provider.logout({ customerId: "alice", sessionId: "portal_nobody" }))).code).toBe(
+    expect((await portalRejection(provider.createSession({ customerId: "nobody" }))).code).toBe("not_found");
+    expect((await portalRejection(provider.logout({ customerId: "alice", sessionId: "portal_nobody" }))).code).toBe(
       "not_found",
     );
   });
@@ -374,8 +368,8 @@ describe("addresses, invoices PDFs, hosted pages, sessions", () => {
     const { provider, sim } = rig(smallWorld());
     const bobs = await provider.createSession({ customerId: "bob" });
     sim.clearRequests();
-    const foreign = await rejection(provider.logout({ customerId: "alice", sessionId: bobs.id }));
-    const unknown = await rejection(provider.logout({ customerId: "alice", sessionId: "portal_nobody" }));
+    const foreign = await portalRejection(provider.logout({ customerId: "alice", sessionId: bobs.id }));
+    const unknown = await portalRejection(provider.logout({ customerId: "alice", sessionId: "portal_nobody" }));
     expect(foreign.toJSON()).toEqual({
       ...unknown.toJSON(),
       message: unknown.message.replace("portal_nobody", bobs.id),
@@ -449,7 +443,7 @@ describe("launches", () => {
 
   it("needs a subscription for a subscription section, unless the whole portal may open instead", async () => {
     const { provider, sim } = rig(smallWorld());
-    const error = await rejection(provider.openSection({ customerId: "alice", section: "cancel_subscription" }));
+    const error = await portalRejection(provider.openSection({ customerId: "alice", section: "cancel_subscription" }));
     expect(error).toMatchObject({ code: "invalid_input", field: "subscriptionId" });
     expect(sim.requests).toHaveLength(0);
     const launch = await provider.openSection({
@@ -465,9 +459,9 @@ describe("launches", () => {
 describe("inputs and options", () => {
   it("rejects bad input with invalid_input naming the field, before any request", async () => {
     const { provider, sim } = rig(smallWorld());
-    const error = await rejection(provider.listInvoices({ customerId: "alice", limit: 101 }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice", limit: 101 }));
     expect(error).toMatchObject({ code: "invalid_input", field: "limit", provider: "chargebee" });
-    const typo = await rejection(
+    const typo = await portalRejection(
       provider.cancel({ customerId: "alice", subscriptionID: "sub_alice", when: "now" } as unknown as Parameters<
         typeof provider.cancel
       >[0]),

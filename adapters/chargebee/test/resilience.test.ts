@@ -1,16 +1,7 @@
-import { PortalError } from "@portalkit/core";
+import { portalRejection } from "@portalkit/core/testing";
 import { describe, expect, it } from "vitest";
 import { createChargebeeProvider } from "../src/index";
 import { rig, smallWorld } from "./setup";
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!PortalError.isInstance(error)) throw new Error(`expected a PortalError, got ${String(error)}`);
-  return error;
-}
 
 const LIST = { method: "GET", path: "/api/v2/invoices" } as const;
 const CANCEL = { method: "POST", path: "/api/v2/subscriptions/sub_alice/cancel_for_items" } as const;
@@ -27,7 +18,7 @@ describe("retries", () => {
   it("bounds the attempts: a 429 that never ends becomes rate_limited after maxAttempts", async () => {
     const { provider, sim } = rig(smallWorld(), { retry: { maxAttempts: 3, maxDelayMs: 1_000, baseDelayMs: 1 } });
     sim.inject({ ...LIST, fault: { type: "status", status: 429 }, times: 10 });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({
       code: "rate_limited",
       retryable: true,
@@ -40,7 +31,7 @@ describe("retries", () => {
   it("bounds the total wait: a Retry-After beyond maxDelayMs is not waited for", async () => {
     const { provider, sim } = rig(smallWorld(), { retry: { maxAttempts: 5, maxDelayMs: 1_000, baseDelayMs: 1 } });
     sim.inject({ ...LIST, fault: { type: "status", status: 429, retryAfter: 3600 }, times: 10 });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "rate_limited", retryAfterMs: 3_600_000 });
     expect(sim.requests).toHaveLength(1);
   });
@@ -80,7 +71,7 @@ describe("failures become PortalErrors", () => {
   it("an HTML error page is unavailable and retryable, with the real status", async () => {
     const { provider, sim } = rig(smallWorld(), { retry: { maxAttempts: 1 } });
     sim.inject({ ...LIST, fault: { type: "html", status: 502 } });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "unavailable", retryable: true, status: 502 });
   });
 
@@ -90,14 +81,14 @@ describe("failures become PortalErrors", () => {
     const page = await provider.listInvoices({ customerId: "alice" });
     expect(page.data).toHaveLength(4);
     sim.inject({ ...LIST, fault: { type: "malformed-json" }, times: 5 });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "unavailable", retryable: true });
   });
 
   it("a connection reset is unavailable and retryable", async () => {
     const { provider, sim } = rig(smallWorld(), { retry: { maxAttempts: 2, baseDelayMs: 1 } });
     sim.inject({ ...LIST, fault: { type: "reset" }, times: 2 });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "unavailable", retryable: true });
     expect(sim.requests).toHaveLength(2);
   });
@@ -105,7 +96,7 @@ describe("failures become PortalErrors", () => {
   it("a slow answer is a retryable timeout", async () => {
     const { provider, sim } = rig(smallWorld(), { timeoutMs: 50, retry: { maxAttempts: 1 } });
     sim.inject({ ...LIST, fault: { type: "delay", ms: 400 } });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "timeout", retryable: true });
   });
 
@@ -113,7 +104,7 @@ describe("failures become PortalErrors", () => {
     const { site, sim } = rig(smallWorld());
     const apiKey = "test_wrongkey_0123456789abcdef";
     const provider = createChargebeeProvider({ site, apiKey, retry: { maxAttempts: 3, baseDelayMs: 1 } });
-    const error = await rejection(provider.getSubscription({ customerId: "alice", subscriptionId: "sub_alice" }));
+    const error = await portalRejection(provider.getSubscription({ customerId: "alice", subscriptionId: "sub_alice" }));
     expect(error).toMatchObject({ code: "unauthenticated", retryable: false, status: 401 });
     expect(sim.requests).toHaveLength(1);
     const text = [error.message, JSON.stringify(error.toJSON()), error.stack ?? "", String(error.cause)].join("\n");
@@ -123,7 +114,7 @@ describe("failures become PortalErrors", () => {
   it("a 5xx with Chargebee's JSON body is unavailable and retried", async () => {
     const { provider, sim } = rig(smallWorld(), { retry: { maxAttempts: 2, baseDelayMs: 1 } });
     sim.inject({ ...LIST, fault: { type: "status", status: 500 }, times: 2 });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "unavailable", retryable: true, status: 500, providerCode: "internal_error" });
     expect(sim.requests).toHaveLength(2);
   });

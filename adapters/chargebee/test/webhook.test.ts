@@ -1,18 +1,10 @@
 import type { ReceivedWebhook } from "@portalkit/conformance";
-import { BillingEventSchema, PortalError } from "@portalkit/core";
+import { BillingEventSchema } from "@portalkit/core";
+import { portalRejection } from "@portalkit/core/testing";
 import { describe, expect, it } from "vitest";
 import { rig, smallWorld } from "./setup";
 
 const AUTH = { username: "hooks", password: "cb-hook-password-5d4c3b2a" };
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!PortalError.isInstance(error)) throw new Error(`expected a PortalError, got ${String(error)}`);
-  return error;
-}
 
 /** A rig whose simulator delivers its webhooks into a list. */
 function hooked(options: Parameters<typeof rig>[1] = { webhookAuth: AUTH }) {
@@ -62,7 +54,7 @@ describe("parseWebhook on Chargebee", () => {
     const webhook = await next();
     const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
     for (const authorization of [basic(AUTH.username, "wrong"), basic("other", AUTH.password), "", "Bearer x"]) {
-      const error = await rejection(provider.parseWebhook({ body: webhook.body, headers: { authorization } }));
+      const error = await portalRejection(provider.parseWebhook({ body: webhook.body, headers: { authorization } }));
       expect(error.code).toBe("unauthenticated");
       expect(JSON.stringify(error.toJSON())).not.toContain(AUTH.password);
     }
@@ -72,8 +64,10 @@ describe("parseWebhook on Chargebee", () => {
     const { provider, next } = hooked();
     await provider.cancel({ customerId: "alice", subscriptionId: "sub_alice", when: "now" });
     const { headers } = await next();
-    expect((await rejection(provider.parseWebhook({ body: "<html>", headers }))).code).toBe("invalid_input");
-    expect((await rejection(provider.parseWebhook({ body: '{"id":"ev_1"}', headers }))).code).toBe("invalid_input");
+    expect((await portalRejection(provider.parseWebhook({ body: "<html>", headers }))).code).toBe("invalid_input");
+    expect((await portalRejection(provider.parseWebhook({ body: '{"id":"ev_1"}', headers }))).code).toBe(
+      "invalid_input",
+    );
   });
 
   it('with verify: "refetch", trusts only the copy read back by id, and refuses an id Chargebee does not know', async () => {
@@ -87,14 +81,16 @@ describe("parseWebhook on Chargebee", () => {
     expect(event).toMatchObject({ customerId: "alice", subscription: { status: "canceled" } });
     expect(sim.requests.at(-1)).toMatchObject({ method: "GET", path: `/api/v2/events/${event.id}` });
     const unknown = { ...forged, id: "ev_made_up" };
-    const refused = await rejection(provider.parseWebhook({ body: JSON.stringify(unknown), headers: webhook.headers }));
+    const refused = await portalRejection(
+      provider.parseWebhook({ body: JSON.stringify(unknown), headers: webhook.headers }),
+    );
     expect(refused.code).toBe("unauthenticated");
   });
 
   it("without webhookAuth or refetch, refuses every delivery", async () => {
     const { provider, next } = hooked({});
     await provider.cancel({ customerId: "alice", subscriptionId: "sub_alice", when: "now" });
-    const error = await rejection(provider.parseWebhook(await next()));
+    const error = await portalRejection(provider.parseWebhook(await next()));
     expect(error.code).toBe("unauthenticated");
     expect(error.message).toMatch(/webhookAuth/);
   });

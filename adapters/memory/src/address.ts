@@ -1,4 +1,5 @@
 import type { Address } from "@portalkit/core";
+import { fieldMap } from "@portalkit/core/adapter";
 import type { WireAddress } from "./wire";
 
 const FIELDS = [
@@ -15,20 +16,12 @@ const FIELDS = [
   ["country", "country"],
 ] as const satisfies ReadonlyArray<readonly [keyof Address, keyof WireAddress]>;
 
+const ADDRESS = fieldMap<Address, WireAddress>(FIELDS);
+
 export function toWireAddress(address: Address): WireAddress {
-  const wire: WireAddress = {};
-  for (const [portable, vendor] of FIELDS) {
-    const value = address[portable];
-    if (value !== undefined) wire[vendor] = value;
-  }
-  return wire;
+  return ADDRESS.toVendor(address);
 }
 
 export function fromWireAddress(wire: WireAddress): Address {
-  const address: Address = {};
-  for (const [portable, vendor] of FIELDS) {
-    const value = wire[vendor];
-    if (value !== undefined && value !== "") address[portable] = value;
-  }
-  return address;
+  return ADDRESS.fromVendor(wire);
 }

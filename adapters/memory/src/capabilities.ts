@@ -2,6 +2,7 @@ import {
   ADDRESS_FIELDS,
   type Capabilities,
   claimCapabilities,
+  OPTIONAL_OPERATIONS,
   PORTAL_SECTIONS,
   type PortalSection,
 } from "@portalkit/core";
@@ -12,7 +13,11 @@ export function memorySections(sections: readonly PortalSection[] = PORTAL_SECTI
   return Object.fromEntries(sections.map((section) => [section, {}]));
 }
 
-/** Every operation is offered; `sections` narrows what opens directly (the rest fall back). */
+/**
+ * Every operation of the registry is offered: the reference adapter implements each one (the
+ * kit refuses a claimed operation without its method, so an operation added to the registry
+ * is added here too). `sections` narrows what opens directly (the rest fall back).
+ */
 export function memoryCapabilities(sections?: readonly PortalSection[]): Readonly<Capabilities> {
   return claimCapabilities(memorySections(sections), {
     cancelModes: ["now", "period_end"],
@@ -21,16 +26,6 @@ export function memoryCapabilities(sections?: readonly PortalSection[]): Readonl
     // A shipping address is kept on the subscription it is written for.
     addressScopes: { billing: "customer", shipping: "subscription" },
     addressFields: { billing: [...ADDRESS_FIELDS], shipping: [...ADDRESS_FIELDS] },
-    operations: [
-      "getSubscription",
-      "reactivate",
-      "invoicePdf",
-      "updateAddress",
-      "paymentMethodLaunch",
-      "logout",
-      "parseWebhook",
-      "getCustomer",
-      "listSubscriptions",
-    ],
+    operations: OPTIONAL_OPERATIONS,
   });
 }

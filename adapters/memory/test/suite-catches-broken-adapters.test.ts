@@ -7,8 +7,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 
 // Runs the suite against the intact memory adapter and broken copies of it
-// (test/fixtures/*.fixture.ts, outside the normal test pattern), and against a Chargebee
-// adapter with a wrong status map (adapters/chargebee/test/fixtures), in a separate vitest
+// (test/fixtures/*.fixture.ts, outside the normal test pattern), and against Chargebee and
+// Stripe adapters with a wrong status map (adapters/{chargebee,stripe}/test/fixtures), in a separate vitest
 // process, and checks the suite fails the broken ones, where it should and only there.
 
 interface AssertionResult {
@@ -124,6 +124,7 @@ describe("a wrong status map in an adapter", () => {
   for (const [fixture, adapter] of [
     ["wrong-status-map", "memory"],
     ["chargebee-wrong-status-map", "chargebee"],
+    ["stripe-wrong-status-map", "stripe"],
   ] as const) {
     it(`fails the ${adapter} adapter where a scheduled cancellation is read back`, () => {
       const all = results(fixture);

@@ -1,6 +1,6 @@
 export { fromStripeAddress, joinName, splitName, toStripeAddressParams } from "./address";
 export { retrieveCustomer, STRIPE_BILLING_OPERATIONS, STRIPE_LOOKUPS, type StripeContext } from "./billing";
-export { STRIPE_CAPABILITIES } from "./capabilities";
+export { STRIPE_BILLING_CLAIMS, STRIPE_CAPABILITIES } from "./capabilities";
 export { createStripeClient, stripeDeadline } from "./client";
 export { toPortalError } from "./errors";
 export { normalizeCustomer } from "./normalize-customer";

@@ -1,4 +1,4 @@
-import { PortalError } from "@portalkit/core";
+import { portalRejection } from "@portalkit/core/testing";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { createStripeProvider } from "../src";
@@ -32,16 +32,6 @@ function signed(body: string, options: { secret?: string; timestamp?: number } =
     ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
   });
   return { body, headers: { "Stripe-Signature": header } };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (PortalError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("resolved");
 }
 
 describe("parseWebhook on Stripe", () => {
@@ -94,14 +84,14 @@ describe("parseWebhook on Stripe", () => {
   it("refuses a wrong secret, a tampered body, a missing header and a stale timestamp, naming no secret", async () => {
     const p = provider();
     const body = event("customer.subscription.deleted", subscriptionFixture);
-    const wrong = await rejection(p.parseWebhook(signed(body, { secret: "whsec_other_secret_123456" })));
+    const wrong = await portalRejection(p.parseWebhook(signed(body, { secret: "whsec_other_secret_123456" })));
     expect(wrong.code).toBe("unauthenticated");
     const good = signed(body);
-    const tampered = await rejection(p.parseWebhook({ ...good, body: body.replace("evt_unit_1", "evt_unit_2") }));
+    const tampered = await portalRejection(p.parseWebhook({ ...good, body: body.replace("evt_unit_1", "evt_unit_2") }));
     expect(tampered.code).toBe("unauthenticated");
-    expect((await rejection(p.parseWebhook({ body, headers: {} }))).code).toBe("unauthenticated");
+    expect((await portalRejection(p.parseWebhook({ body, headers: {} }))).code).toBe("unauthenticated");
     const stale = signed(body, { timestamp: Math.floor(Date.now() / 1000) - 301 });
-    expect((await rejection(p.parseWebhook(stale))).code).toBe("unauthenticated");
+    expect((await portalRejection(p.parseWebhook(stale))).code).toBe("unauthenticated");
     for (const error of [wrong, tampered]) {
       expect(JSON.stringify(error.toJSON())).not.toContain(SECRET);
       expect(`${error.message} ${String(error.cause ?? "")}`).not.toContain(SECRET);
@@ -111,16 +101,16 @@ describe("parseWebhook on Stripe", () => {
   it("takes the tolerance from webhookTolerance", async () => {
     const body = event("customer.subscription.deleted", subscriptionFixture);
     const tenMinutesOld = signed(body, { timestamp: Math.floor(Date.now() / 1000) - 600 });
-    expect((await rejection(provider().parseWebhook(tenMinutesOld))).code).toBe("unauthenticated");
+    expect((await portalRejection(provider().parseWebhook(tenMinutesOld))).code).toBe("unauthenticated");
     const relaxed = provider({ webhookSecret: SECRET, webhookTolerance: 900 });
     expect((await relaxed.parseWebhook(tenMinutesOld)).type).toBe("subscription.canceled");
   });
 
   it("answers invalid_input for a signed body that is not an event, and unauthenticated without a secret", async () => {
-    expect((await rejection(provider().parseWebhook(signed("not json")))).code).toBe("invalid_input");
-    expect((await rejection(provider().parseWebhook(signed('{"hello":1}')))).code).toBe("invalid_input");
+    expect((await portalRejection(provider().parseWebhook(signed("not json")))).code).toBe("invalid_input");
+    expect((await portalRejection(provider().parseWebhook(signed('{"hello":1}')))).code).toBe("invalid_input");
     const body = event("customer.subscription.deleted", subscriptionFixture);
-    const unconfigured = await rejection(provider({}).parseWebhook(signed(body)));
+    const unconfigured = await portalRejection(provider({}).parseWebhook(signed(body)));
     expect(unconfigured.code).toBe("unauthenticated");
     expect(unconfigured.message).toMatch(/webhookSecret/);
   });

@@ -68,18 +68,36 @@ export interface OperationSpec<I = unknown, O = unknown> {
   readonly "~types"?: { readonly input: I; readonly output: O };
 }
 
-type Spec<I, O> = Omit<OperationSpec<I, O>, "optional" | "capability">;
+type Scope = OperationSpec["scope"];
 
-function required<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: false } {
-  return { ...spec, optional: false };
+/** A required operation: its input and answer schemas, on the customer's objects unless told otherwise. */
+function required<I, O>(
+  input: z.ZodType<I>,
+  output: z.ZodType,
+  scope: Scope = "customer",
+): OperationSpec<I, O> & { readonly optional: false } {
+  return { input, output, scope, optional: false };
 }
 
-function optional<I, O>(spec: Spec<I, O>): OperationSpec<I, O> & { readonly optional: true };
+/** An optional operation, announced by the capability flag of its name (or `capability`). */
+function optional<I, O>(
+  input: z.ZodType<I>,
+  output: z.ZodType,
+  scope?: Scope,
+): OperationSpec<I, O> & { readonly optional: true };
 function optional<I, O, const C extends string>(
-  spec: Spec<I, O> & { capability: C },
+  input: z.ZodType<I>,
+  output: z.ZodType,
+  scope: Scope,
+  capability: C,
 ): OperationSpec<I, O> & { readonly optional: true; readonly capability: C };
-function optional<I, O>(spec: Spec<I, O> & { capability?: string }): OperationSpec<I, O> & { readonly optional: true } {
-  return { ...spec, optional: true };
+function optional<I, O>(
+  input: z.ZodType<I>,
+  output: z.ZodType,
+  scope: Scope = "customer",
+  capability?: string,
+): OperationSpec<I, O> & { readonly optional: true } {
+  return { input, output, scope, optional: true, ...(capability !== undefined ? { capability } : {}) };
 }
 
 /**
@@ -88,77 +106,31 @@ function optional<I, O>(spec: Spec<I, O> & { capability?: string }): OperationSp
  * so adding an operation is one entry here plus the adapters' implementations.
  */
 export const OPERATIONS = {
-  createSession: required<CreateSessionInput, PortalSession>({
-    input: CreateSessionInputSchema,
-    output: PortalSessionSchema,
-    scope: "customer",
-  }),
-  openPortal: required<OpenPortalInput, PortalLaunch>({
-    input: OpenPortalInputSchema,
-    output: PortalLaunchSchema,
-    scope: "customer",
-  }),
-  openSection: required<OpenSectionInput, PortalLaunch>({
-    input: OpenSectionInputSchema,
-    output: PortalLaunchSchema,
-    scope: "customer",
-  }),
-  listInvoices: required<ListInvoicesInput, Page<Invoice>>({
-    input: ListInvoicesInputSchema,
-    output: PageSchema(InvoiceSchema),
-    scope: "customer",
-  }),
-  cancel: required<CancelInput, Subscription>({
-    input: CancelInputSchema,
-    output: SubscriptionSchema,
-    scope: "customer",
-  }),
-  getSubscription: optional<GetSubscriptionInput, Subscription>({
-    input: GetSubscriptionInputSchema,
-    output: SubscriptionSchema,
-    scope: "customer",
-  }),
-  reactivate: optional<ReactivateInput, Subscription>({
-    input: ReactivateInputSchema,
-    output: SubscriptionSchema,
-    scope: "customer",
-  }),
-  invoicePdf: optional<InvoicePdfInput, InvoicePdf>({
-    input: InvoicePdfInputSchema,
-    output: InvoicePdfSchema,
-    scope: "customer",
-  }),
-  updateAddress: optional<UpdateAddressInput, Customer>({
-    input: UpdateAddressInputSchema,
-    output: CustomerSchema,
-    scope: "customer",
-  }),
-  paymentMethodLaunch: optional<PaymentMethodLaunchInput, PortalLaunch>({
-    input: PaymentMethodLaunchInputSchema,
-    output: PortalLaunchSchema,
-    scope: "customer",
-  }),
-  getCustomer: optional<GetCustomerInput, Customer>({
-    input: GetCustomerInputSchema,
-    output: CustomerSchema,
-    scope: "customer",
-  }),
-  listSubscriptions: optional<ListSubscriptionsInput, Page<Subscription>>({
-    input: ListSubscriptionsInputSchema,
-    output: PageSchema(SubscriptionSchema),
-    scope: "customer",
-  }),
-  logout: optional<LogoutInput, void>({
-    input: LogoutInputSchema,
-    output: z.undefined(),
-    scope: "customer",
-  }),
-  parseWebhook: optional<ParseWebhookInput, BillingEvent, "webhooks">({
-    input: ParseWebhookInputSchema,
-    output: BillingEventSchema,
-    scope: "none",
-    capability: "webhooks",
-  }),
+  createSession: required<CreateSessionInput, PortalSession>(CreateSessionInputSchema, PortalSessionSchema),
+  openPortal: required<OpenPortalInput, PortalLaunch>(OpenPortalInputSchema, PortalLaunchSchema),
+  openSection: required<OpenSectionInput, PortalLaunch>(OpenSectionInputSchema, PortalLaunchSchema),
+  listInvoices: required<ListInvoicesInput, Page<Invoice>>(ListInvoicesInputSchema, PageSchema(InvoiceSchema)),
+  cancel: required<CancelInput, Subscription>(CancelInputSchema, SubscriptionSchema),
+  getSubscription: optional<GetSubscriptionInput, Subscription>(GetSubscriptionInputSchema, SubscriptionSchema),
+  reactivate: optional<ReactivateInput, Subscription>(ReactivateInputSchema, SubscriptionSchema),
+  invoicePdf: optional<InvoicePdfInput, InvoicePdf>(InvoicePdfInputSchema, InvoicePdfSchema),
+  updateAddress: optional<UpdateAddressInput, Customer>(UpdateAddressInputSchema, CustomerSchema),
+  paymentMethodLaunch: optional<PaymentMethodLaunchInput, PortalLaunch>(
+    PaymentMethodLaunchInputSchema,
+    PortalLaunchSchema,
+  ),
+  getCustomer: optional<GetCustomerInput, Customer>(GetCustomerInputSchema, CustomerSchema),
+  listSubscriptions: optional<ListSubscriptionsInput, Page<Subscription>>(
+    ListSubscriptionsInputSchema,
+    PageSchema(SubscriptionSchema),
+  ),
+  logout: optional<LogoutInput, void>(LogoutInputSchema, z.undefined()),
+  parseWebhook: optional<ParseWebhookInput, BillingEvent, "webhooks">(
+    ParseWebhookInputSchema,
+    BillingEventSchema,
+    "none",
+    "webhooks",
+  ),
 } as const;
 
 type Operations = typeof OPERATIONS;

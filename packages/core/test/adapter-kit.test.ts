@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { defineCapabilities, OPERATION_NAMES, PortalError, type RedirectLaunch } from "../src";
 import { type AdapterContext, type AdapterOperations, defineAdapter, type SectionTable } from "../src/adapter";
+import { portalRejection } from "../src/testing";
 
 interface Sub {
   id: string;
@@ -110,15 +111,6 @@ function definition(
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<PortalError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(PortalError.isInstance(error), String(error)).toBe(true);
-  return error as PortalError;
-}
-
 function open(apiKey = "key_0123456789") {
   const client = vendor();
   const provider = defineAdapter(definition())({ apiKey, vendor: client });
@@ -170,16 +162,16 @@ describe("defineAdapter", () => {
 
   it("parses every input with the registry's schema: invalid_input naming the field, nothing sent", async () => {
     const { client, provider } = open();
-    const error = await rejection(provider.listInvoices({ customerId: "alice", limit: 1000 }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice", limit: 1000 }));
     expect(error).toMatchObject({ code: "invalid_input", field: "limit", provider: "acme" });
-    await rejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "later" as never }));
+    await portalRejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "later" as never }));
     expect(client.calls).toEqual([]);
   });
 
   it("refuses a cancellation reason when the manifest says the vendor keeps none, and sends nothing", async () => {
     const { client, provider } = open();
     expect(provider.capabilities.cancelReason).toBe("none");
-    const error = await rejection(
+    const error = await portalRejection(
       provider.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "now", reason: "too expensive" }),
     );
     expect(error).toMatchObject({ code: "invalid_input", field: "reason", retryable: false });
@@ -194,11 +186,11 @@ describe("defineAdapter", () => {
 
   it("refuses launch options addressed to an adapter that takes none, and leaves other adapters' to them", async () => {
     const { client, provider } = open();
-    const error = await rejection(
+    const error = await portalRejection(
       provider.openPortal({ customerId: "alice", vendorOptions: { acme: { quantity: 3 } } }),
     );
     expect(error).toMatchObject({ code: "invalid_input", field: "vendorOptions.acme" });
-    await rejection(
+    await portalRejection(
       provider.openSection({ customerId: "alice", section: "billing_history", vendorOptions: { acme: {} } }),
     );
     expect(client.calls).toEqual([]);
@@ -223,7 +215,9 @@ describe("defineAdapter", () => {
     const provider = make({ apiKey: "key_0123456789", vendor: vendor() });
     await provider.openPortal({ customerId: "alice", vendorOptions: { acme: { seats: 2 }, other: { x: 1 } } });
     expect(seen).toEqual([{ acme: { seats: 2 }, other: { x: 1 } }]);
-    const error = await rejection(provider.openPortal({ customerId: "alice", vendorOptions: { acme: { seats: 0 } } }));
+    const error = await portalRejection(
+      provider.openPortal({ customerId: "alice", vendorOptions: { acme: { seats: 0 } } }),
+    );
     expect(error).toMatchObject({ code: "invalid_input", field: "vendorOptions.acme.seats" });
     expect(error.message).toMatch(/^Invalid input at vendorOptions\.acme\.seats:/);
     // A section opened as the whole portal keeps the call's launch options.
@@ -238,8 +232,12 @@ describe("defineAdapter", () => {
 
   it("answers not_found alike for a missing subscription and another customer's, and sends no mutation", async () => {
     const { client, provider } = open();
-    const foreign = await rejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_b", when: "now" }));
-    const missing = await rejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_x", when: "now" }));
+    const foreign = await portalRejection(
+      provider.cancel({ customerId: "alice", subscriptionId: "sub_b", when: "now" }),
+    );
+    const missing = await portalRejection(
+      provider.cancel({ customerId: "alice", subscriptionId: "sub_x", when: "now" }),
+    );
     expect(foreign.toJSON()).toEqual({ ...missing.toJSON(), message: missing.message.replace("sub_x", "sub_b") });
     expect(foreign).toMatchObject({ code: "not_found", status: 404 });
     expect(client.calls).toEqual(["GET /subscriptions", "GET /subscriptions"]);
@@ -254,25 +252,27 @@ describe("defineAdapter", () => {
     expect(new Set(client.keys).size).toBe(1);
 
     client.failures.push({ status: 503 }, { status: 503 }, { status: 503 });
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "unavailable", retryable: true });
   });
 
   it("holds the per-attempt deadline as a timeout PortalError", async () => {
     const { client, provider } = open();
     client.failures.push("hang", "hang", "hang");
-    const error = await rejection(provider.listInvoices({ customerId: "alice" }));
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
     expect(error).toMatchObject({ code: "timeout", provider: "acme" });
     expect(client.calls).toEqual(["GET /invoices", "GET /invoices", "GET /invoices"]);
   });
 
   it("lets nothing but PortalError out, even when a handler or the error table fails", async () => {
     const bug = open("bug");
-    const error = await rejection(bug.provider.getSubscription({ customerId: "alice", subscriptionId: "sub_a" }));
+    const error = await portalRejection(bug.provider.getSubscription({ customerId: "alice", subscriptionId: "sub_a" }));
     expect(error).toMatchObject({ code: "unavailable", retryable: false });
     const { client, provider } = open();
     client.failures.push("explode");
-    expect(await rejection(provider.listInvoices({ customerId: "alice" }))).toMatchObject({ code: "unavailable" });
+    expect(await portalRejection(provider.listInvoices({ customerId: "alice" }))).toMatchObject({
+      code: "unavailable",
+    });
   });
 
   it("opens a section of the table directly, and any other only with fallback: portal", async () => {
@@ -280,7 +280,7 @@ describe("defineAdapter", () => {
     expect(await provider.openSection({ customerId: "alice", section: "billing_history" })).toMatchObject({
       url: "https://portal.test/billing_history",
     });
-    const refused = await rejection(provider.openSection({ customerId: "alice", section: "address" }));
+    const refused = await portalRejection(provider.openSection({ customerId: "alice", section: "address" }));
     expect(refused).toMatchObject({ code: "unsupported", field: "section" });
     expect(client.calls).toEqual([]);
     expect(await provider.openSection({ customerId: "alice", section: "address", fallback: "portal" })).toEqual({
@@ -291,7 +291,7 @@ describe("defineAdapter", () => {
       fallback: true,
     });
     // A named subscription is checked to be the customer's, whichever way the section opens.
-    const foreign = await rejection(
+    const foreign = await portalRejection(
       provider.openSection({ customerId: "alice", section: "cancel_subscription", subscriptionId: "sub_b" }),
     );
     expect(foreign.code).toBe("not_found");

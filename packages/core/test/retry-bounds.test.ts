@@ -10,19 +10,7 @@ import {
   resolveRetryOptions,
   withRetry,
 } from "../src/index";
-
-const rateLimited = (retryAfterMs?: number) =>
-  new PortalError({
-    code: "rate_limited",
-    provider: "p",
-    message: "slow down",
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
-
-function recorder() {
-  const sleeps: number[] = [];
-  return { sleeps, sleep: async (ms: number) => void sleeps.push(ms) };
-}
+import { rateLimited, recorder } from "./retry-support";
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createIdempotencyKey, PortalError, parseRetryAfter, withRetry } from "../src/index";
-
-const rateLimited = (retryAfterMs?: number) =>
-  new PortalError({
-    code: "rate_limited",
-    provider: "p",
-    message: "slow down",
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
-
-function recorder() {
-  const sleeps: number[] = [];
-  return { sleeps, sleep: async (ms: number) => void sleeps.push(ms) };
-}
+import { rateLimited, recorder } from "./retry-support";
 
 describe("withRetry", () => {
   it("retries retryable errors until success", async () => {

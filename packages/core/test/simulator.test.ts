@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSimulator, type VendorErrors } from "../src/testing";
+import { createSimulator, extendSimulator, type VendorErrors } from "../src/testing";
 
 const errors: VendorErrors = {
   status: (status, { message }) => Response.json({ error: message }, { status }),
@@ -79,5 +79,25 @@ describe("simulator", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("extendSimulator adds the vendor's members and keeps the request log and fault count live", async () => {
+    const sim = extendSimulator(simulator({ scheme: "bearer", token: "tok" }), {
+      vendor: "things",
+      get doubled() {
+        return sim.requests.length * 2;
+      },
+    });
+    expect(sim.vendor).toBe("things");
+    expect(sim.requests).toHaveLength(0);
+    await sim.handle(get("/v1/things/a"));
+    expect(sim.requests).toHaveLength(1);
+    expect(sim.doubled).toBe(2);
+    sim.inject({ fault: { type: "status", status: 503 } });
+    expect(sim.pendingFaults).toBe(1);
+    expect((await sim.handle(get("/v1/things/a"))).status).toBe(503);
+    expect(sim.pendingFaults).toBe(0);
+    sim.clearRequests();
+    expect(sim.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { ConformanceHarness } from "@portalkit/conformance";
+import { redactSecrets } from "@portalkit/core";
 import { createStripeBackedHarness, type StripeHarnessOptions } from "@portalkit/stripe/testing";
 import { createBillflowProvider } from "../provider";
 
@@ -6,6 +7,10 @@ export type BillflowHarnessOptions = StripeHarnessOptions;
 
 /** The Billflow secret the harness signs with (a test value: it guards nothing). */
 export const BILLFLOW_TEST_SECRET = "bf_secret_conformance_0f3c9a7d51e2";
+
+// Shaped like no credential, so that only their registration redacts them.
+const OWNED_STRIPE_KEY = "billflow-stripe-owned-key-R4t5Y6u7";
+const OWNED_BILLFLOW_SECRET = "billflow-owned-secret-P8o9I0u1";
 
 /** The conformance harness for `@portalkit/billflow`: its data lives on the Stripe simulator. */
 export function createBillflowHarness(options: BillflowHarnessOptions = {}): ConformanceHarness {
@@ -20,6 +25,17 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
     secrets: [BILLFLOW_TEST_SECRET],
     // The session is the signed embed settings: no record at the vendor to read back.
     portalSessions: false,
+    secretLifetime: {
+      redact: redactSecrets,
+      secrets: [OWNED_STRIPE_KEY, OWNED_BILLFLOW_SECRET],
+      build: () =>
+        createBillflowProvider({
+          stripe: { secretKey: OWNED_STRIPE_KEY },
+          billflowSecret: OWNED_BILLFLOW_SECRET,
+          billingPageId: "bp_1",
+        }),
+      keep: "openPortal",
+    },
     build: (connection) =>
       createBillflowProvider({
         stripe: {
@@ -34,3 +50,6 @@ export function createBillflowHarness(options: BillflowHarnessOptions = {}): Con
       }),
   });
 }
+
+/** The harness the Billflow adapter's own test runs (over MSW). */
+export const billflowHarness: ConformanceHarness = createBillflowHarness();

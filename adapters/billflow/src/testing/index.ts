@@ -1,1 +1,1 @@
-export { BILLFLOW_TEST_SECRET, type BillflowHarnessOptions, createBillflowHarness } from "./harness";
+export { BILLFLOW_TEST_SECRET, type BillflowHarnessOptions, billflowHarness, createBillflowHarness } from "./harness";

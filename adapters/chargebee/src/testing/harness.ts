@@ -4,7 +4,7 @@ import {
   type HarnessTransportOptions,
   type SimSubscriptionState,
 } from "@portalkit/conformance";
-import type { Address, SubscriptionStatus } from "@portalkit/core";
+import { type Address, redactSecrets, type SubscriptionStatus } from "@portalkit/core";
 import type { Customer } from "chargebee";
 import { createChargebeeProvider } from "../provider";
 import { type ChargebeeSimulator, createChargebeeSimulator } from "./simulator";
@@ -61,6 +61,10 @@ function address(wire: Customer.BillingAddress | undefined): Address | undefined
 }
 
 let harnessCount = 0;
+
+// Shaped like no credential, so that only their registration redacts them.
+const OWNED_API_KEY = "chargebee-owned-key-Z3x4C5v6B7n8";
+const OWNED_WEBHOOK_PASSWORD = "chargebee-owned-hook-password-W2e3R4";
 
 /** The site's cancellation reason codes, configured alike on the simulator and the provider. */
 const CANCEL_REASON_CODES = ["too_expensive", "missing_features"];
@@ -169,6 +173,16 @@ export function createChargebeeHarness(options: ChargebeeHarnessOptions = {}): C
       },
       deleteCustomer: (simulator, customerId) => simulator.deleteCustomer(customerId),
       secrets: (simulator) => [simulator.apiKey, webhookAuthOf(simulator).password],
+      secretLifetime: {
+        redact: redactSecrets,
+        secrets: [OWNED_API_KEY, OWNED_WEBHOOK_PASSWORD],
+        build: () =>
+          createChargebeeProvider({
+            site: "acme-test",
+            apiKey: OWNED_API_KEY,
+            webhookAuth: { username: "hooks", password: OWNED_WEBHOOK_PASSWORD },
+          }),
+      },
       webhooks: {
         attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, ...webhookAuthOf(simulator) }),
         outbox: (simulator) => simulator.webhooks,

@@ -1,7 +1,8 @@
+/** Where an invoice sorts in the simulator: newest first by `date`, then by id. */
+export type { NewestFirstKey as InvoiceKey } from "@portalkit/core/testing";
 export { chargebeeError, chargebeeErrorForStatus } from "./error-response";
 export type { WireEvent } from "./events";
 export { type ChargebeeHarnessOptions, chargebeeHarness, createChargebeeHarness } from "./harness";
-export type { InvoiceKey } from "./resources/invoices";
 export { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 export {
   type ChargebeeSimulator,

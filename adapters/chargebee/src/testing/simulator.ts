@@ -1,11 +1,14 @@
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
-  createWebhookOutbox,
+  createWebhookFeed,
+  extendSimulator,
+  type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
   type SimRequest,
+  type Simulator,
   type SortedCollection,
   type VendorSimulator,
   type WebhookOutbox,
@@ -17,15 +20,9 @@ import { basicAuthWebhook, customerEvent, invoiceEvent, subscriptionEvent, type 
 import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
 import { hostedPageRoutes } from "./resources/hosted-pages";
-import { compareInvoiceKeys, type InvoiceKey, invoiceKey, invoiceRoutes } from "./resources/invoices";
+import { invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import {
-  cancelForItems,
-  compareSubscriptionKeys,
-  type SubscriptionKey,
-  subscriptionKey,
-  subscriptionRoutes,
-} from "./resources/subscriptions";
+import { cancelForItems, subscriptionRoutes } from "./resources/subscriptions";
 import { wireCard, wireCustomer, wireInvoice, wireSubscription } from "./seed";
 import type { WireCard, WireCustomer, WireHostedPage, WireInvoice, WirePortalSession, WireSubscription } from "./wire";
 
@@ -69,8 +66,8 @@ export interface ChargebeeStore {
   readonly customers: ObservedMap<WireCustomer>;
   /** Each customer's primary card, by customer id (what `customer.retrieve` answers beside it). */
   readonly cards: Map<string, WireCard>;
-  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly subscriptions: ObservedCollection<WireSubscription, NewestFirstKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   readonly portalSessions: Map<string, WirePortalSession>;
   readonly hostedPages: Map<string, WireHostedPage>;
   /** Every event, by id (`GET /events/:id`). */
@@ -86,11 +83,11 @@ export interface ChargebeeSimulator extends VendorSimulator<World> {
   /** Each customer's primary card, by customer id. */
   readonly cards: Map<string, WireCard>;
   /** Subscriptions, newest first (by `created_at`); listen to `onChange` for every change. */
-  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  readonly subscriptions: SortedCollection<WireSubscription, NewestFirstKey>;
   /** Marks a customer deleted, as Chargebee does; reads of it answer 404 from then on. */
   deleteCustomer(id: string): void;
   /** Invoices, newest first; listen to `onChange` for every change. */
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   /** Adds or replaces an invoice (keeps the listing order). */
   putInvoice(invoice: WireInvoice): void;
   readonly portalSessions: ReadonlyMap<string, WirePortalSession>;
@@ -140,6 +137,11 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
   const apiKey = options.apiKey ?? "test_simulator_key";
   const now = options.now ?? Date.now;
   let counter = 0;
+  const feed = createWebhookFeed<WireEvent, ChargebeeWebhookEndpoint>({
+    id: (event) => event.id,
+    sign: (event, endpoint, signing) => basicAuthWebhook(endpoint, JSON.stringify(event), signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
+  });
   const store: ChargebeeStore = {
     site,
     cancelReasonCodes: [...(options.cancelReasonCodes ?? [])],
@@ -154,45 +156,24 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     customers: new ObservedMap(),
     cards: new Map(),
     subscriptions: observeCollection(
-      createSortedCollection<WireSubscription, SubscriptionKey>({
+      createNewestFirstCollection<WireSubscription>({
         id: (subscription) => subscription.id,
-        key: subscriptionKey,
-        compare: compareSubscriptionKeys,
+        at: (subscription) => subscription.created_at ?? 0,
         partitions: { customer: (subscription) => subscription.customer_id },
       }),
       (subscription) => subscription.id,
     ),
-    invoices: createSortedCollection<WireInvoice, InvoiceKey>({
+    invoices: createNewestFirstCollection<WireInvoice>({
       id: (invoice) => invoice.id,
-      key: invoiceKey,
-      compare: compareInvoiceKeys,
+      at: (invoice) => invoice.date ?? 0,
       partitions: { customer: (invoice) => invoice.customer_id },
     }),
     portalSessions: new Map(),
     hostedPages: new Map(),
-    events: new Map(),
+    events: feed.events,
   };
 
-  let endpoint = options.webhooks;
-  const webhooks = createWebhookOutbox<WireEvent>({
-    id: (event) => event.id,
-    sign: (event, signing) => {
-      if (!endpoint) throw new Error("no webhook endpoint");
-      return basicAuthWebhook(endpoint, JSON.stringify(event), signing);
-    },
-  });
-  const setWebhookEndpoint = (next: ChargebeeWebhookEndpoint | undefined) => {
-    endpoint = next;
-    webhooks.target = next;
-  };
-  setWebhookEndpoint(endpoint);
-  // Loading a world is not a change the site's webhooks hear about.
-  let seeding = false;
-  const publish = (event: WireEvent | undefined) => {
-    if (!event || seeding) return;
-    store.events.set(event.id, event);
-    webhooks.emit(event);
-  };
+  const publish = feed.publish;
   store.subscriptions.onChange((change) =>
     publish(subscriptionEvent(store, change, store.customers.get(change.item.customer_id))),
   );
@@ -232,24 +213,11 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     },
   });
 
-  return {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  return extendSimulator<Omit<ChargebeeSimulator, keyof Simulator>>(sim, {
     site,
     apiKey,
-    seed(world) {
-      seeding = true;
-      try {
-        seedWorld(world);
-      } finally {
-        seeding = false;
-      }
-    },
+    // Loading a world is not a change the site's webhooks hear about.
+    seed: (world) => feed.quietly(() => seedWorld(world)),
     reset() {
       store.customers.clear();
       store.cards.clear();
@@ -275,8 +243,8 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
     get events() {
       return [...store.events.values()];
     },
-    webhooks,
-    setWebhookEndpoint,
+    webhooks: feed.outbox,
+    setWebhookEndpoint: feed.setEndpoint,
     cancelFromPortal(subscriptionId) {
       const subscription = store.subscriptions.get(subscriptionId);
       if (!subscription || subscription.status === "cancelled" || subscription.status === "non_renewing")
@@ -285,7 +253,7 @@ export function createChargebeeSimulator(options: ChargebeeSimulatorOptions = {}
       store.subscriptions.commit();
       return answer.ok ? subscription : undefined;
     },
-  };
+  });
 
   function seedWorld(world: World): void {
     const at = store.nowSec();

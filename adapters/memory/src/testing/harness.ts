@@ -4,7 +4,13 @@ import {
   type HarnessTransportOptions,
   type SimSubscriptionState,
 } from "@portalkit/conformance";
-import type { Address, PortalProvider, PortalSection, SubscriptionStatus } from "@portalkit/core";
+import {
+  type Address,
+  type PortalProvider,
+  type PortalSection,
+  redactSecrets,
+  type SubscriptionStatus,
+} from "@portalkit/core";
 import { createMemoryProvider, MEMORY_API_URL, type MemoryProviderOptions } from "../provider";
 import type { WireAddress, WireSubscription } from "../wire";
 import { createMemorySimulator, type MemorySimulator } from "./simulator";
@@ -65,6 +71,10 @@ function address(wire: WireAddress | undefined): Address | undefined {
   for (const [field, value] of fields) if (value) out[field] = value;
   return out;
 }
+
+// Shaped like no credential, so that only their registration redacts them.
+const OWNED_API_KEY = "memory-owned-key-H1j2K3l4M5n6";
+const OWNED_WEBHOOK_SECRET = "memory-owned-hook-secret-J7k8L9";
 
 /**
  * The conformance harness for the memory adapter: each setup makes a fresh simulator,
@@ -155,6 +165,17 @@ export function createMemoryHarness(options: MemoryHarnessOptions = {}): Conform
         simulator.deleteCustomer(customerId);
       },
       secrets: () => [API_KEY, WEBHOOK_SECRET],
+      // The package's own provider: the check is about the adapter, not a decorated one.
+      secretLifetime: {
+        redact: redactSecrets,
+        secrets: [OWNED_API_KEY, OWNED_WEBHOOK_SECRET],
+        build: () =>
+          createMemoryProvider({
+            apiKey: OWNED_API_KEY,
+            webhookSecret: OWNED_WEBHOOK_SECRET,
+            fetch: async () => new Response("{}"),
+          }),
+      },
       webhooks: {
         attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, secret: WEBHOOK_SECRET }),
         outbox: (simulator) => simulator.webhooks,

@@ -1,12 +1,15 @@
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
-  createWebhookOutbox,
+  createWebhookFeed,
+  extendSimulator,
+  type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
   type ParamSpec,
   type RouteRequest,
+  type Simulator,
   type SortedCollection,
   type VendorSimulator,
   type WebhookOutbox,
@@ -17,9 +20,9 @@ import type { WireCustomer, WireEvent, WireInvoice, WirePortalSession, WireSubsc
 import { ApiError, errorResponse } from "./errors";
 import { customerEvent, invoiceEvent, signMemoryWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
-import { compareInvoiceKeys, type InvoiceKey, invoiceRoutes } from "./resources/invoices";
+import { invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import { compareSubscriptionKeys, type SubscriptionKey, subscriptionRoutes } from "./resources/subscriptions";
+import { subscriptionRoutes } from "./resources/subscriptions";
 import { wireCustomer, wireInvoice, wireSubscription } from "./seed";
 
 export const MEMORY_PORTAL_URL = "https://portal.memory.invalid";
@@ -45,9 +48,9 @@ export interface MemoryWebhookEndpoint extends WebhookTarget {
 export interface MemorySimulatorState {
   readonly customers: ReadonlyMap<string, WireCustomer>;
   /** Newest first; listen to `onChange` for every change. */
-  readonly subscriptions: SortedCollection<WireSubscription, SubscriptionKey>;
+  readonly subscriptions: SortedCollection<WireSubscription, NewestFirstKey>;
   /** Newest first; listen to `onChange` for every change. */
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   readonly sessions: ReadonlyMap<string, WirePortalSession>;
 }
 
@@ -55,8 +58,8 @@ export interface MemorySimulatorState {
 export interface MemoryStore {
   readonly portalUrl: string;
   readonly customers: ObservedMap<WireCustomer>;
-  readonly subscriptions: ObservedCollection<WireSubscription, SubscriptionKey>;
-  readonly invoices: SortedCollection<WireInvoice, InvoiceKey>;
+  readonly subscriptions: ObservedCollection<WireSubscription, NewestFirstKey>;
+  readonly invoices: SortedCollection<WireInvoice, NewestFirstKey>;
   readonly sessions: Map<string, WirePortalSession>;
   nextSession(): number;
 }
@@ -106,44 +109,28 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     portalUrl: options.portalUrl ?? MEMORY_PORTAL_URL,
     customers: new ObservedMap(),
     subscriptions: observeCollection(
-      createSortedCollection<WireSubscription, SubscriptionKey>({
+      createNewestFirstCollection<WireSubscription>({
         id: (subscription) => subscription.id,
-        key: (subscription) => ({ created: subscription.created_at, id: subscription.id }),
-        compare: compareSubscriptionKeys,
+        at: (subscription) => subscription.created_at,
         partitions: { customer: (subscription) => subscription.customer_id },
       }),
       (subscription) => subscription.id,
     ),
-    invoices: createSortedCollection<WireInvoice, InvoiceKey>({
+    invoices: createNewestFirstCollection<WireInvoice>({
       id: (invoice) => invoice.id,
-      key: (invoice) => ({ created: invoice.created, id: invoice.id }),
-      compare: compareInvoiceKeys,
+      at: (invoice) => invoice.created,
       partitions: { customer: (invoice) => invoice.customer_id },
     }),
     sessions: new Map(),
     nextSession: () => ++sessionCount,
   };
   const now = options.now ?? Date.now;
-  const events: WireEvent[] = [];
-  let endpoint = options.webhooks;
-  const webhooks = createWebhookOutbox<WireEvent>({
+  const feed = createWebhookFeed<WireEvent, MemoryWebhookEndpoint>({
     id: (event) => event.id,
-    sign: (event, signing) => {
-      if (!endpoint) throw new Error("no webhook endpoint");
-      return signMemoryWebhook(endpoint.secret, JSON.stringify(event), signing);
-    },
+    sign: (event, endpoint, signing) => signMemoryWebhook(endpoint.secret, JSON.stringify(event), signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
   });
-  const setWebhookEndpoint = (next: MemoryWebhookEndpoint | undefined) => {
-    endpoint = next;
-    webhooks.target = next;
-  };
-  setWebhookEndpoint(endpoint);
-  let seeding = false;
-  const publish = (event: WireEvent) => {
-    if (seeding) return;
-    events.push(event);
-    webhooks.emit(event);
-  };
+  const publish = feed.publish;
   const seconds = () => Math.floor(now() / 1000);
   store.subscriptions.onChange((change) => publish(subscriptionEvent(change, seconds())));
   store.customers.onChange((change) => publish(customerEvent(change, seconds())));
@@ -184,24 +171,14 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
   });
 
-  const simulator: MemorySimulator = {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  const simulator: MemorySimulator = extendSimulator<Omit<MemorySimulator, keyof Simulator>>(sim, {
     fetch: sim.handle,
     seed(world) {
-      seeding = true;
-      try {
+      feed.quietly(() => {
         for (const customer of world.customers) store.customers.set(customer.id, wireCustomer(customer));
         for (const subscription of world.subscriptions) store.subscriptions.put(wireSubscription(subscription));
         for (const invoice of world.invoices) store.invoices.put(wireInvoice(invoice, store.portalUrl));
-      } finally {
-        seeding = false;
-      }
+      });
     },
     reset() {
       store.customers.clear();
@@ -211,12 +188,12 @@ export function createMemorySimulator(options: MemorySimulatorOptions = {}): Mem
     },
     state: store,
     get events() {
-      return events;
+      return [...feed.events.values()];
     },
-    webhooks,
-    setWebhookEndpoint,
+    webhooks: feed.outbox,
+    setWebhookEndpoint: feed.setEndpoint,
     deleteCustomer: (id) => store.customers.delete(id),
-  };
+  });
   if (options.world) simulator.seed(options.world);
   return simulator;
 }

@@ -6,7 +6,7 @@ import {
   type HarnessTransportOptions,
   type SimSubscriptionState,
 } from "@portalkit/conformance";
-import type { Address, SubscriptionStatus } from "@portalkit/core";
+import { type Address, redactSecrets, type SubscriptionStatus } from "@portalkit/core";
 import { createPaddleProvider } from "../provider";
 import { createPaddleSimulator, PADDLE_SANDBOX_ORIGIN, type PaddleSimulator } from "./simulator";
 
@@ -40,6 +40,10 @@ function subscriptionState(subscription: ISubscriptionResponse): SimSubscription
   state.status = subscription.status as SubscriptionStatus;
   return state;
 }
+
+// Shaped like no credential, so that only their registration redacts them.
+const OWNED_API_KEY = "paddle-owned-key-Q7w8E9r0T1y2";
+const OWNED_WEBHOOK_SECRET = "paddle-owned-whs-A1s2D3f4G5h6";
 
 /** The conformance harness for `@portalkit/paddle` (the CLI's `portalkit conformance` loads it). */
 export function createPaddleHarness(options: PaddleHarnessOptions = {}): ConformanceHarness {
@@ -129,6 +133,11 @@ export function createPaddleHarness(options: PaddleHarnessOptions = {}): Conform
       },
       deleteCustomer: (simulator, customerId) => simulator.archiveCustomer(customerId),
       secrets: (simulator) => [simulator.apiKey, webhookSecretOf(simulator)],
+      secretLifetime: {
+        redact: redactSecrets,
+        secrets: [OWNED_API_KEY, OWNED_WEBHOOK_SECRET],
+        build: () => createPaddleProvider({ apiKey: OWNED_API_KEY, webhookSecret: OWNED_WEBHOOK_SECRET }),
+      },
       webhooks: {
         attach: (simulator, target) =>
           simulator.setWebhookDestination({ ...target, secret: webhookSecretOf(simulator) }),

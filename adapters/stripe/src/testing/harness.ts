@@ -3,10 +3,11 @@ import {
   type ConformanceHarness,
   defineHarness,
   type HarnessTransportOptions,
+  type SecretLifetime,
   type SimSubscriptionState,
   type VendorCalls,
 } from "@portalkit/conformance";
-import type { Address, PortalProvider, RetryOptions } from "@portalkit/core";
+import { type Address, type PortalProvider, type RetryOptions, redactSecrets } from "@portalkit/core";
 import type Stripe from "stripe";
 import { createStripeProvider } from "../provider";
 import { createStripeSimulator, STRIPE_API_ORIGIN, type StripeSimulator } from "./simulator";
@@ -37,6 +38,7 @@ export interface StripeBackedHarnessOptions extends StripeHarnessOptions {
    * harness can read back (default true; a signed embed has none).
    */
   portalSessions?: boolean;
+  secretLifetime?: SecretLifetime;
 }
 
 const SUBSCRIPTION_PATH = /^\/v1\/subscriptions\/[^/]+$/;
@@ -217,16 +219,31 @@ export function createStripeBackedHarness(options: StripeBackedHarnessOptions): 
         attach: (simulator, target) => simulator.setWebhookEndpoint({ ...target, secret: webhookSecretOf(simulator) }),
         outbox: (simulator) => simulator.webhooks,
       },
+      ...(options.secretLifetime ? { secretLifetime: options.secretLifetime } : {}),
     },
     options,
   );
 }
+
+// Shaped like no credential, so that only their registration redacts them.
+const OWNED_SECRET_KEY = "stripe-owned-key-Q7w8E9r0T1y2";
+const OWNED_WEBHOOK_SECRET = "stripe-owned-hook-secret-U3i4O5";
 
 /** The conformance harness for `@portalkit/stripe` (the CLI's `portalkit conformance` loads it). */
 export function createStripeHarness(options: StripeHarnessOptions = {}): ConformanceHarness {
   return createStripeBackedHarness({
     ...options,
     name: "stripe",
+    secretLifetime: {
+      redact: redactSecrets,
+      secrets: [OWNED_SECRET_KEY, OWNED_WEBHOOK_SECRET],
+      build: () =>
+        createStripeProvider({
+          secretKey: OWNED_SECRET_KEY,
+          webhookSecret: OWNED_WEBHOOK_SECRET,
+          returnUrl: "https://app.example.com/account",
+        }),
+    },
     build: (connection) =>
       createStripeProvider({
         secretKey: connection.secretKey,
@@ -238,3 +255,6 @@ export function createStripeHarness(options: StripeHarnessOptions = {}): Conform
       }),
   });
 }
+
+/** The harness the Stripe adapter's own test runs (over MSW). */
+export const stripeHarness: ConformanceHarness = createStripeHarness();

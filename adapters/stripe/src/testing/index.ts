@@ -6,8 +6,18 @@ export {
   type StripeBackedHarnessOptions,
   type StripeHarnessOptions,
   type StripeSimulatorConnection,
+  stripeHarness,
 } from "./harness";
-export { customerFromWorld, invoiceFromWorld, subscriptionFromWorld } from "./seed";
+export {
+  /** Former names of wireCustomer, wireInvoice and wireSubscription. */
+  wireCustomer as customerFromWorld,
+  wireCustomer,
+  wireInvoice as invoiceFromWorld,
+  wireInvoice,
+  wirePaymentMethod,
+  wireSubscription as subscriptionFromWorld,
+  wireSubscription,
+} from "./seed";
 export {
   createStripeSimulator,
   STRIPE_API_ORIGIN,

@@ -32,7 +32,7 @@ function personName(first: string | undefined, last: string | undefined): string
   return name === "" ? null : name;
 }
 
-export function customerFromWorld(world: WorldCustomer, now: number): Stripe.Customer {
+export function wireCustomer(world: WorldCustomer, now: number): Stripe.Customer {
   const customer = clone(customerFixture);
   const billing = world.billingAddress;
   customer.id = world.id;
@@ -60,7 +60,7 @@ export function customerFromWorld(world: WorldCustomer, now: number): Stripe.Cus
 }
 
 /** The customer's default card as a Stripe payment method, attached to the customer. */
-export function paymentMethodFromWorld(world: WorldCustomer, now: number): Stripe.PaymentMethod | undefined {
+export function wirePaymentMethod(world: WorldCustomer, now: number): Stripe.PaymentMethod | undefined {
   const card = worldCard(world);
   if (!card) return undefined;
   const method = clone(paymentMethodFixture);
@@ -87,7 +87,7 @@ export function paymentMethodFromWorld(world: WorldCustomer, now: number): Strip
   return method;
 }
 
-export function subscriptionFromWorld(world: WorldSubscription): Stripe.Subscription {
+export function wireSubscription(world: WorldSubscription): Stripe.Subscription {
   const subscription = clone(subscriptionFixture);
   const created = unix(world.createdAt);
   const periodStart = unix(world.currentPeriodStart);
@@ -165,7 +165,7 @@ export function subscriptionFromWorld(world: WorldSubscription): Stripe.Subscrip
   return subscription;
 }
 
-export function invoiceFromWorld(world: WorldInvoice): Stripe.Invoice {
+export function wireInvoice(world: WorldInvoice): Stripe.Invoice {
   const invoice = clone(invoiceFixture);
   const created = unix(world.issuedAt);
   const draft = world.status === "draft";

@@ -1,12 +1,15 @@
 import {
+  createNewestFirstCollection,
   createSimulator,
-  createSortedCollection,
-  createWebhookOutbox,
+  createWebhookFeed,
+  extendSimulator,
   type LoopbackServer,
+  type NewestFirstKey,
   type ObservedCollection,
   ObservedMap,
   observeCollection,
   type ServeOptions,
+  type Simulator,
   type SortedCollection,
   serveOnLoopback,
   type VendorSimulator,
@@ -18,17 +21,10 @@ import type Stripe from "stripe";
 import { customerEvent, invoiceEvent, type StripeWireEvent, signStripeWebhook, subscriptionEvent } from "./events";
 import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
-import { compareInvoiceKeys, type InvoiceKey, invoiceCustomer, invoiceRoutes } from "./resources/invoices";
+import { invoiceCustomer, invoiceRoutes } from "./resources/invoices";
 import { portalSessionRoutes } from "./resources/portal-sessions";
-import {
-  compareSubscriptionKeys,
-  hasEnded,
-  type SubscriptionKey,
-  subscriptionCustomer,
-  subscriptionRoutes,
-  update,
-} from "./resources/subscriptions";
-import { customerFromWorld, invoiceFromWorld, paymentMethodFromWorld, subscriptionFromWorld } from "./seed";
+import { hasEnded, subscriptionCustomer, subscriptionRoutes, update } from "./resources/subscriptions";
+import { wireCustomer, wireInvoice, wirePaymentMethod, wireSubscription } from "./seed";
 import { invalidParameter, parameterUnknown, stripeError, stripeId, stripeStatusError } from "./wire";
 
 export const STRIPE_API_ORIGIN = "https://api.stripe.com";
@@ -57,8 +53,8 @@ export interface StripeStore {
   /** Ids of deleted customers: Stripe still answers them, as `{ id, object, deleted: true }`. */
   readonly deletedCustomers: Set<string>;
   readonly paymentMethods: Map<string, Stripe.PaymentMethod>;
-  readonly subscriptions: ObservedCollection<Stripe.Subscription, SubscriptionKey>;
-  readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
+  readonly subscriptions: ObservedCollection<Stripe.Subscription, NewestFirstKey>;
+  readonly invoices: SortedCollection<Stripe.Invoice, NewestFirstKey>;
   readonly sessions: Map<string, Stripe.BillingPortal.Session>;
   /** Every event, by id (`GET /v1/events/:id`). */
   readonly events: Map<string, StripeWireEvent>;
@@ -78,13 +74,13 @@ export interface StripeSimulator extends VendorSimulator<World> {
   customer(id: string): Stripe.Customer | undefined;
   paymentMethod(id: string): Stripe.PaymentMethod | undefined;
   /** Subscriptions, newest first; listen to `onChange` for every change. */
-  readonly subscriptions: SortedCollection<Stripe.Subscription, SubscriptionKey>;
+  readonly subscriptions: SortedCollection<Stripe.Subscription, NewestFirstKey>;
   subscription(id: string): Stripe.Subscription | undefined;
   invoice(id: string): Stripe.Invoice | undefined;
   session(id: string): Stripe.BillingPortal.Session | undefined;
   readonly sessions: readonly Stripe.BillingPortal.Session[];
   /** Invoices, newest first; listen to `onChange` for every change. */
-  readonly invoices: SortedCollection<Stripe.Invoice, InvoiceKey>;
+  readonly invoices: SortedCollection<Stripe.Invoice, NewestFirstKey>;
   /** Every event the simulator made, oldest first. */
   readonly events: readonly StripeWireEvent[];
   /** Webhook delivery: set `webhooks.target`, inject faults, read `deliveries`, await `settled()`. */
@@ -109,51 +105,36 @@ function maskKey(given: string): string {
 
 export function createStripeSimulator(options: StripeSimulatorOptions = {}): StripeSimulator {
   const secretKey = options.secretKey ?? randomTestKey();
+  const feed = createWebhookFeed<StripeWireEvent, StripeWebhookEndpoint>({
+    id: (event) => event.id,
+    sign: (event, endpoint, signing) => signStripeWebhook(endpoint.secret, JSON.stringify(event, null, 2), signing),
+    ...(options.webhooks ? { endpoint: options.webhooks } : {}),
+  });
   const store: StripeStore = {
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     customers: new ObservedMap(),
     deletedCustomers: new Set(),
     paymentMethods: new Map(),
     subscriptions: observeCollection(
-      createSortedCollection<Stripe.Subscription, SubscriptionKey>({
+      createNewestFirstCollection<Stripe.Subscription>({
         id: (subscription) => subscription.id,
-        key: (subscription, seq) => ({ created: subscription.created, seq, id: subscription.id }),
-        compare: compareSubscriptionKeys,
+        at: (subscription) => subscription.created,
+        creationOrder: true,
         partitions: { customer: subscriptionCustomer },
       }),
       (subscription) => subscription.id,
     ),
-    invoices: createSortedCollection<Stripe.Invoice, InvoiceKey>({
+    invoices: createNewestFirstCollection<Stripe.Invoice>({
       id: (invoice) => invoice.id,
-      key: (invoice, seq) => ({ created: invoice.created, seq, id: invoice.id }),
-      compare: compareInvoiceKeys,
+      at: (invoice) => invoice.created,
+      creationOrder: true,
       partitions: { customer: invoiceCustomer },
     }),
     sessions: new Map(),
-    events: new Map(),
+    events: feed.events,
   };
 
-  let endpoint = options.webhooks;
-  const webhooks = createWebhookOutbox<StripeWireEvent>({
-    id: (event) => event.id,
-    now: () => Math.floor(Date.now() / 1000),
-    sign: (event, signing) => {
-      if (!endpoint) throw new Error("no webhook endpoint");
-      return signStripeWebhook(endpoint.secret, JSON.stringify(event, null, 2), signing);
-    },
-  });
-  const setWebhookEndpoint = (next: StripeWebhookEndpoint | undefined) => {
-    endpoint = next;
-    webhooks.target = next;
-  };
-  setWebhookEndpoint(endpoint);
-  // Loading a world is not a change the account's endpoints hear about.
-  let seeding = false;
-  const publish = (event: StripeWireEvent | undefined) => {
-    if (!event || seeding) return;
-    store.events.set(event.id, event);
-    webhooks.emit(event);
-  };
+  const publish = feed.publish;
   store.subscriptions.onChange((change) => publish(subscriptionEvent(change, store.now())));
   store.customers.onChange((change) => publish(customerEvent(change, store.now())));
   store.invoices.onChange((change) => publish(invoiceEvent(change, store.now())));
@@ -193,23 +174,10 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     },
   });
 
-  return {
-    ...sim,
-    get requests() {
-      return sim.requests;
-    },
-    get pendingFaults() {
-      return sim.pendingFaults;
-    },
+  return extendSimulator<Omit<StripeSimulator, keyof Simulator>>(sim, {
     secretKey,
-    seed(world) {
-      seeding = true;
-      try {
-        seedWorld(world);
-      } finally {
-        seeding = false;
-      }
-    },
+    // Loading a world is not a change the account's endpoints hear about.
+    seed: (world) => feed.quietly(() => seedWorld(world)),
     reset() {
       store.customers.clear();
       store.deletedCustomers.clear();
@@ -238,8 +206,8 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
     get events() {
       return [...store.events.values()];
     },
-    webhooks,
-    setWebhookEndpoint,
+    webhooks: feed.outbox,
+    setWebhookEndpoint: feed.setEndpoint,
     cancelFromPortal(subscriptionId) {
       const subscription = store.subscriptions.get(subscriptionId);
       if (!subscription || hasEnded(subscription)) return undefined;
@@ -248,17 +216,17 @@ export function createStripeSimulator(options: StripeSimulatorOptions = {}): Str
       return subscription;
     },
     subscriptions: store.subscriptions,
-  };
+  });
 
   function seedWorld(world: World): void {
     for (const customer of world.customers) {
-      store.customers.set(customer.id, customerFromWorld(customer, store.now()));
-      const method = paymentMethodFromWorld(customer, store.now());
+      store.customers.set(customer.id, wireCustomer(customer, store.now()));
+      const method = wirePaymentMethod(customer, store.now());
       if (method) store.paymentMethods.set(method.id, method);
     }
-    for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
+    for (const subscription of world.subscriptions) store.subscriptions.put(wireSubscription(subscription));
     for (const invoice of world.invoices) {
-      if (invoice.status !== "pending") store.invoices.put(invoiceFromWorld(invoice));
+      if (invoice.status !== "pending") store.invoices.put(wireInvoice(invoice));
     }
   }
 }

@@ -14,3 +14,4 @@ export {
   type SectionSpec,
   type SectionTable,
 } from "./define-adapter";
+export { type FieldMap, fieldMap } from "./field-map";

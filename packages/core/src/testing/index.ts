@@ -1,11 +1,19 @@
 export { type FormObject, type FormValue, flattenForm, parseForm, splitFormName } from "./form";
+export {
+  compareNewestFirst,
+  createNewestFirstCollection,
+  type NewestFirstKey,
+  type NewestFirstOptions,
+} from "./newest-first";
 export { type ObservedCollection, observeCollection } from "./observed-collection";
 export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
+export { portalRejection } from "./rejection";
 export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {
   createSimulator,
+  extendSimulator,
   type ParamErrorRule,
   type SimAuth,
   type Simulator,
@@ -31,6 +39,7 @@ export {
   type SortedCollection,
   type SortedCollectionOptions,
 } from "./sorted-collection";
+export { createWebhookFeed, type WebhookFeed, type WebhookFeedOptions } from "./webhook-feed";
 export {
   createWebhookOutbox,
   type SignedWebhook,

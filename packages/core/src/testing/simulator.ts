@@ -160,3 +160,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     listen: (serveOptions) => serveOnLoopback(handle, serveOptions),
   };
 }
+
+/**
+ * A vendor simulator: the machinery `createSimulator` made with the vendor's own members
+ * added. Unlike a spread, it keeps live getters (`requests`, `pendingFaults`) live.
+ */
+export function extendSimulator<X extends object>(simulator: Simulator, extras: X): Simulator & X {
+  const extended = Object.defineProperties({}, Object.getOwnPropertyDescriptors(simulator));
+  return Object.defineProperties(extended, Object.getOwnPropertyDescriptors(extras)) as Simulator & X;
+}

@@ -1,56 +1,11 @@
 import { paramSpecOf, type RouteRequest, type RouteSpec } from "@portalkit/core/testing";
 import { invalidState, notFound, wrongValue } from "../error-response";
-import { addressParam, addressParamNames, booleanParam, listValue } from "../params";
+import { listParams, nextOffset, readListRequest } from "../list-query";
+import { addressParam, addressParamNames, booleanParam } from "../params";
 import type { ChargebeeStore } from "../simulator";
 import { json, type WireSubscription } from "../wire";
 
-/** Where a subscription sorts: newest first (by created_at, then id). */
-export interface SubscriptionKey {
-  created: number;
-  id: string;
-}
-
-export const subscriptionKey = (subscription: WireSubscription): SubscriptionKey => ({
-  created: subscription.created_at ?? 0,
-  id: subscription.id,
-});
-
-export function compareSubscriptionKeys(a: SubscriptionKey, b: SubscriptionKey): number {
-  const byCreated = b.created - a.created;
-  if (byCreated !== 0) return byCreated;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-/** `next_offset`: the last subscription's key, as Chargebee's `["<ms>","<id>"]` string. */
-function encodeOffset(key: SubscriptionKey): string {
-  return JSON.stringify([String(key.created * 1000), key.id]);
-}
-
-function decodeOffset(offset: string): SubscriptionKey | undefined {
-  try {
-    const value: unknown = JSON.parse(offset);
-    if (!Array.isArray(value) || value.length !== 2) return undefined;
-    const [ms, id] = value;
-    if (typeof ms !== "string" || !/^\d+$/.test(ms) || typeof id !== "string" || id === "") return undefined;
-    return { created: Number(ms) / 1000, id };
-  } catch {
-    return undefined;
-  }
-}
-
-const LIST_PARAMS = paramSpecOf([
-  "limit",
-  "offset",
-  "include_deleted",
-  "customer_id[is]",
-  "customer_id[in]",
-  "status[is]",
-  "status[is_not]",
-  "status[in]",
-  "status[not_in]",
-  "sort_by[asc]",
-  "sort_by[desc]",
-]);
+const LIST_PARAMS = listParams();
 
 const SUBSCRIPTION_STATUSES: ReadonlySet<string> = new Set([
   "future",
@@ -64,55 +19,20 @@ const SUBSCRIPTION_STATUSES: ReadonlySet<string> = new Set([
 
 /** `GET /subscriptions`: `{ list: [{ subscription, customer, card? }], next_offset }`, filtered server-side. */
 function listSubscriptions(store: ChargebeeStore, params: URLSearchParams): Response {
-  const limitText = params.get("limit") ?? "10";
-  if (!/^\d+$/.test(limitText)) return wrongValue("limit", "must be an integer");
-  const limit = Number(limitText);
-  if (limit < 1) return wrongValue("limit", "cannot be less than 1");
-  if (limit > 100) return wrongValue("limit", "cannot be more than 100");
-  const offsetText = params.get("offset");
-  const offset = offsetText === null ? undefined : decodeOffset(offsetText);
-  if (offsetText !== null && !offset) return wrongValue("offset", "invalid offset value");
-  for (const name of ["customer_id[in]", "status[not_in]"]) {
-    if (params.has(name)) return wrongValue(name, "is not supported by the simulator");
-  }
-  const desc = params.get("sort_by[desc]");
-  const asc = params.get("sort_by[asc]");
-  if (desc !== null && asc !== null) return wrongValue("sort_by", "only one sort order can be given");
-  const sortField = desc ?? asc;
-  if (sortField !== null && sortField !== "created_at") {
-    return wrongValue(desc !== null ? "sort_by[desc]" : "sort_by[asc]", `cannot sort by ${sortField}`);
-  }
-  const statusFilters: Array<(status: WireSubscription["status"]) => boolean> = [];
-  for (const operator of ["is", "is_not", "in"] as const) {
-    const name = `status[${operator}]`;
-    const raw = params.get(name);
-    if (raw === null) continue;
-    const values = operator === "in" ? listValue(raw) : [raw];
-    if (!values || values.some((v) => !SUBSCRIPTION_STATUSES.has(v))) return wrongValue(name, "invalid value");
-    if (operator === "is_not") statusFilters.push((status) => status !== values[0]);
-    else statusFilters.push((status) => values.includes(status));
-  }
-  const includeDeleted = booleanParam(params, "include_deleted");
-  if (includeDeleted instanceof Response) return includeDeleted;
-  const customerId = params.get("customer_id[is]");
-  // Chargebee lists the most recently created first unless told otherwise.
-  const page = store.subscriptions.page({
-    limit,
-    direction: asc !== null ? "reverse" : "forward",
-    ...(customerId !== null ? { partition: ["customer", customerId] as const } : {}),
-    ...(offset ? { after: offset } : {}),
-    filter: (subscription) =>
-      (includeDeleted === true || !subscription.deleted) &&
-      statusFilters.every((passes) => passes(subscription.status)),
+  const request = readListRequest<WireSubscription, WireSubscription["status"]>(params, {
+    sortField: "created_at",
+    statuses: SUBSCRIPTION_STATUSES,
+    unsupported: ["customer_id[in]", "status[not_in]"],
   });
-  const last = page.items.at(-1);
+  if (request instanceof Response) return request;
+  const page = store.subscriptions.page(request.query());
   return json({
     list: page.items.map((subscription) => {
       const customer = store.customers.get(subscription.customer_id);
       const card = store.cards.get(subscription.customer_id);
       return { subscription, ...(customer ? { customer } : {}), ...(card ? { card } : {}) };
     }),
-    ...(page.hasMore && last ? { next_offset: encodeOffset(subscriptionKey(last)) } : {}),
+    ...nextOffset(page, store.subscriptions),
   });
 }
 

@@ -1,37 +1,6 @@
-import { MAX_PAGE_SIZE } from "@portalkit/core";
-import type { RouteRequest } from "@portalkit/core/testing";
-import type { WireSubscriptionList } from "../../wire";
 import { ApiError, json, need, nowSeconds } from "../errors";
+import { listPage } from "../list-page";
 import type { MemoryRoute, MemoryStore } from "../simulator";
-
-/** Newest first (by creation), then by id descending. */
-export interface SubscriptionKey {
-  created: number;
-  id: string;
-}
-
-export function compareSubscriptionKeys(a: SubscriptionKey, b: SubscriptionKey): number {
-  return b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-function listSubscriptions(store: MemoryStore, request: RouteRequest): Response {
-  const q = request.url.searchParams;
-  const limit = Number(q.get("limit") ?? MAX_PAGE_SIZE);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new ApiError(400, `limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`, "limit");
-  }
-  const offset = Number(q.get("offset") ?? 0);
-  if (!Number.isInteger(offset) || offset < 0) throw new ApiError(400, "Invalid offset.", "offset");
-  const customerId = q.get("customer_id");
-  const page = store.subscriptions.page({
-    limit,
-    offset,
-    ...(customerId !== null ? { partition: ["customer", customerId] as const } : {}),
-  });
-  const list: WireSubscriptionList = { object: "list", data: page.items };
-  if (page.hasMore) list.next_offset = String(offset + limit);
-  return json(list);
-}
 
 function cancel(store: MemoryStore, id: string, body: Record<string, unknown>): Response {
   const subscription = need(store.subscriptions, "subscription", id);
@@ -66,7 +35,7 @@ export function subscriptionRoutes(store: MemoryStore): MemoryRoute[] {
       method: "GET",
       path: "/v1/subscriptions",
       params: { limit: true, offset: true, customer_id: true },
-      handle: (request) => listSubscriptions(store, request),
+      handle: (request) => listPage(store.subscriptions, request),
     },
     {
       method: "GET",

@@ -2,7 +2,7 @@ import { type FormObject, type ParamSpec, type RouteSpec, stringParam } from "@p
 import type Stripe from "stripe";
 import type { StripeStore } from "../simulator";
 import { invalidParameter, resourceMissing, stripeJson } from "../wire";
-import { EXPAND } from "./params";
+import { EXPAND, listLimit, startingAfter } from "./params";
 
 const INVOICE_LIST: ParamSpec = {
   ...EXPAND,
@@ -20,17 +20,6 @@ const INVOICE_LIST: ParamSpec = {
 
 const INVOICE_STATUSES = new Set(["draft", "open", "paid", "uncollectible", "void"]);
 
-/** Where an invoice sorts: newest first, then the later created, then by id. */
-export interface InvoiceKey {
-  created: number;
-  seq: number;
-  id: string;
-}
-
-export function compareInvoiceKeys(a: InvoiceKey, b: InvoiceKey): number {
-  return b.created - a.created || b.seq - a.seq || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
 export function invoiceCustomer(invoice: Stripe.Invoice): string | undefined {
   return typeof invoice.customer === "string" ? invoice.customer : undefined;
 }
@@ -41,15 +30,8 @@ function subscriptionOf(invoice: Stripe.Invoice): string | undefined {
 }
 
 function listInvoices(store: StripeStore, query: FormObject): Response {
-  const limitText = stringParam(query.limit);
-  const limit = limitText === undefined ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    return invalidParameter(
-      "limit",
-      "This value must be greater than or equal to 1 and less than or equal to 100.",
-      "parameter_invalid_integer",
-    );
-  }
+  const limit = listLimit(query);
+  if (limit instanceof Response) return limit;
   const status = stringParam(query.status);
   if (status !== undefined && !INVOICE_STATUSES.has(status)) {
     return invalidParameter(
@@ -60,15 +42,12 @@ function listInvoices(store: StripeStore, query: FormObject): Response {
   }
   const customer = stringParam(query.customer);
   const subscription = stringParam(query.subscription);
-  const startingAfter = stringParam(query.starting_after);
-  const after = startingAfter === undefined ? undefined : store.invoices.keyOf(startingAfter);
-  if (startingAfter !== undefined && after === undefined) {
-    return resourceMissing("invoice", startingAfter, "starting_after", 400);
-  }
+  const start = startingAfter(query, store.invoices, "invoice");
+  if (start instanceof Response) return start;
   const page = store.invoices.page({
     limit,
     ...(customer !== undefined ? { partition: ["customer", customer] as const } : {}),
-    ...(after !== undefined ? { after } : {}),
+    ...start,
     ...(status !== undefined || subscription !== undefined
       ? {
           filter: (invoice: Stripe.Invoice) =>

@@ -2,7 +2,7 @@ import { type FormObject, hashParam, type ParamSpec, type RouteSpec, stringParam
 import type Stripe from "stripe";
 import type { StripeStore } from "../simulator";
 import { invalidParameter, resourceMissing, stripeError, stripeJson } from "../wire";
-import { EXPAND } from "./params";
+import { EXPAND, listLimit, startingAfter } from "./params";
 
 const SUBSCRIPTION_CANCEL: ParamSpec = {
   ...EXPAND,
@@ -46,31 +46,13 @@ const LIST_STATUSES = new Set([
   "unpaid",
 ]);
 
-/** Where a subscription sorts: newest first, then the later created, then by id. */
-export interface SubscriptionKey {
-  created: number;
-  seq: number;
-  id: string;
-}
-
-export function compareSubscriptionKeys(a: SubscriptionKey, b: SubscriptionKey): number {
-  return b.created - a.created || b.seq - a.seq || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
 export function subscriptionCustomer(subscription: Stripe.Subscription): string | undefined {
   return typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
 }
 
 function listSubscriptions(store: StripeStore, query: FormObject): Response {
-  const limitText = stringParam(query.limit);
-  const limit = limitText === undefined ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    return invalidParameter(
-      "limit",
-      "This value must be greater than or equal to 1 and less than or equal to 100.",
-      "parameter_invalid_integer",
-    );
-  }
+  const limit = listLimit(query);
+  if (limit instanceof Response) return limit;
   const status = stringParam(query.status);
   if (status !== undefined && !LIST_STATUSES.has(status)) {
     return invalidParameter("status", `Invalid status: ${status}`, "parameter_invalid_string");
@@ -79,11 +61,8 @@ function listSubscriptions(store: StripeStore, query: FormObject): Response {
   if (customer !== undefined && !store.customers.has(customer)) {
     return resourceMissing("customer", customer, "customer", 400);
   }
-  const startingAfter = stringParam(query.starting_after);
-  const after = startingAfter === undefined ? undefined : store.subscriptions.keyOf(startingAfter);
-  if (startingAfter !== undefined && after === undefined) {
-    return resourceMissing("subscription", startingAfter, "starting_after", 400);
-  }
+  const start = startingAfter(query, store.subscriptions, "subscription");
+  if (start instanceof Response) return start;
   const passes = (subscription: Stripe.Subscription) => {
     if (status === "all") return true;
     if (status === undefined) return subscription.status !== "canceled";
@@ -93,7 +72,7 @@ function listSubscriptions(store: StripeStore, query: FormObject): Response {
   const page = store.subscriptions.page({
     limit,
     ...(customer !== undefined ? { partition: ["customer", customer] as const } : {}),
-    ...(after !== undefined ? { after } : {}),
+    ...start,
     filter: passes,
   });
   return stripeJson(200, { object: "list", data: page.items, has_more: page.hasMore, url: "/v1/subscriptions" });
