@@ -182,6 +182,9 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
         sessionSecret,
         client,
         providerLabel: name,
+        ...(config.live.credentials.provider === "chargebee"
+          ? { clientConfig: { logout: { kind: "chargebee-js", site: config.live.credentials.site } } }
+          : {}),
         ...(options.log ? { log: options.log } : {}),
       });
       const secrets = [sessionSecret, ...liveSecrets(config.live.credentials)];
@@ -213,6 +216,9 @@ export async function startPortal(config: PortalConfig, options: StartOptions = 
       listAccounts: true,
       clientConfig: {
         scriptUrls: { "chargebee-js": "/vendor/chargebee.js", "billflow-embed": "/vendor/billflow-embed.js" },
+        ...(config.provider === "chargebee"
+          ? { logout: { kind: "chargebee-js", site: simulators.chargebee.site } }
+          : {}),
       },
       extraRoutes: await createSimulatedPages(simulators, owners),
       ...(options.log ? { log: options.log } : {}),

@@ -470,6 +470,11 @@ describe.skipIf(skipBrowser).each(["chargebee", "stripe", "billflow", "paddle"] 
         "every portal session of Alice's is logged out",
       ).toBe(true);
       expect(vendor.portalSessions(BRUNO.customerId)).toEqual(bruno);
+      // Chargebee.js was told to end the session it holds in the browser (@portalkit/browser's
+      // logout, before the form was posted); the other vendors keep none in the page.
+      const inBrowser = await page.evaluate(() => sessionStorage.getItem("chargebee-js-stand-in:logouts"));
+      if (provider === "chargebee") expect(JSON.parse(inBrowser ?? "null")).toEqual([{ site: "acme-demo-test" }]);
+      else expect(inBrowser).toBeNull();
       // The old session is gone on the app's side too.
       const logout = await page.evaluate(async (sessionId) => {
         const response = await fetch("/api/portal/logout", {

@@ -1,4 +1,4 @@
 export { launch } from "./launch";
 export { PortalLaunchError, type PortalLaunchErrorCode } from "./launch-error";
 export { registerDriver } from "./registry";
-export type { Driver, DriverContext, LaunchOptions, PortalHandle } from "./types";
+export type { Driver, DriverContext, LaunchOptions, LogoutContext, LogoutDriver, PortalHandle } from "./types";

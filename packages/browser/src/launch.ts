@@ -1,19 +1,8 @@
 import type { PortalLaunch } from "@portalkit/core";
 import { PortalLaunchError } from "./launch-error";
+import { loadScript } from "./load-script";
 import { loadDriver } from "./registry";
 import type { DriverContext, LaunchOptions, PortalHandle } from "./types";
-
-function loadScript(src: string): Promise<HTMLScriptElement> {
-  return new Promise((resolve, reject) => {
-    const script = document.head.appendChild(document.createElement("script"));
-    script.onload = () => resolve(script);
-    script.onerror = () => {
-      script.remove();
-      reject(new PortalLaunchError("script_failed", `Could not load ${src}`));
-    };
-    script.src = src;
-  });
-}
 
 /**
  * Runs a PortalLaunch from the server. Call it inside the user's click handler: a redirect

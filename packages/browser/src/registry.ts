@@ -1,8 +1,8 @@
 import type { PortalLaunch } from "@portalkit/core";
 import { PortalLaunchError } from "./launch-error";
-import type { Driver } from "./types";
+import type { Driver, LogoutDriver } from "./types";
 
-type Loaded = { run: Driver<never> };
+type Loaded = { run: Driver<never>; logout?: LogoutDriver<never> };
 
 /**
  * Launch kind -> the function that loads its driver. The built-in drivers are separate
@@ -18,10 +18,14 @@ const drivers: Record<string, () => Promise<Loaded>> = {
 
 /**
  * Registers the driver of a launch kind from outside the package: a function that loads a
- * module whose `run` opens the portal (called the first time a launch of that kind runs).
- * Replaces the driver a kind had, built-in ones included.
+ * module whose `run` opens the portal (called the first time a launch of that kind runs),
+ * and whose optional `logout` ends the vendor's portal session in the page. Replaces the
+ * driver a kind had, built-in ones included.
  */
-export function registerDriver<L extends PortalLaunch>(kind: string, load: () => Promise<{ run: Driver<L> }>): void {
+export function registerDriver<L extends PortalLaunch>(
+  kind: string,
+  load: () => Promise<{ run: Driver<L>; logout?: LogoutDriver<L> }>,
+): void {
   drivers[kind] = load as () => Promise<Loaded>;
 }
 

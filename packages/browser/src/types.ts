@@ -33,6 +33,15 @@ export interface DriverContext {
   readonly LaunchError: typeof PortalLaunchError;
 }
 
+/** What a driver's `logout` is given: the launch options' `scriptUrl`, `load` and `LaunchError`. */
+export type LogoutContext = Pick<DriverContext, "options" | "load" | "LaunchError">;
+
+/**
+ * Ends the customer's vendor portal session in the page (Chargebee.js `logout()`), given
+ * what `logout()` was called with: the launch kind and the fields its driver reads.
+ */
+export type LogoutDriver<T> = (portal: T, context: LogoutContext) => Promise<void>;
+
 // Drivers take their helpers from the context rather than importing them, so that a
 // driver chunk holds only its own code.
 /** Opens the portal and returns the function that closes it. */

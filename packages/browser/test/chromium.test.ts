@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { twoCustomers } from "@portalkit/conformance/world";
@@ -12,6 +12,7 @@ import { billflowEmbedProvider, chargebeeJsProvider, type IssuedSession } from "
 import {
   type BuiltBundle,
   buildBrowserBundle,
+  buildReadmeExample,
   mountPortal,
   startTestServer,
   type TestServer,
@@ -54,12 +55,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/browser in Chromium", () =
 
   beforeAll(async () => {
     bundle = await buildBrowserBundle();
+    for (const [path, text] of await buildReadmeExample()) bundle.files.set(path, text);
     server = await startTestServer({ bundle, handlers });
     backend = createMemoryBackend({ world: twoCustomers(), portalUrl: server.url });
     const memory = createMemoryProvider({ fetch: backend.fetch, retry: { maxAttempts: 1 } });
     const sessions = new Map([["sid-alice", "cus_alice"]]);
     handlers.memory = mountPortal("memory", memory, sessions);
     handlers.chargebee = mountPortal("chargebee", chargebeeJsProvider(memory, server.url, issued), sessions);
+    handlers.readme = mountPortal("readme", chargebeeJsProvider(memory, server.url, issued), sessions, "/portal");
     handlers.billflow = mountPortal("billflow", billflowEmbedProvider(memory, BILLFLOW_SECRET), sessions);
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await chromium.launch({
@@ -247,6 +250,121 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)("@portalkit/browser in Chromium", () =
     const calls = await chargebeeCalls();
     expect(calls.map((call) => call.method).slice(0, 3)).toEqual(["init", "getInstance", "setPortalSession"]);
     expect(await page.locator('script[src="/vendor/chargebee.js"]').count()).toBe(1);
+  });
+
+  type Logout = (portal: { kind: string; [field: string]: unknown }, options?: { scriptUrl?: string }) => Promise<void>;
+  const callLogout = (portal: { kind: string; [field: string]: unknown }, scriptUrl?: string) =>
+    page.evaluate(
+      async ([target, url]) => {
+        const { logout } = (window as unknown as { portalkit: { logout: Logout } }).portalkit;
+        try {
+          await logout(target, url ? { scriptUrl: url } : {});
+          return { ok: true as const };
+        } catch (e) {
+          const error = e as { name: string; code?: string; message: string };
+          return { ok: false as const, name: error.name, code: error.code, message: error.message };
+        }
+      },
+      [portal, scriptUrl] as const,
+    );
+
+  it("chargebee-js logout: ends the portal session Chargebee.js holds for a launch the page ran", async () => {
+    await page.click("#open-chargebee");
+    await page.waitForSelector("#cb-portal-stand-in");
+    const launched = await chargebeeCalls();
+    expect(await callLogout({ kind: "chargebee-js", site: "acme-test" }, "/vendor/chargebee.js")).toEqual({
+      ok: true,
+    });
+    const calls = await chargebeeCalls();
+    // The same instance logs out: no second load, no second init.
+    expect(calls.slice(0, launched.length)).toEqual(launched);
+    expect(calls.slice(launched.length).map((call) => call.method)).toEqual(["logout"]);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __chargebeeStandIn: { loads: number } }).__chargebeeStandIn.loads,
+      ),
+    ).toBe(1);
+  });
+
+  it("chargebee-js logout: on a page that has not loaded Chargebee.js, loads it, initialises it for the site and logs out", async () => {
+    expect(await page.evaluate(() => "Chargebee" in window)).toBe(false);
+    expect(
+      await callLogout(
+        { kind: "chargebee-js", site: "acme-test", domain: "billing.acme.test" },
+        "/vendor/chargebee.js",
+      ),
+    ).toEqual({ ok: true });
+    const calls = await chargebeeCalls();
+    expect(calls).toEqual([
+      { method: "init", args: { site: "acme-test", domain: "billing.acme.test" } },
+      { method: "logout", args: null },
+    ]);
+    // A launch after the logout runs on the same instance with the new session.
+    await page.click("#open-chargebee");
+    await page.waitForSelector("#cb-portal-stand-in");
+    const after = await chargebeeCalls();
+    expect(after.filter((call) => call.method === "init")).toHaveLength(1);
+    expect(after.at(-1)?.method).toBe("portalSession");
+  });
+
+  it("chargebee-js logout: uses the page's own Chargebee.js instance", async () => {
+    await page.addScriptTag({ url: "/vendor/chargebee.js" });
+    await page.evaluate(() =>
+      (window as unknown as { Chargebee: { init(o: object): unknown } }).Chargebee.init({ site: "acme-test" }),
+    );
+    expect(await callLogout({ kind: "chargebee-js", site: "acme-test" })).toEqual({ ok: true });
+    expect((await chargebeeCalls()).map((call) => call.method)).toEqual(["init", "getInstance", "logout"]);
+    expect(await page.locator('script[src="/vendor/chargebee.js"]').count()).toBe(1);
+  });
+
+  it("logout: kinds without a portal session in the page resolve doing nothing; an unknown kind rejects", async () => {
+    expect(await callLogout({ kind: "redirect" })).toEqual({ ok: true });
+    expect(await callLogout({ kind: "billflow-embed" })).toEqual({ ok: true });
+    expect(await page.evaluate(() => "Chargebee" in window || "billflowSettings" in window)).toBe(false);
+    expect(await callLogout({ kind: "iframe" })).toEqual({
+      ok: false,
+      name: "PortalLaunchError",
+      code: "unknown_kind",
+      message: expect.stringContaining("iframe"),
+    });
+  });
+
+  it("chargebee-js logout: a Chargebee.js that fails to load rejects with script_failed", async () => {
+    expect(await callLogout({ kind: "chargebee-js", site: "acme-test" }, "/vendor/missing.js")).toMatchObject({
+      ok: false,
+      name: "PortalLaunchError",
+      code: "script_failed",
+    });
+  });
+
+  it("the README example runs: the portal opens from the click, and sign-out logs Chargebee.js out before leaving", async () => {
+    const standIn = await readFile(new URL("./fixtures/chargebee-js-stand-in.js", import.meta.url), "utf8");
+    // The example loads Chargebee.js from its CDN: the stand-in answers for it, on this page.
+    await page.route("https://js.chargebee.com/v2/chargebee.js", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: standIn }),
+    );
+    const console: string[] = [];
+    page.on("console", (message) => console.push(message.text()));
+    await page.goto(`${server.url}/readme.html`);
+    await page.click("#billing");
+    await page.waitForSelector("#cb-portal-stand-in");
+    const opened = await chargebeeCalls();
+    expect(opened.map((call) => call.method)).toEqual([
+      "init",
+      "setPortalSession",
+      "createChargebeePortal",
+      "open",
+      "portalSession",
+    ]);
+    expect(opened[0]?.args).toEqual({ site: "acme-test" });
+    // Closing the portal reloads the page.
+    await Promise.all([page.waitForEvent("load"), page.click('[data-callback="close"]')]);
+    expect(console).toContain("portal.loaded undefined");
+    expect(await page.evaluate(() => "Chargebee" in window)).toBe(false);
+
+    await Promise.all([page.waitForURL(`${server.url}/sign-out`), page.click("#sign-out")]);
+    const logouts = await page.evaluate(() => sessionStorage.getItem("chargebee-js-stand-in:logouts"));
+    expect(JSON.parse(logouts ?? "null")).toEqual([{ site: "acme-test" }]);
   });
 
   it("billflow-embed: sets billflowSettings, renders into the container and normalizes handleResponse events", async () => {

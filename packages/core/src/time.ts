@@ -6,6 +6,10 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 
 // call. Bounded: cleared when full.
 const DAY_PREFIXES = new Map<number, string>();
 const MAX_CACHED_DAYS = 4_096;
+// "HH:MM:SS.000Z" for a second of the day: vendors stamp invoices at few times of day
+// (midnight, the billing run's hour), so these repeat as the days do. Bounded the same way.
+const TIMES_OF_DAY = new Map<number, string>();
+const MAX_CACHED_TIMES = 4_096;
 
 /**
  * Unix seconds (as Chargebee and Stripe send them) to an ISO-8601 UTC string, exactly as
@@ -21,17 +25,23 @@ export function unixToIso(seconds: number | null | undefined): string | undefine
     return new Date(seconds * 1000).toISOString();
   }
   const days = Math.floor(seconds / 86_400);
-  let rest = seconds - days * 86_400;
+  const secondOfDay = seconds - days * 86_400;
   let prefix = DAY_PREFIXES.get(days);
   if (prefix === undefined) {
     prefix = dayPrefix(days);
     if (DAY_PREFIXES.size >= MAX_CACHED_DAYS) DAY_PREFIXES.clear();
     DAY_PREFIXES.set(days, prefix);
   }
-  const hours = Math.floor(rest / 3600);
-  rest -= hours * 3600;
-  const minutes = Math.floor(rest / 60);
-  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[rest - minutes * 60]}.000Z`;
+  let time = TIMES_OF_DAY.get(secondOfDay);
+  if (time === undefined) {
+    const hours = Math.floor(secondOfDay / 3600);
+    const minutes = Math.floor((secondOfDay - hours * 3600) / 60);
+    time = `${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[secondOfDay - hours * 3600 - minutes * 60]}.000Z`;
+    if (TIMES_OF_DAY.size >= MAX_CACHED_TIMES) TIMES_OF_DAY.clear();
+    TIMES_OF_DAY.set(secondOfDay, time);
+  }
+  // One concatenation of two cached strings, rather than a string built of seven parts.
+  return prefix + time;
 }
 
 function dayPrefix(days: number): string {

@@ -1,6 +1,7 @@
 // The page script: runs portal launches with @portalkit/browser and checks address forms
 // before they are sent. Bundled for the browser at startup (client-bundle.ts).
 import { launch, type PortalHandle } from "@portalkit/browser";
+import { logout } from "@portalkit/browser/logout";
 import type { PortalEvent, PortalLaunch } from "@portalkit/core";
 import { ADDRESS_FIELDS, type AddressValues, validateAddress } from "../address-rules";
 import { FAILURE_MESSAGES, GENERIC_FAILURE } from "../failure-messages";
@@ -8,6 +9,8 @@ import { FAILURE_MESSAGES, GENERIC_FAILURE } from "../failure-messages";
 interface ClientConfig {
   /** Self-hosted vendor scripts by launch kind (the simulated demo serves local stand-ins). */
   scriptUrls?: Partial<Record<PortalLaunch["kind"], string>>;
+  /** The vendor portal session the browser holds, ended at sign-out (Chargebee.js: its site). */
+  logout?: { kind: string; site?: string };
 }
 
 const config = JSON.parse(document.getElementById("portal-config")?.textContent || "{}") as ClientConfig;
@@ -65,6 +68,28 @@ for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-l
   // Launch inside the click handler: a portal window may only open in answer to a click.
   button.addEventListener("click", () => {
     runLaunch(button).catch(() => showFailure("The billing portal could not be opened. Try again in a moment."));
+  });
+}
+
+// Signing out ends the portal session Chargebee.js keeps in the browser, then posts the form:
+// the server ends the sessions at the vendor and the app's own. A vendor script that does not
+// load, or takes more than 3 s, does not stop the sign-out.
+const signOutLogout = config.logout;
+for (const form of document.querySelectorAll<HTMLFormElement>('form[action="/sign-out"]')) {
+  if (!signOutLogout) break;
+  let ended = false;
+  form.addEventListener("submit", (event) => {
+    if (ended) return;
+    event.preventDefault();
+    const scriptUrl = config.scriptUrls?.[signOutLogout.kind as PortalLaunch["kind"]];
+    const done = () => {
+      if (ended) return;
+      ended = true;
+      form.submit();
+    };
+    open?.close();
+    logout(signOutLogout, scriptUrl ? { scriptUrl } : {}).then(done, done);
+    setTimeout(done, 3000);
   });
 }
 

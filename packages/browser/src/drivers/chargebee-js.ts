@@ -5,7 +5,7 @@ import type {
 } from "@chargebee/chargebee-js-types/cb-types/interfaces/cb-portal-options";
 import type CbInstance from "@chargebee/chargebee-js-types/cb-types/models/cb-instance";
 import type { PortalEventType, VendorLaunch } from "@portalkit/core";
-import type { Driver } from "../types";
+import type { Driver, LogoutContext, LogoutDriver } from "../types";
 
 /** What this driver reads of a `chargebee-js` launch (its schema is @portalkit/chargebee's). */
 interface ChargebeeJsLaunch extends VendorLaunch {
@@ -39,9 +39,16 @@ const EVENTS: Record<Callback, PortalEventType> = {
 let script: Promise<unknown> | undefined;
 let instance: CbInstance | undefined;
 
-export const run: Driver<ChargebeeJsLaunch> = async (launch, { options, emit, end, load, LaunchError }) => {
+/**
+ * Chargebee.js's instance, loading the script once per page (skipped when `window.Chargebee`
+ * exists): the page's own when it called `Chargebee.init`, else one initialised for `site`.
+ */
+async function chargebee(
+  portal: { site: string; domain?: string },
+  { options, load, LaunchError }: LogoutContext,
+): Promise<CbInstance> {
   const page = window as unknown as { Chargebee?: ChargebeeStatic };
-  // Loaded once per page; a failed load is tried again by the next launch.
+  // A failed load is tried again by the next call.
   if (!page.Chargebee) {
     script ??= load(options.scriptUrl ?? "https://js.chargebee.com/v2/chargebee.js").catch((error) => {
       script = undefined;
@@ -51,21 +58,29 @@ export const run: Driver<ChargebeeJsLaunch> = async (launch, { options, emit, en
   }
   const Chargebee = page.Chargebee;
   if (!Chargebee) throw new LaunchError("script_failed", "window.Chargebee is missing");
-  let opened: CbInstance;
   try {
-    opened = instance ||= Chargebee.init({ site: launch.site, domain: launch.domain });
+    instance ||= Chargebee.init({ site: portal.site, domain: portal.domain });
   } catch {
     // The page initialised Chargebee.js itself, and init() may be called only once.
-    opened = instance = Chargebee.getInstance();
+    instance = Chargebee.getInstance();
   }
+  return instance;
+}
+
+/** Chargebee.js `logout()`: the portal session set in this browser ends. */
+export const logout: LogoutDriver<{ site: string; domain?: string }> = async (portal, context) =>
+  (await chargebee(portal, context)).logout();
+
+export const run: Driver<ChargebeeJsLaunch> = async (launch, context) => {
+  const opened = await chargebee(launch, context);
   opened.setPortalSession(() => Promise.resolve(launch.session as never));
 
-  const callbacks: Record<string, (data?: unknown) => void> = { close: end };
+  const callbacks: Record<string, (data?: unknown) => void> = { close: context.end };
   for (const name in EVENTS) {
     callbacks[name] = (data) => {
       // paymentSourceAdd/Update report "error" when the card could not be saved.
       if (data !== "error") {
-        emit({
+        context.emit({
           type: EVENTS[name as Callback],
           raw: data,
           subscriptionId: (data as { subscription?: { id?: string } } | undefined)?.subscription?.id,

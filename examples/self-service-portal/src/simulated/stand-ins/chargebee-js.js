@@ -67,7 +67,16 @@
       closeAll() {
         modal?.remove();
       },
-      logout() {},
+      logout() {
+        // Chargebee.js ends the portal session it holds in the browser. The stand-in notes
+        // each logout in sessionStorage, which outlives the sign-out's page change, so that
+        // the demo's tests can see it.
+        portalSession = undefined;
+        modal?.remove();
+        const logouts = JSON.parse(sessionStorage.getItem("chargebee-js-stand-in:logouts") || "[]");
+        logouts.push({ site: instance.site });
+        sessionStorage.setItem("chargebee-js-stand-in:logouts", JSON.stringify(logouts));
+      },
     };
   }
 
