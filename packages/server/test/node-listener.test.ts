@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { toNodeListener } from "@portalkit/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRaw, rawRequest, streamBody } from "./stream-probe";
@@ -63,6 +63,34 @@ describe("toNodeListener", () => {
       ),
     );
     expect(answer.status).toBe(413);
+    expect(seen).toEqual([]);
+  });
+
+  it("lets a client that is still sending read its 413 before the connection closes", async () => {
+    seen = [];
+    // The client sends 4 MB past the limit, then reads nothing for 300 ms: closing the socket
+    // with its bytes unread would reset the connection and destroy the 413 in transit.
+    const socket = connect(port, "127.0.0.1");
+    await new Promise<void>((resolve) => socket.once("connect", resolve));
+    socket.write(`POST /upload HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    const piece = Buffer.alloc(64 * 1024, "a");
+    for (let i = 0; i < 64; i += 1) socket.write(`${piece.length.toString(16)}\r\n${piece.toString()}\r\n`);
+    socket.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let received = "";
+    const outcome = await new Promise<string>((resolve) => {
+      socket.setEncoding("latin1");
+      socket.on("data", (data: string) => {
+        received += data;
+      });
+      socket.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+      socket.on("close", () => resolve("closed"));
+      // A connection the server never closes fails the test here, not at vitest's timeout.
+      setTimeout(() => resolve("still open"), 5_000).unref();
+      socket.resume();
+    });
+    expect(parseRaw(received).status).toBe(413);
+    expect(outcome).toBe("closed");
     expect(seen).toEqual([]);
   });
 

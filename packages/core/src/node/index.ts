@@ -4,8 +4,9 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>;
 
 export interface NodeListenerOptions {
   /**
-   * The most request body bytes read, counted while reading. Past it the answer is 413 and
-   * the connection is closed without reading further. Default 1 MiB.
+   * The most request body bytes read, counted while reading. Past it the answer is 413, the
+   * body is no longer passed on, and the connection closes once the client has had a second
+   * to read the answer (what it still sends meanwhile is dropped). Default 1 MiB.
    */
   maxBodyBytes?: number;
 }
@@ -18,8 +19,10 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 // A Host header: a DNS name, an IPv4 address or a bracketed IPv6 address, and an optional port.
 // Underscores are not DNS, but container and compose service names use them.
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\d{1,5})?$/;
-// How long a client that sent too much gets to read the 413 before the socket is closed.
+// How long a client that sent too much gets to read the 413 before the socket is closed,
+// and how much more of its body is read (and dropped) meanwhile.
 const CLOSE_GRACE_MS = 1_000;
+const CLOSE_GRACE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Mounts a fetch-standard handler (a portal handler, a simulator) on node:http:
@@ -45,13 +48,32 @@ function plain(res: ServerResponse, status: number, message: string, headers: Re
   res.end(`${message}\n`);
 }
 
-/** Closes the connection once the answer is out, without reading the rest of the body. */
+/**
+ * Closes the connection once the answer is out, without keeping the rest of the body. Until
+ * it closes, what the client still sends is read and dropped (a lingering close): a socket
+ * closed with unread bytes in its buffer sends a reset, which can destroy the answer before
+ * the client has read it. The client gets CLOSE_GRACE_MS, or CLOSE_GRACE_BYTES, whichever
+ * runs out first. Call it before the answer is written.
+ */
 function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  // node:http destroys a `Connection: close` socket as soon as the answer is flushed; with
+  // the body still arriving, that is the reset above. Only the write side is ended here.
+  const destroySoon = socket.destroySoon;
+  socket.destroySoon = () => (req.complete ? destroySoon.call(socket) : socket.end());
   res.once("finish", () => {
     if (req.complete) return;
-    req.pause();
-    req.socket.pause();
-    setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref();
+    let dropped = 0;
+    const close = () => socket.destroy();
+    setTimeout(close, CLOSE_GRACE_MS).unref();
+    // A body read through its async iterator holds a "readable" listener, under which
+    // "data" never flows.
+    req.removeAllListeners("readable");
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > CLOSE_GRACE_BYTES) close();
+    });
+    req.resume();
   });
 }
 
