@@ -62,4 +62,5 @@ export {
   type WorldSubscription,
   type WorldSubscriptionStatus,
   worldCard,
+  worldSubscription,
 } from "./world";
