@@ -31,3 +31,12 @@ export function json(body: unknown): Response {
     headers: { "content-type": "application/json;charset=utf-8" },
   });
 }
+
+/** The object under `id`, unless Chargebee has marked it deleted (reads of it answer 404). */
+export function live<T extends { deleted?: boolean }>(
+  items: { get(id: string): T | undefined },
+  id: string,
+): T | undefined {
+  const item = items.get(id);
+  return item && !item.deleted ? item : undefined;
+}
