@@ -15,9 +15,11 @@ export {
   createSimulator,
   extendSimulator,
   type ParamErrorRule,
+  retryAfterHeader,
   type SimAuth,
   type Simulator,
   type SimulatorOptions,
+  type StatusErrorDetails,
   type VendorErrors,
   type VendorSimulator,
 } from "./simulator";
