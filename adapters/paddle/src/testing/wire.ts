@@ -5,6 +5,7 @@ import {
   paramSpecOf,
   type RouteRequest,
   type RouteSpec,
+  readRoute as readByIdRoute,
   retryAfterHeader,
   type SortedCollection,
   type StatusErrorDetails,
@@ -140,15 +141,7 @@ export function readRoute<T>(
   get: (id: string) => T | undefined,
   params: ParamSpec = { include: true },
 ): RouteSpec {
-  return {
-    method: "GET",
-    path,
-    params,
-    handle: ({ pathParams: { id = "" } }) => {
-      const found = get(id);
-      return found ? paddleData(found) : notFound(kind, id);
-    },
-  };
+  return readByIdRoute({ path, params, get, found: (item) => paddleData(item), missing: (id) => notFound(kind, id) });
 }
 
 /**

@@ -9,7 +9,15 @@ export { type ObservedCollection, observeCollection } from "./observed-collectio
 export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { portalRejection } from "./rejection";
-export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
+export {
+  createRouteTable,
+  type ReadRouteOptions,
+  type RouteMatch,
+  type RouteRequest,
+  type RouteSpec,
+  type RouteTable,
+  readRoute,
+} from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {
   createSimulator,

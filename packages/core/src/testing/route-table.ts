@@ -21,6 +21,29 @@ export interface RouteSpec {
   handle(request: RouteRequest): Response | Promise<Response>;
 }
 
+/** What a read route needs from the vendor: where, what it takes, the lookup and the two answers. */
+export interface ReadRouteOptions<T> {
+  /** A path with an `:id` placeholder. */
+  path: string;
+  params: ParamSpec;
+  get(id: string): T | undefined;
+  found(item: T): Response;
+  missing(id: string): Response;
+}
+
+/** `GET <path>`: the object the `:id` names in the vendor's answer, or the vendor's 404. */
+export function readRoute<T>(options: ReadRouteOptions<T>): RouteSpec {
+  return {
+    method: "GET",
+    path: options.path,
+    params: options.params,
+    handle: ({ pathParams: { id = "" } }) => {
+      const item = options.get(id);
+      return item === undefined ? options.missing(id) : options.found(item);
+    },
+  };
+}
+
 interface CompiledRoute extends RouteSpec {
   pattern: RegExp;
   names: string[];

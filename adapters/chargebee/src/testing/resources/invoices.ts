@@ -2,7 +2,7 @@ import { paramSpecOf, type RouteSpec } from "@portalkit/core/testing";
 import { notFound, wrongValue } from "../error-response";
 import { listParams, nextOffset, readListRequest } from "../list-query";
 import type { ChargebeeStore } from "../simulator";
-import { json, live, type WireDownload, type WireInvoice } from "../wire";
+import { chargebeeReadRoute, json, live, type WireDownload, type WireInvoice } from "../wire";
 
 const PDF_TTL = 3600;
 
@@ -55,15 +55,12 @@ export function invoiceRoutes(store: ChargebeeStore): RouteSpec[] {
       params: LIST_PARAMS,
       handle: (request) => listInvoices(store, request.inputParams),
     },
-    {
-      method: "GET",
-      path: "/api/v2/invoices/:id",
-      params: paramSpecOf(["line_items_limit", "line_items_offset"]),
-      handle: ({ pathParams: { id = "" } }) => {
-        const invoice = live(store.invoices, id);
-        return invoice ? json({ invoice }) : notFound(`invoice ${id}`);
-      },
-    },
+    chargebeeReadRoute(
+      "/api/v2/invoices/:id",
+      "invoice",
+      (id) => live(store.invoices, id),
+      paramSpecOf(["line_items_limit", "line_items_offset"]),
+    ),
     {
       method: "POST",
       path: "/api/v2/invoices/:id/pdf",
