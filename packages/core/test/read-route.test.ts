@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRouteTable, readRoute } from "../src/testing";
+import { createRouteTable, readRoute, withItem } from "../src/testing";
 
 const items = new Map([["a_1", { id: "a_1" }]]);
 const route = readRoute({
@@ -25,5 +25,20 @@ describe("readRoute", () => {
     const missing = await route.handle(request("a_2"));
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ missing: "a_2" });
+  });
+});
+
+describe("withItem", () => {
+  it("hands the object the id names and the request to act, or answers the 404", async () => {
+    const handle = withItem(
+      (id) => items.get(id),
+      (id) => Response.json({ missing: id }, { status: 404 }),
+      (item, request) => Response.json({ item, body: request.rawBody }),
+    );
+    const request = (id: string) => ({ pathParams: { id }, rawBody: "x=1" }) as unknown as Parameters<typeof handle>[0];
+    expect(await (await handle(request("a_1"))).json()).toEqual({ item: { id: "a_1" }, body: "x=1" });
+    const missing = await handle(request("a_9"));
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ missing: "a_9" });
   });
 });

@@ -17,6 +17,7 @@ export {
   type RouteSpec,
   type RouteTable,
   readRoute,
+  withItem,
 } from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {
