@@ -1,4 +1,5 @@
 import { mountOnMsw } from "@portalkit/conformance";
+import { worldSubscription } from "@portalkit/core/testing";
 import { createStripeSimulator, STRIPE_API_ORIGIN } from "@portalkit/stripe/testing";
 import { onTestFinished } from "vitest";
 import { type BillflowProviderOptions, createBillflowProvider } from "../src";
@@ -11,30 +12,8 @@ export const WORLD = {
     { id: "cus_bob", email: "bob@example.com" },
   ],
   subscriptions: [
-    {
-      id: "sub_alice",
-      customerId: "cus_alice",
-      status: "active" as const,
-      priceId: "price_basic",
-      quantity: 1,
-      unitAmount: 1500,
-      currency: "usd",
-      createdAt: "2026-01-01T00:00:00Z",
-      currentPeriodStart: "2026-11-01T00:00:00Z",
-      currentPeriodEnd: "2026-12-01T00:00:00Z",
-    },
-    {
-      id: "sub_bob",
-      customerId: "cus_bob",
-      status: "active" as const,
-      priceId: "price_basic",
-      quantity: 1,
-      unitAmount: 1500,
-      currency: "usd",
-      createdAt: "2026-01-01T00:00:00Z",
-      currentPeriodStart: "2026-11-01T00:00:00Z",
-      currentPeriodEnd: "2026-12-01T00:00:00Z",
-    },
+    worldSubscription({ id: "sub_alice", customerId: "cus_alice" }),
+    worldSubscription({ id: "sub_bob", customerId: "cus_bob" }),
   ],
   invoices: [
     {

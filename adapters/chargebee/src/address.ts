@@ -1,5 +1,5 @@
-import { type Address, AddressSchema } from "@portalkit/core";
-import { fieldMap } from "@portalkit/core/adapter";
+import type { Address } from "@portalkit/core";
+import { fieldMap, snakeCaseAddressPairs, validAddress } from "@portalkit/core/adapter";
 
 /** Chargebee's address fields (billing_address, shipping_address) as the SDK types them. */
 export interface ChargebeeAddressFields {
@@ -18,19 +18,9 @@ export interface ChargebeeAddressFields {
   zip?: string;
 }
 
-const PAIRS = [
-  ["firstName", "first_name"],
-  ["lastName", "last_name"],
-  ["company", "company"],
-  ["email", "email"],
-  ["phone", "phone"],
-  ["line1", "line1"],
-  ["line2", "line2"],
-  ["city", "city"],
-  ["state", "state"],
-  ["postalCode", "zip"],
-  ["country", "country"],
-] as const satisfies ReadonlyArray<readonly [keyof Address, keyof ChargebeeAddressFields]>;
+const PAIRS = snakeCaseAddressPairs("zip") satisfies ReadonlyArray<
+  readonly [keyof Address, keyof ChargebeeAddressFields]
+>;
 
 const ADDRESS = fieldMap<Address, ChargebeeAddressFields>(PAIRS);
 
@@ -44,15 +34,10 @@ export function toChargebeeAddress(address: Address): ChargebeeAddressFields {
  */
 export function fromChargebeeAddress(address: ChargebeeAddressFields | undefined): Address | undefined {
   if (!address) return undefined;
-  const out: Address = {};
-  let any = false;
+  const candidate: Partial<Record<keyof Address, string | undefined>> = {};
   for (const [portable, vendor] of PAIRS) {
     const raw = vendor === "state" ? (address.state ?? address.state_code) : address[vendor];
-    if (typeof raw !== "string" || raw === "") continue;
-    const value = portable === "country" ? raw.toUpperCase() : raw;
-    if (!AddressSchema.shape[portable].safeParse(value).success) continue;
-    out[portable] = value;
-    any = true;
+    candidate[portable] = portable === "country" && typeof raw === "string" ? raw.toUpperCase() : raw;
   }
-  return any ? out : undefined;
+  return validAddress(candidate);
 }

@@ -1,5 +1,6 @@
 import type { Address as PaddleAddress, UpdateAddressRequestBody } from "@paddle/paddle-node-sdk";
-import { type Address, AddressSchema } from "@portalkit/core";
+import type { Address } from "@portalkit/core";
+import { splitName, validAddress } from "@portalkit/core/adapter";
 
 type AddressKey = keyof Address;
 
@@ -13,11 +14,7 @@ export const POSTAL_FIELDS = [
   ["country", "countryCode"],
 ] as const satisfies ReadonlyArray<readonly [AddressKey, keyof PaddleAddress]>;
 
-/** `Ada Lovelace` from first and last name; undefined when neither is given. */
-export function joinName(address: Pick<Address, "firstName" | "lastName">): string | undefined {
-  const name = [address.firstName, address.lastName].filter((part) => part !== undefined && part !== "").join(" ");
-  return name === "" ? undefined : name;
-}
+export { joinName } from "@portalkit/core/adapter";
 
 /**
  * The postal part as Paddle's address fields; fields not given are cleared (`null`), so the
@@ -40,19 +37,10 @@ export function fromPaddleAddress(
   address: PaddleAddress | undefined,
   customer: { name?: string | null; email?: string | null },
 ): Address | undefined {
-  const name = customer.name?.trim() ?? "";
-  const space = name.indexOf(" ");
   const candidate: Partial<Record<AddressKey, string | null | undefined>> = {
-    firstName: space === -1 ? name : name.slice(0, space),
-    lastName: space === -1 ? undefined : name.slice(space + 1).trim(),
+    ...splitName(customer.name),
     email: customer.email,
   };
   for (const [portable, sdk] of POSTAL_FIELDS) candidate[portable] = address?.[sdk];
-  const out: Address = {};
-  for (const key of Object.keys(candidate) as AddressKey[]) {
-    const value = candidate[key];
-    if (value === null || value === undefined || value === "") continue;
-    if (AddressSchema.shape[key].safeParse(value).success) out[key] = value;
-  }
-  return Object.keys(out).length === 0 ? undefined : out;
+  return validAddress(candidate);
 }

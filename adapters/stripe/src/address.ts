@@ -1,4 +1,5 @@
-import { type Address, AddressSchema } from "@portalkit/core";
+import type { Address } from "@portalkit/core";
+import { splitName, validAddress } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 
 type AddressKey = keyof Address;
@@ -28,20 +29,7 @@ export function toStripeAddressParams(address: Address): StripeAddressParams {
   };
 }
 
-/** `Ada Lovelace` from first and last name; undefined when neither is given. */
-export function joinName(address: Pick<Address, "firstName" | "lastName">): string | undefined {
-  const name = [address.firstName, address.lastName].filter((part) => part !== undefined && part !== "").join(" ");
-  return name === "" ? undefined : name;
-}
-
-/** Stripe keeps one `name`; the first word is read back as the first name, the rest as the last. */
-export function splitName(name: string | null | undefined): Pick<Address, "firstName" | "lastName"> {
-  const trimmed = name?.trim() ?? "";
-  if (trimmed === "") return {};
-  const space = trimmed.indexOf(" ");
-  if (space === -1) return { firstName: trimmed };
-  return { firstName: trimmed.slice(0, space), lastName: trimmed.slice(space + 1).trim() };
-}
+export { joinName, splitName } from "@portalkit/core/adapter";
 
 /**
  * Builds a portable Address from Stripe's pieces. A value the portable schema would refuse
@@ -69,11 +57,5 @@ export function fromStripeAddress(parts: {
     postalCode: parts.address?.postal_code,
     country: parts.address?.country,
   };
-  const out: Address = {};
-  for (const key of Object.keys(candidate) as AddressKey[]) {
-    const value = candidate[key];
-    if (value === null || value === undefined || value === "") continue;
-    if (AddressSchema.shape[key].safeParse(value).success) out[key] = value;
-  }
-  return Object.keys(out).length === 0 ? undefined : out;
+  return validAddress(candidate);
 }

@@ -1,5 +1,5 @@
 import { mountOnMsw } from "@portalkit/conformance";
-import type { World } from "@portalkit/core/testing";
+import { type World, worldSubscription } from "@portalkit/core/testing";
 import { onTestFinished } from "vitest";
 import { createStripeProvider, type StripeProviderOptions } from "../src";
 import { createStripeSimulator, STRIPE_API_ORIGIN, type StripeSimulator } from "../src/testing";
@@ -13,43 +13,17 @@ export const WORLD: World = {
     { id: "cus_ben", email: "ben@example.com" },
   ],
   subscriptions: [
-    {
-      id: "sub_ann",
-      customerId: "cus_ann",
-      status: "active",
-      priceId: "price_basic",
-      quantity: 2,
-      unitAmount: 1500,
-      currency: "usd",
-      createdAt: "2026-01-01T00:00:00Z",
-      currentPeriodStart: "2026-11-01T00:00:00Z",
-      currentPeriodEnd: "2026-12-01T00:00:00Z",
-    },
-    {
+    worldSubscription({ id: "sub_ann", customerId: "cus_ann", quantity: 2 }),
+    worldSubscription({
       id: "sub_ann_old",
       customerId: "cus_ann",
       status: "canceled",
-      priceId: "price_basic",
-      quantity: 1,
-      unitAmount: 1500,
-      currency: "usd",
       createdAt: "2025-01-01T00:00:00Z",
       currentPeriodStart: "2025-05-01T00:00:00Z",
       currentPeriodEnd: "2025-06-01T00:00:00Z",
       canceledAt: "2025-06-01T00:00:00Z",
-    },
-    {
-      id: "sub_ben",
-      customerId: "cus_ben",
-      status: "active",
-      priceId: "price_basic",
-      quantity: 1,
-      unitAmount: 1500,
-      currency: "usd",
-      createdAt: "2026-01-01T00:00:00Z",
-      currentPeriodStart: "2026-11-01T00:00:00Z",
-      currentPeriodEnd: "2026-12-01T00:00:00Z",
-    },
+    }),
+    worldSubscription({ id: "sub_ben", customerId: "cus_ben" }),
   ],
   invoices: [
     {

@@ -1,3 +1,4 @@
+import { retryAfterHeader, type StatusErrorDetails } from "@portalkit/core/testing";
 import type { ChargebeeErrorBody } from "./wire";
 
 export interface ChargebeeErrorOptions {
@@ -23,16 +24,12 @@ export function chargebeeError(
     ...(options.param ? { error_param: options.param } : {}),
     http_status_code: status,
   };
-  const headers: Record<string, string> = { "content-type": "application/json;charset=utf-8" };
-  if (options.retryAfter !== undefined) headers["retry-after"] = String(options.retryAfter);
+  const headers = { "content-type": "application/json;charset=utf-8", ...retryAfterHeader(options.retryAfter) };
   return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** The error Chargebee answers for a bare status (used for injected faults). */
-export function chargebeeErrorForStatus(
-  status: number,
-  details: { message: string; retryAfter?: number | string },
-): Response {
+export function chargebeeErrorForStatus(status: number, details: StatusErrorDetails): Response {
   const retry = details.retryAfter !== undefined ? { retryAfter: details.retryAfter } : {};
   switch (status) {
     case 400:

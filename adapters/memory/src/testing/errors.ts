@@ -1,3 +1,4 @@
+import { retryAfterHeader, type StatusErrorDetails } from "@portalkit/core/testing";
 import type { WireError } from "../wire";
 
 /** A refusal a resource throws; the simulator answers it in the API's error format. */
@@ -24,10 +25,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { "request-id": `req_${crypto.randomUUID()}`, ...headers } });
 }
 
-export function errorResponse(
-  status: number,
-  details: { message: string; retryAfter?: number | string; param?: string },
-): Response {
+export function errorResponse(status: number, details: StatusErrorDetails & { param?: string }): Response {
   const body: WireError = {
     error: {
       type: ERROR_TYPES[status] ?? (status === 403 ? "authentication" : "api_error"),
@@ -35,7 +33,7 @@ export function errorResponse(
       ...(details.param ? { param: details.param } : {}),
     },
   };
-  return json(body, status, details.retryAfter !== undefined ? { "retry-after": String(details.retryAfter) } : {});
+  return json(body, status, retryAfterHeader(details.retryAfter));
 }
 
 /** The record, or a 404 in the API's words. */

@@ -6,7 +6,14 @@ import type {
   ITransactionResponse,
 } from "@paddle/paddle-node-sdk";
 import type { Address } from "@portalkit/core";
-import { type WorldCustomer, type WorldInvoice, type WorldSubscription, worldCard } from "@portalkit/core/testing";
+import {
+  type World,
+  type WorldCustomer,
+  type WorldInvoice,
+  type WorldSubscription,
+  worldCard,
+} from "@portalkit/core/testing";
+import type { PaddleStore } from "./simulator";
 
 /** The postal fields of an address: the portable name and Paddle's. */
 export const WIRE_ADDRESS_FIELDS = [
@@ -199,4 +206,19 @@ function paymentTerms(invoice: WorldInvoice): ITransactionResponse["billing_deta
   const days = (Date.parse(invoice.dueAt) - Date.parse(invoice.issuedAt)) / 86_400_000;
   if (!Number.isInteger(days) || days < 0) return null;
   return { payment_terms: { interval: "day", frequency: days } };
+}
+
+/** Loads a World into the store in Paddle's wire format; an invoice Paddle has no status for is left out. */
+export function seedWorld(store: PaddleStore, world: World): void {
+  for (const customer of world.customers) {
+    store.customers.set(customer.id, customerFromWorld(customer, store.at()));
+    store.addresses.put(addressFromWorld(customer, store.at()));
+    const method = paymentMethodFromWorld(customer, store.at());
+    if (method) store.paymentMethods.put(method);
+  }
+  for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
+  for (const invoice of world.invoices) {
+    const transaction = transactionFromWorld(invoice);
+    if (transaction) store.transactions.put(transaction);
+  }
 }

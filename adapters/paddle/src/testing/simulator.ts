@@ -22,13 +22,7 @@ import { customerRoutes } from "./resources/customers";
 import { portalSessionRoutes } from "./resources/portal-sessions";
 import { scheduleCancel, subscriptionRoutes } from "./resources/subscriptions";
 import { transactionRoutes } from "./resources/transactions";
-import {
-  addressFromWorld,
-  customerFromWorld,
-  paymentMethodFromWorld,
-  subscriptionFromWorld,
-  transactionFromWorld,
-} from "./seed";
+import { seedWorld } from "./seed";
 import { notification, type PaddleNotification, type PaddleWebhookDestination, signNotification } from "./webhooks";
 import { authenticationError, invalidField, notFound, paddleError, paddleId, paddleStatusError } from "./wire";
 
@@ -174,19 +168,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
 
   return extendSimulator<Omit<PaddleSimulator, keyof Simulator>>(sim, {
     apiKey,
-    seed(world) {
-      for (const customer of world.customers) {
-        store.customers.set(customer.id, customerFromWorld(customer, at()));
-        store.addresses.put(addressFromWorld(customer, at()));
-        const method = paymentMethodFromWorld(customer, at());
-        if (method) store.paymentMethods.put(method);
-      }
-      for (const subscription of world.subscriptions) store.subscriptions.put(subscriptionFromWorld(subscription));
-      for (const invoice of world.invoices) {
-        const transaction = transactionFromWorld(invoice);
-        if (transaction) store.transactions.put(transaction);
-      }
-    },
+    seed: (world) => seedWorld(store, world),
     reset() {
       store.customers.clear();
       store.addresses.clear();

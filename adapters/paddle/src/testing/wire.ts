@@ -5,7 +5,10 @@ import {
   paramSpecOf,
   type RouteRequest,
   type RouteSpec,
+  readRoute as readByIdRoute,
+  retryAfterHeader,
   type SortedCollection,
+  type StatusErrorDetails,
 } from "@portalkit/core/testing";
 
 /** Paddle's error object, as the API sends it under `error` (the SDK's `ApiError` is made from it). */
@@ -84,12 +87,8 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** The answer Paddle gives for a bare status (injected faults). A 5xx is an `api_error`. */
-export function paddleStatusError(
-  status: number,
-  details: { message: string; retryAfter?: number | string },
-): Response {
-  const headers: Record<string, string> = {};
-  if (details.retryAfter !== undefined) headers["retry-after"] = String(details.retryAfter);
+export function paddleStatusError(status: number, details: StatusErrorDetails): Response {
+  const headers = retryAfterHeader(details.retryAfter);
   if (status >= 500) {
     const code = status === 503 ? "service_unavailable" : "internal_error";
     return paddleError(status, { type: "api_error", code, detail: details.message }, headers);
@@ -142,15 +141,7 @@ export function readRoute<T>(
   get: (id: string) => T | undefined,
   params: ParamSpec = { include: true },
 ): RouteSpec {
-  return {
-    method: "GET",
-    path,
-    params,
-    handle: ({ pathParams: { id = "" } }) => {
-      const found = get(id);
-      return found ? paddleData(found) : notFound(kind, id);
-    },
-  };
+  return readByIdRoute({ path, params, get, found: (item) => paddleData(item), missing: (id) => notFound(kind, id) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { retryAfterHeader, type StatusErrorDetails } from "@portalkit/core/testing";
 
 /** Stripe's error object, as the API sends it under `error`. */
 export interface StripeWireError {
@@ -59,12 +60,8 @@ export function invalidParameter(param: string, message: string, code = "paramet
  * The answer Stripe gives for a bare status: used by injected faults and by the
  * idempotency cache's conflict. A 429 is `rate_limit`, a 5xx an `api_error`.
  */
-export function stripeStatusError(
-  status: number,
-  details: { message: string; retryAfter?: number | string },
-): Response {
-  const headers: Record<string, string> = {};
-  if (details.retryAfter !== undefined) headers["retry-after"] = String(details.retryAfter);
+export function stripeStatusError(status: number, details: StatusErrorDetails): Response {
+  const headers = retryAfterHeader(details.retryAfter);
   if (status === 400 && details.message.startsWith("Keys for idempotent requests")) {
     return stripeError(400, { type: "idempotency_error", message: details.message }, headers);
   }

@@ -15,3 +15,4 @@ export {
   type SectionTable,
 } from "./define-adapter";
 export { type FieldMap, fieldMap } from "./field-map";
+export { joinName, snakeCaseAddressPairs, splitName, validAddress } from "./portable-address";

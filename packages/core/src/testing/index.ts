@@ -9,15 +9,26 @@ export { type ObservedCollection, observeCollection } from "./observed-collectio
 export { ObservedMap } from "./observed-map";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { portalRejection } from "./rejection";
-export { createRouteTable, type RouteMatch, type RouteRequest, type RouteSpec, type RouteTable } from "./route-table";
+export {
+  createRouteTable,
+  type ReadRouteOptions,
+  type RouteMatch,
+  type RouteRequest,
+  type RouteSpec,
+  type RouteTable,
+  readRoute,
+  withItem,
+} from "./route-table";
 export { type FetchHandler, type LoopbackServer, type ServeOptions, serveOnLoopback } from "./serve";
 export {
   createSimulator,
   extendSimulator,
   type ParamErrorRule,
+  retryAfterHeader,
   type SimAuth,
   type Simulator,
   type SimulatorOptions,
+  type StatusErrorDetails,
   type VendorErrors,
   type VendorSimulator,
 } from "./simulator";
@@ -62,4 +73,5 @@ export {
   type WorldSubscription,
   type WorldSubscriptionStatus,
   worldCard,
+  worldSubscription,
 } from "./world";

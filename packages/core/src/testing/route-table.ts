@@ -21,6 +21,42 @@ export interface RouteSpec {
   handle(request: RouteRequest): Response | Promise<Response>;
 }
 
+/** What a read route needs from the vendor: where, what it takes, the lookup and the two answers. */
+export interface ReadRouteOptions<T> {
+  /** A path with an `:id` placeholder. */
+  path: string;
+  params: ParamSpec;
+  get(id: string): T | undefined;
+  found(item: T): Response;
+  missing(id: string): Response;
+}
+
+/**
+ * A handler for a path with an `:id`: `act` gets the object it names and the request; the
+ * vendor's 404 answers when there is none.
+ */
+export function withItem<T>(
+  get: (id: string) => T | undefined,
+  missing: (id: string) => Response,
+  act: (item: T, request: RouteRequest) => Response | Promise<Response>,
+): RouteSpec["handle"] {
+  return (request) => {
+    const id = request.pathParams.id ?? "";
+    const item = get(id);
+    return item === undefined ? missing(id) : act(item, request);
+  };
+}
+
+/** `GET <path>`: the object the `:id` names in the vendor's answer, or the vendor's 404. */
+export function readRoute<T>(options: ReadRouteOptions<T>): RouteSpec {
+  return {
+    method: "GET",
+    path: options.path,
+    params: options.params,
+    handle: withItem(options.get, options.missing, (item) => options.found(item)),
+  };
+}
+
 interface CompiledRoute extends RouteSpec {
   pattern: RegExp;
   names: string[];

@@ -7,10 +7,21 @@ export type SimAuth =
   | { scheme: "bearer"; token: string }
   | { scheme: "basic"; user: string /** Checked only when given. */; password?: string };
 
+/** What a bare-status answer says: the message, and the Retry-After an injected fault gives. */
+export interface StatusErrorDetails {
+  message: string;
+  retryAfter?: number | string;
+}
+
+/** The `retry-after` header for an answer, when it has one (empty otherwise). */
+export function retryAfterHeader(retryAfter: number | string | undefined): Record<string, string> {
+  return retryAfter === undefined ? {} : { "retry-after": String(retryAfter) };
+}
+
 /** The vendor's own error answers, in its format. */
 export interface VendorErrors {
   /** The answer for a bare status (injected `status` faults, idempotency conflicts). */
-  status(status: number, details: { message: string; retryAfter?: number | string }): Response;
+  status(status: number, details: StatusErrorDetails): Response;
   /** Credentials missing (`given` undefined) or wrong. */
   unauthenticated(given: string | undefined): Response;
   /** A parameter the endpoint does not know, named in bracket form. */

@@ -84,6 +84,26 @@ export interface WorldInvoice {
   paidAt?: string;
 }
 
+/**
+ * A subscription for a test world: active, one seat of `price_basic` at 15.00 a month in
+ * `usd`, created 2026-01-01 and in its November 2026 period. The fields given replace those.
+ */
+export function worldSubscription(
+  fields: Pick<WorldSubscription, "id" | "customerId"> & Partial<WorldSubscription>,
+): WorldSubscription {
+  return {
+    status: "active",
+    priceId: "price_basic",
+    quantity: 1,
+    unitAmount: 1500,
+    currency: "usd",
+    createdAt: "2026-01-01T00:00:00Z",
+    currentPeriodStart: "2026-11-01T00:00:00Z",
+    currentPeriodEnd: "2026-12-01T00:00:00Z",
+    ...fields,
+  };
+}
+
 export function emptyWorld(): World {
   return { customers: [], subscriptions: [], invoices: [] };
 }

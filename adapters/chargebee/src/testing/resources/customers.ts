@@ -2,7 +2,7 @@ import { paramSpecOf, type RouteSpec } from "@portalkit/core/testing";
 import { notFound } from "../error-response";
 import { addressParam, addressParamNames } from "../params";
 import type { ChargebeeStore } from "../simulator";
-import { json, type WireCustomer } from "../wire";
+import { json, live, type WireCustomer } from "../wire";
 
 function updateBillingInfo(store: ChargebeeStore, customer: WireCustomer, params: URLSearchParams): Response {
   const billing = addressParam(params, "billing_address");
@@ -19,17 +19,13 @@ function updateBillingInfo(store: ChargebeeStore, customer: WireCustomer, params
 
 /** `/customers/:id`: read (with the primary card), and replace the billing address. */
 export function customerRoutes(store: ChargebeeStore): RouteSpec[] {
-  const live = (id: string) => {
-    const customer = store.customers.get(id);
-    return customer && !customer.deleted ? customer : undefined;
-  };
   return [
     {
       method: "GET",
       path: "/api/v2/customers/:id",
       params: {},
       handle: ({ pathParams: { id = "" } }) => {
-        const customer = live(id);
+        const customer = live(store.customers, id);
         if (!customer) return notFound(`customer ${id}`);
         // The primary card, when it is one, comes beside the customer.
         const card = store.cards.get(id);
@@ -41,7 +37,7 @@ export function customerRoutes(store: ChargebeeStore): RouteSpec[] {
       path: "/api/v2/customers/:id/update_billing_info",
       params: paramSpecOf([...addressParamNames("billing_address"), "vat_number", "vat_number_prefix"]),
       handle: ({ pathParams: { id = "" }, inputParams }) => {
-        const customer = live(id);
+        const customer = live(store.customers, id);
         return customer ? updateBillingInfo(store, customer, inputParams) : notFound(`customer ${id}`);
       },
     },

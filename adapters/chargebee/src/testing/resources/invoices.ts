@@ -2,7 +2,7 @@ import { paramSpecOf, type RouteSpec } from "@portalkit/core/testing";
 import { notFound, wrongValue } from "../error-response";
 import { listParams, nextOffset, readListRequest } from "../list-query";
 import type { ChargebeeStore } from "../simulator";
-import { json, type WireDownload, type WireInvoice } from "../wire";
+import { chargebeeReadRoute, json, live, type WireDownload, type WireInvoice } from "../wire";
 
 const PDF_TTL = 3600;
 
@@ -48,10 +48,6 @@ function invoicePdf(store: ChargebeeStore, invoice: WireInvoice, params: URLSear
 
 /** `/invoices`: pages of `{ list, next_offset }`, filtered server-side; one invoice; its PDF. */
 export function invoiceRoutes(store: ChargebeeStore): RouteSpec[] {
-  const live = (id: string) => {
-    const invoice = store.invoices.get(id);
-    return invoice && !invoice.deleted ? invoice : undefined;
-  };
   return [
     {
       method: "GET",
@@ -59,21 +55,18 @@ export function invoiceRoutes(store: ChargebeeStore): RouteSpec[] {
       params: LIST_PARAMS,
       handle: (request) => listInvoices(store, request.inputParams),
     },
-    {
-      method: "GET",
-      path: "/api/v2/invoices/:id",
-      params: paramSpecOf(["line_items_limit", "line_items_offset"]),
-      handle: ({ pathParams: { id = "" } }) => {
-        const invoice = live(id);
-        return invoice ? json({ invoice }) : notFound(`invoice ${id}`);
-      },
-    },
+    chargebeeReadRoute(
+      "/api/v2/invoices/:id",
+      "invoice",
+      (id) => live(store.invoices, id),
+      paramSpecOf(["line_items_limit", "line_items_offset"]),
+    ),
     {
       method: "POST",
       path: "/api/v2/invoices/:id/pdf",
       params: paramSpecOf(["disposition_type"]),
       handle: ({ pathParams: { id = "" }, inputParams }) => {
-        const invoice = live(id);
+        const invoice = live(store.invoices, id);
         return invoice ? invoicePdf(store, invoice, inputParams) : notFound(`invoice ${id}`);
       },
     },

@@ -1,9 +1,9 @@
-import { paramSpecOf, type RouteRequest, type RouteSpec } from "@portalkit/core/testing";
+import { paramSpecOf, type RouteSpec, withItem } from "@portalkit/core/testing";
 import { invalidState, notFound, wrongValue } from "../error-response";
 import { listParams, nextOffset, readListRequest } from "../list-query";
 import { addressParam, addressParamNames, booleanParam } from "../params";
 import type { ChargebeeStore } from "../simulator";
-import { json, type WireSubscription } from "../wire";
+import { json, live, type WireSubscription } from "../wire";
 
 const LIST_PARAMS = listParams();
 
@@ -135,13 +135,12 @@ function updateForItems(store: ChargebeeStore, subscription: WireSubscription, p
 
 /** `/subscriptions`: a page of them; `/subscriptions/:id`: read, cancel, reactivate, lift a scheduled cancellation, change the shipping address. */
 export function subscriptionRoutes(store: ChargebeeStore): RouteSpec[] {
-  const on =
-    (act: (subscription: WireSubscription, params: URLSearchParams) => Response) =>
-    ({ pathParams: { id = "" }, inputParams }: RouteRequest) => {
-      const subscription = store.subscriptions.get(id);
-      if (!subscription || subscription.deleted) return notFound(`subscription ${id}`);
-      return act(subscription, inputParams);
-    };
+  const on = (act: (subscription: WireSubscription, params: URLSearchParams) => Response) =>
+    withItem(
+      (id) => live(store.subscriptions, id),
+      (id) => notFound(`subscription ${id}`),
+      (subscription, { inputParams }) => act(subscription, inputParams),
+    );
   const route = (method: string, action: string, names: readonly string[], handle: RouteSpec["handle"]): RouteSpec => ({
     method,
     path: `/api/v2/subscriptions/:id${action}`,

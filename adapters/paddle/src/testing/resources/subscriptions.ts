@@ -1,5 +1,5 @@
 import type { ISubscriptionResponse } from "@paddle/paddle-node-sdk";
-import type { RouteSpec } from "@portalkit/core/testing";
+import { type RouteSpec, withItem } from "@portalkit/core/testing";
 import type { PaddleStore } from "../simulator";
 import { invalidField, listPage, listParams, notFound, paddleData, paddleError, readBody, readRoute } from "../wire";
 
@@ -60,12 +60,12 @@ function update(store: PaddleStore, subscription: ISubscriptionResponse, rawBody
 
 /** `/subscriptions`: list, read, update (a scheduled change removed) and cancel. */
 export function subscriptionRoutes(store: PaddleStore): RouteSpec[] {
-  const withSubscription =
-    (act: (subscription: ISubscriptionResponse, rawBody: string) => Response) =>
-    ({ pathParams: { id = "" }, rawBody }: { pathParams: Readonly<Record<string, string>>; rawBody: string }) => {
-      const subscription = store.subscriptions.get(id);
-      return subscription ? act(subscription, rawBody) : notFound("subscription", id);
-    };
+  const withSubscription = (act: (subscription: ISubscriptionResponse, rawBody: string) => Response) =>
+    withItem(
+      (id) => store.subscriptions.get(id),
+      (id) => notFound("subscription", id),
+      (item, { rawBody }) => act(item, rawBody),
+    );
   return [
     {
       method: "GET",

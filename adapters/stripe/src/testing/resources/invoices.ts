@@ -1,8 +1,8 @@
 import { type FormObject, type ParamSpec, type RouteSpec, stringParam } from "@portalkit/core/testing";
 import type Stripe from "stripe";
 import type { StripeStore } from "../simulator";
-import { invalidParameter, resourceMissing, stripeJson } from "../wire";
-import { EXPAND, listLimit, startingAfter } from "./params";
+import { invalidParameter, stripeJson } from "../wire";
+import { EXPAND, listLimit, startingAfter, stripeReadRoute } from "./params";
 
 const INVOICE_LIST: ParamSpec = {
   ...EXPAND,
@@ -68,14 +68,6 @@ export function invoiceRoutes(store: StripeStore): RouteSpec[] {
       params: INVOICE_LIST,
       handle: (request) => listInvoices(store, request.input),
     },
-    {
-      method: "GET",
-      path: "/v1/invoices/:id",
-      params: EXPAND,
-      handle: ({ pathParams: { id = "" } }) => {
-        const invoice = store.invoices.get(id);
-        return invoice ? stripeJson(200, invoice) : resourceMissing("invoice", id);
-      },
-    },
+    stripeReadRoute("/v1/invoices/:id", "invoice", (id) => store.invoices.get(id)),
   ];
 }

@@ -1,8 +1,19 @@
-import { type FormObject, type ParamSpec, stringParam } from "@portalkit/core/testing";
-import { invalidParameter, resourceMissing } from "../wire";
+import { type FormObject, type ParamSpec, type RouteSpec, readRoute, stringParam } from "@portalkit/core/testing";
+import { invalidParameter, resourceMissing, stripeJson } from "../wire";
 
 /** `expand[]`, which every Stripe endpoint takes. */
 export const EXPAND = { expand: true } as const satisfies ParamSpec;
+
+/** `GET <path>`: the object the `:id` names, or Stripe's `resource_missing`. */
+export function stripeReadRoute<T>(path: string, kind: string, get: (id: string) => T | undefined): RouteSpec {
+  return readRoute({
+    path,
+    params: EXPAND,
+    get,
+    found: (item) => stripeJson(200, item),
+    missing: (id) => resourceMissing(kind, id),
+  });
+}
 
 export const ADDRESS = {
   line1: true,

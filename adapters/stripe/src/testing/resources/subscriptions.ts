@@ -1,4 +1,11 @@
-import { type FormObject, hashParam, type ParamSpec, type RouteSpec, stringParam } from "@portalkit/core/testing";
+import {
+  type FormObject,
+  hashParam,
+  type ParamSpec,
+  type RouteSpec,
+  stringParam,
+  withItem,
+} from "@portalkit/core/testing";
 import type Stripe from "stripe";
 import type { StripeStore } from "../simulator";
 import { invalidParameter, resourceMissing, stripeError, stripeJson } from "../wire";
@@ -147,12 +154,12 @@ export function update(store: StripeStore, subscription: Stripe.Subscription, pa
 
 /** `/v1/subscriptions`: a customer's, newest first, joined by `starting_after`; `/v1/subscriptions/:id`: read, cancel now (DELETE), schedule or lift a cancellation (POST). */
 export function subscriptionRoutes(store: StripeStore): RouteSpec[] {
-  const withSubscription =
-    (act: (subscription: Stripe.Subscription, params: FormObject) => Response) =>
-    ({ pathParams: { id = "" }, input }: { pathParams: Readonly<Record<string, string>>; input: FormObject }) => {
-      const subscription = store.subscriptions.get(id);
-      return subscription ? act(subscription, input) : resourceMissing("subscription", id);
-    };
+  const withSubscription = (act: (subscription: Stripe.Subscription, params: FormObject) => Response) =>
+    withItem(
+      (id) => store.subscriptions.get(id),
+      (id) => resourceMissing("subscription", id),
+      (item, { input }) => act(item, input),
+    );
   return [
     {
       method: "GET",
