@@ -18,6 +18,6 @@ export function createChargebeeClient(options: ChargebeeProviderOptions): Charge
     apiKey: options.apiKey,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retryConfig: { enabled: false },
-    httpClient: createFetchClient(),
+    httpClient: createFetchClient(options.maxResponseBytes),
   });
 }

@@ -1,4 +1,11 @@
-import { PortalError, parseRetryAfter } from "@portalkit/core";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  declaresMoreThan,
+  PortalError,
+  parseRetryAfter,
+  readBounded,
+  responseTooLarge,
+} from "@portalkit/core";
 import type { HttpClientInterface } from "chargebee";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 
@@ -6,29 +13,55 @@ import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
  * The SDK's HTTP layer, replaced. The SDK reports every body it cannot parse as a 500
  * `internal_error` whatever the real status was, and a dropped connection as a raw
  * fetch error. Here both become retryable PortalErrors that keep the real status and
- * Retry-After, and the per-request timeout becomes a `timeout` PortalError.
+ * Retry-After, and the per-request timeout becomes a `timeout` PortalError. The body is
+ * read here, bounded (`maxResponseBytes`) and under the same timeout, and handed to the SDK
+ * whole: past the limit reading stops and the call fails with an `unavailable` PortalError.
  */
-export function createFetchClient(): HttpClientInterface {
+export function createFetchClient(maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES): HttpClientInterface {
+  const tooLarge = () => responseTooLarge(CHARGEBEE_PROVIDER_ID, maxResponseBytes);
   return {
     async makeApiRequest(request: Request, timeoutMs: number): Promise<Response> {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       let response: Response;
+      let body: Uint8Array | undefined;
       try {
         response = await fetch(new Request(request, { signal: controller.signal }));
+        const oversized = declaresMoreThan(response.headers.get("content-length"), maxResponseBytes);
+        if (isJsonAnswer(response)) {
+          if (oversized) {
+            await response.body?.cancel().catch(() => undefined);
+            throw tooLarge();
+          }
+          body = response.body ? await readBounded(response.body, maxResponseBytes, tooLarge) : undefined;
+        } else if (response.body) {
+          // A proxy or load balancer answered, not the Chargebee API: nothing in the body to
+          // map. It is drained (bounded) so that the connection can be reused.
+          if (oversized) await response.body.cancel().catch(() => undefined);
+          else await readBounded(response.body, maxResponseBytes, tooLarge).catch(() => undefined);
+        }
       } catch (error) {
+        if (PortalError.isInstance(error)) throw error;
         throw controller.signal.aborted ? timeoutError(timeoutMs) : networkError(error);
       } finally {
         clearTimeout(timer);
       }
-      if (response.status >= 200 && response.status < 300) return response;
-      const contentType = response.headers.get("content-type") ?? "";
-      if (contentType.includes("json")) return response;
-      // A proxy or load balancer answered, not the Chargebee API: nothing in the body to map.
-      await response.arrayBuffer().catch(() => undefined);
-      throw nonJsonError(response);
+      if (!isJsonAnswer(response)) throw nonJsonError(response);
+      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : (body as BodyInit | undefined), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     },
   };
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** A success, or an error the API itself answered (in JSON). */
+function isJsonAnswer(response: Response): boolean {
+  if (response.status >= 200 && response.status < 300) return true;
+  return (response.headers.get("content-type") ?? "").includes("json");
 }
 
 function timeoutError(timeoutMs: number): PortalError {

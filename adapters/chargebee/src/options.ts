@@ -15,6 +15,11 @@ export interface ChargebeeProviderOptions {
   apiBaseUrl?: string;
   /** Per-request timeout in milliseconds. Default 30 000. */
   timeoutMs?: number;
+  /**
+   * The most bytes of one API response body read, counted while reading; past it the call
+   * fails with `unavailable`. Default 8 MiB.
+   */
+  maxResponseBytes?: number;
   /** Bounds on retries of 429, 5xx, resets and timeouts. */
   retry?: RetryOptions;
   /**
@@ -45,6 +50,7 @@ export const ChargebeeProviderOptionsSchema = z.strictObject({
   domain: z.string().min(1).optional(),
   apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   timeoutMs: z.number().int().positive().optional(),
+  maxResponseBytes: z.number().int().positive().optional(),
   retry: RetryOptionsSchema.optional(),
   cancelReasonCodes: z.array(z.string().min(1).max(100)).max(200).readonly().optional(),
   webhookAuth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),

@@ -1,4 +1,10 @@
-import { PortalError } from "@portalkit/core";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  declaresMoreThan,
+  PortalError,
+  readBounded,
+  responseTooLarge,
+} from "@portalkit/core";
 import { errorFromResponse } from "./errors";
 import { PROVIDER_ID } from "./normalize";
 import { type FetchLike, MEMORY_API_URL, type MemoryProviderOptions } from "./options";
@@ -20,6 +26,9 @@ export interface ApiClient {
 export function createApiClient(options: MemoryProviderOptions): ApiClient {
   const baseUrl = options.baseUrl ?? MEMORY_API_URL;
   const send: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const tooLarge = () => responseTooLarge(PROVIDER_ID, maxBytes);
+  const decoder = new TextDecoder();
 
   async function request<T>(spec: ApiRequest): Promise<T> {
     const url = new URL(spec.path, baseUrl);
@@ -40,8 +49,13 @@ export function createApiClient(options: MemoryProviderOptions): ApiClient {
           ...(spec.body ? { body: JSON.stringify(spec.body) } : {}),
         }),
       );
-      text = await response.text();
+      if (declaresMoreThan(response.headers.get("content-length"), maxBytes)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      text = response.body ? decoder.decode(await readBounded(response.body, maxBytes, tooLarge)) : "";
     } catch (cause) {
+      if (PortalError.isInstance(cause)) throw cause;
       throw new PortalError({
         code: "unavailable",
         provider: PROVIDER_ID,

@@ -21,6 +21,8 @@ export const MemoryProviderOptionsSchema = z.strictObject({
   retry: RetryOptionsSchema.optional(),
   /** Per attempt, body included; default 10 000 ms. */
   timeoutMs: z.number().int().positive().optional(),
+  /** The most bytes of one API response body read, counted while reading; default 8 MiB. */
+  maxResponseBytes: z.number().int().positive().optional(),
   /** The webhook endpoint's signing secret, for `parseWebhook`. Never sent anywhere. */
   webhookSecret: z.string().min(1).optional(),
   /** Seconds a webhook's timestamp may be away from now; default 300. */

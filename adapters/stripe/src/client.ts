@@ -16,7 +16,7 @@ export function createStripeClient(options: StripeConnectionOptions): Stripe {
     protocol,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxNetworkRetries: 0,
-    httpClient: createBoundedHttpClient(),
+    httpClient: createBoundedHttpClient(options.maxResponseBytes),
     telemetry: false,
     appInfo: { name: "portalkit" },
   });

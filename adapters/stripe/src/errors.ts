@@ -1,4 +1,11 @@
-import { PortalError, type PortalErrorCode, parseRetryAfter, vendorParamToField } from "@portalkit/core";
+import {
+  PortalError,
+  type PortalErrorCode,
+  parseRetryAfter,
+  responseTooLarge,
+  vendorParamToField,
+} from "@portalkit/core";
+import { bodyOverLimit } from "./bounded-http-client";
 
 /** The fields of a stripe-node `StripeError` this adapter reads (duck-typed: two SDK copies may coexist). */
 interface StripeErrorLike {
@@ -56,6 +63,8 @@ function classify(error: StripeErrorLike): { code: PortalErrorCode } {
 /** Any failure from the stripe SDK (or from this adapter) as a PortalError. */
 export function toPortalError(error: unknown, provider: string): PortalError {
   if (PortalError.isInstance(error)) return error;
+  const limit = bodyOverLimit(error);
+  if (limit !== undefined) return responseTooLarge(provider, limit);
   if (!isStripeError(error)) {
     return new PortalError({
       code: "unavailable",

@@ -17,6 +17,8 @@ export const StripeConnectionOptionsSchema = z.object({
   retry: RetryOptionsSchema.optional(),
   /** Per-request timeout; default 30 000 ms. */
   timeoutMs: z.number().int().positive().optional(),
+  /** The most bytes of one API response body read, counted while reading; default 8 MiB. */
+  maxResponseBytes: z.number().int().positive().optional(),
   /** The webhook endpoint's signing secret (`whsec_…`), for `parseWebhook`. Never sent anywhere. */
   webhookSecret: z.string().trim().min(1, "must be a webhook signing secret").optional(),
   /** Seconds a webhook signature's timestamp may be old; default 300 (Stripe's). */

@@ -1,6 +1,13 @@
 export { type AllInvoicesInput, allInvoices, invoicePages } from "./all-invoices";
 export { type AllSubscriptionsInput, allSubscriptions } from "./all-subscriptions";
 export {
+  type ByteSource,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  declaresMoreThan,
+  readBounded,
+  responseTooLarge,
+} from "./bounded-read";
+export {
   ADDRESS_FIELDS,
   type AddressField,
   AddressFieldSchema,

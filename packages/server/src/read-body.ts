@@ -1,4 +1,4 @@
-import { PortalError } from "@portalkit/core";
+import { declaresMoreThan, PortalError, readBounded } from "@portalkit/core";
 
 /** The default limit of a portal route's JSON body: 64 KiB. */
 export const DEFAULT_MAX_JSON_BYTES = 64 * 1024;
@@ -23,23 +23,10 @@ export function isBodyTooLarge(error: unknown): boolean {
  * Content-Length over the limit is refused before anything is read.
  */
 export async function readBodyBytes(request: Request, maxBytes: number, provider: string): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw bodyTooLarge(provider);
+  if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) throw bodyTooLarge(provider);
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw bodyTooLarge(provider);
-      }
-      chunks.push(value);
-    }
+    return await readBounded(request.body, maxBytes, () => bodyTooLarge(provider));
   } catch (error) {
     if (PortalError.isInstance(error)) throw error;
     // A stream that errors while read: the Node listener's own limit, or a client gone.
@@ -50,16 +37,7 @@ export async function readBodyBytes(request: Request, maxBytes: number, provider
       message: "The request body could not be read",
       cause: error,
     });
-  } finally {
-    reader.releaseLock();
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** Reads a body as UTF-8 text, bounded while read (see readBodyBytes). */

@@ -7,6 +7,11 @@ export {
 } from "./newest-first";
 export { type ObservedCollection, observeCollection } from "./observed-collection";
 export { ObservedMap } from "./observed-map";
+export {
+  type OversizedBodyOptions,
+  type OversizedBodyServer,
+  serveOversizedBody,
+} from "./oversized-body";
 export { hashParam, isCountryCode, type ParamSpec, paramSpecOf, stringParam, unknownParam } from "./param-spec";
 export { portalRejection } from "./rejection";
 export {
