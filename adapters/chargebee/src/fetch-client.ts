@@ -47,16 +47,26 @@ export function createFetchClient(maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES)
         clearTimeout(timer);
       }
       if (!isJsonAnswer(response)) throw nonJsonError(response);
-      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : (body as BodyInit | undefined), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      return readAnswer(response, body);
     },
   };
 }
 
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const decoder = new TextDecoder();
+
+/**
+ * The answer the SDK reads (its status, its headers and `json()`, nothing else), with the
+ * bytes already read: a second Response around them would copy the body once more.
+ */
+function readAnswer(response: Response, body: Uint8Array | undefined): Response {
+  const answer = new Response(null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  answer.json = async () => JSON.parse(body ? decoder.decode(body) : "");
+  return answer;
+}
 
 /** A success, or an error the API itself answered (in JSON). */
 function isJsonAnswer(response: Response): boolean {
