@@ -50,7 +50,7 @@ const budget = {
           ],
         };
       }
-      console.log(`\n  @portalkit/react adds ${added} B min+gzip to @portalkit/browser (budget ${BINDINGS_BUDGET} B)`);
+      console.error(`\n  @portalkit/react adds ${added} B min+gzip to @portalkit/browser (budget ${BINDINGS_BUDGET} B)`);
     });
   },
 };
