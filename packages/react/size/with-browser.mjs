@@ -50,7 +50,9 @@ const budget = {
           ],
         };
       }
-      console.error(`\n  @portalkit/react adds ${added} B min+gzip to @portalkit/browser (budget ${BINDINGS_BUDGET} B)`);
+      console.error(
+        `\n  @portalkit/react adds ${added} B min+gzip to @portalkit/browser (budget ${BINDINGS_BUDGET} B)`,
+      );
     });
   },
 };
