@@ -26,6 +26,7 @@ export {
   type SimSubscriptionState,
 } from "./harness";
 export { mountOnMsw } from "./msw";
+export { describeResponseLimit, type ResponseLimitCase } from "./response-limit";
 export { CONFORMANCE_SETUP, type Scenario } from "./scenario-kit";
 export { WRITTEN_ADDRESSES } from "./scenarios/reads";
 export {

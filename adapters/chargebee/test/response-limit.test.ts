@@ -1,49 +1,19 @@
-import { type OversizedBodyServer, portalRejection, serveOversizedBody } from "@portalkit/core/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { describeResponseLimit } from "@portalkit/conformance";
 import { createChargebeeProvider } from "../src/index";
 
-const LIMIT = 64 * 1024;
-// Far past the limit and past what loopback socket buffers hold, so an early stop shows.
-const TOTAL = 64 * 1024 * 1024;
+const SECRET = "test_key_response_limit_secret";
 
-let server: OversizedBodyServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function providerOn(mode: "chunked" | "declared") {
-  server = await serveOversizedBody({ totalBytes: TOTAL, mode });
-  return createChargebeeProvider({
-    site: "acme-test",
-    apiKey: "test_key_response_limit_secret",
-    apiBaseUrl: server.url,
-    maxResponseBytes: LIMIT,
-    timeoutMs: 20_000,
-    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 10 },
-  });
-}
-
-describe("a response body over maxResponseBytes", () => {
-  it("stops reading a streamed body past the limit and fails unavailable", async () => {
-    const provider = await providerOn("chunked");
-    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
-    expect(error).toMatchObject({ code: "unavailable", retryable: false, provider: "chargebee" });
-    expect(error.message).toContain(`${LIMIT}-byte limit`);
-    expect(error.message).not.toContain("test_key_response_limit_secret");
-    const closed = await server?.closed();
-    expect(closed?.complete).toBe(false);
-    expect(server?.written).toBeLessThan(TOTAL);
-    expect(server?.requests).toBe(1);
-  });
-
-  it("refuses a Content-Length over the limit before reading", async () => {
-    const provider = await providerOn("declared");
-    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
-    expect(error).toMatchObject({ code: "unavailable", retryable: false });
-    expect(error.message).toContain(`${LIMIT}-byte limit`);
-    expect((await server?.closed())?.complete).toBe(false);
-    expect(server?.written).toBeLessThan(TOTAL);
-    expect(server?.requests).toBe(1);
-  });
+describeResponseLimit({
+  provider: "chargebee",
+  secret: SECRET,
+  customerId: "alice",
+  build: (baseUrl, maxResponseBytes) =>
+    createChargebeeProvider({
+      site: "acme-test",
+      apiKey: SECRET,
+      apiBaseUrl: baseUrl,
+      maxResponseBytes,
+      timeoutMs: 20_000,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 10 },
+    }),
 });
