@@ -1,18 +1,23 @@
 #!/usr/bin/env node
-// Prints the mutation score per package from Stryker's JSON report (reports/mutation/mutation.json).
+// Prints the mutation score per package from Stryker's JSON reports (reports/mutation/<package>/mutation.json).
 // Score = (killed + timeout) / (every mutant but ignored, compile and runtime errors); mutants
 // no test covers count against it. Timeouts are shown apart, since a timeout is only a kill
 // when the mutant really hangs.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
-const file = resolve(root, process.argv[2] ?? "reports/mutation/mutation.json");
-if (!existsSync(file)) {
-  console.error(`No report at ${relative(root, file)}: run \`npm run mutation\` first.`);
+const options = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const reportsDir = resolve(root, "reports/mutation");
+// One report per package run (reports/mutation/<package>/mutation.json); all of them unless named.
+const names = named.length > 0 ? named : existsSync(reportsDir) ? readdirSync(reportsDir) : [];
+const reports = names.map((name) => resolve(reportsDir, name, "mutation.json")).filter((file) => existsSync(file));
+if (reports.length === 0) {
+  console.error("No report under reports/mutation/: run `npm run mutation` first.");
   process.exit(2);
 }
-const report = JSON.parse(readFileSync(file, "utf8"));
+const files = Object.assign({}, ...reports.map((file) => JSON.parse(readFileSync(file, "utf8")).files ?? {}));
 
 /** The package a source file belongs to; core's adapter kit is scored on its own. */
 function packageOf(path) {
@@ -26,7 +31,7 @@ function packageOf(path) {
 const STATUSES = ["Killed", "Timeout", "Survived", "NoCoverage", "Ignored", "CompileError", "RuntimeError"];
 const rows = new Map();
 const survivors = [];
-for (const [path, entry] of Object.entries(report.files ?? {})) {
+for (const [path, entry] of Object.entries(files)) {
   const name = packageOf(path);
   const row = rows.get(name) ?? Object.fromEntries(STATUSES.map((status) => [status, 0]));
   for (const mutant of entry.mutants ?? []) {
@@ -52,7 +57,7 @@ for (const [name, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     `${name.padEnd(24)} ${pad(score, 7)} ${pad(row.Killed, 7)} ${pad(row.Timeout, 7)} ${pad(row.Survived, 8)} ${pad(row.NoCoverage, 7)} ${pad(valid, 6)}`,
   );
 }
-if (process.argv.includes("--survivors")) {
+if (options.includes("--survivors")) {
   console.log("");
   for (const line of survivors) console.log(line);
 } else if (survivors.length > 0) {
