@@ -121,3 +121,99 @@ describe("redactSecrets", () => {
     expect(redactSecrets("nothing secret here")).toBe("nothing secret here");
   });
 });
+
+describe("the status and code tables", () => {
+  it("maps every status a vendor answers with to its code, 5xx from 500 up and anything else invalid_request", () => {
+    const table: Array<[number, string]> = [
+      [400, "invalid_request"],
+      [422, "invalid_request"],
+      [401, "unauthenticated"],
+      [402, "payment_failed"],
+      [403, "forbidden"],
+      [404, "not_found"],
+      [408, "timeout"],
+      [409, "conflict"],
+      [429, "rate_limited"],
+      [500, "unavailable"],
+      [503, "unavailable"],
+      [599, "unavailable"],
+      [499, "invalid_request"],
+      [418, "invalid_request"],
+      [410, "invalid_request"],
+    ];
+    expect(table.map(([status]) => [status, codeFromHttpStatus(status)])).toEqual(table);
+  });
+
+  it("answers each code with its own HTTP status", () => {
+    expect(Object.fromEntries(PORTAL_ERROR_CODES.map((code) => [code, httpStatusFromCode(code)]))).toEqual({
+      invalid_input: 400,
+      invalid_request: 400,
+      unauthenticated: 401,
+      payment_failed: 402,
+      forbidden: 403,
+      not_found: 404,
+      conflict: 409,
+      unsupported: 501,
+      rate_limited: 429,
+      timeout: 504,
+      unavailable: 503,
+    });
+  });
+});
+
+describe("PortalError's optional fields and causes", () => {
+  it("keeps retryAfterMs and a cause's name and message in its JSON form, and leaves absent fields out", () => {
+    const error = new PortalError({
+      code: "rate_limited",
+      provider: "stripe",
+      message: "slow down",
+      retryAfterMs: 2_000,
+      cause: new TypeError("fetch failed"),
+    });
+    expect(error.retryAfterMs).toBe(2_000);
+    expect(error.toJSON()).toEqual({
+      name: "PortalError",
+      code: "rate_limited",
+      message: "slow down",
+      provider: "stripe",
+      retryable: true,
+      retryAfterMs: 2_000,
+      cause: { name: "TypeError", message: "fetch failed" },
+    });
+    const bare = new PortalError({ code: "not_found", provider: "p", message: "gone" });
+    expect(Object.keys(bare.toJSON()).sort()).toEqual(["code", "message", "name", "provider", "retryable"]);
+    expect(PortalError.isRetryable(error)).toBe(true);
+    expect(PortalError.isRetryable(bare)).toBe(false);
+    expect(PortalError.isRetryable(new Error("plain"))).toBe(false);
+  });
+
+  it("keeps a PortalError cause as it is, and an Error's name, message and stack", () => {
+    const inner = new PortalError({ code: "timeout", provider: "p", message: "late" });
+    expect(new PortalError({ code: "unavailable", provider: "p", message: "x", cause: inner }).cause).toBe(inner);
+    const thrown = new RangeError("out of range");
+    const cause = new PortalError({ code: "unavailable", provider: "p", message: "x", cause: thrown }).cause;
+    expect(cause).not.toBe(thrown);
+    expect([cause?.name, cause?.message, cause?.stack]).toEqual(["RangeError", "out of range", thrown.stack]);
+  });
+
+  it("reads a vendor's error object, a bare value and an unprintable object as a cause", () => {
+    const causeOf = (value: unknown) =>
+      new PortalError({ code: "unavailable", provider: "p", message: "x", cause: value }).cause;
+    const vendor = causeOf({ name: "ChargebeeError", message: "site not found", http_status_code: 404 });
+    expect([vendor?.name, vendor?.message, vendor?.stack]).toEqual([
+      "ChargebeeError",
+      "site not found",
+      "ChargebeeError: site not found",
+    ]);
+    const shapeless = causeOf({ type: "api_error", status: 500 });
+    expect([shapeless?.name, shapeless?.message]).toEqual(["Error", '{"type":"api_error","status":500}']);
+    const bare = causeOf("socket hang up");
+    expect([bare?.name, bare?.message, bare?.stack]).toEqual(["Error", "socket hang up", "Error: socket hang up"]);
+    const circular: Record<string, unknown> = { name: 42 };
+    circular.self = circular;
+    const unprintable = causeOf(circular);
+    expect([unprintable?.name, unprintable?.message]).toEqual(["Error", "[object Object]"]);
+    const silent = causeOf({ toJSON: () => undefined });
+    expect(silent?.message).toBe("[object Object]");
+  });
+});
