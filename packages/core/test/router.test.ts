@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRouter, type PortalError } from "../src/index";
+import { createRouter, PortalError } from "../src/index";
 import { fakeProvider, invoice } from "./fake-provider";
 
 function setup() {
@@ -108,5 +108,97 @@ describe("createRouter", () => {
       resolve: () => "a",
     });
     expect(router.capabilities.cancelReason).toBe("comment");
+  });
+});
+
+describe("createRouter: what the providers share", () => {
+  it("offers the sections, cancel modes, address kinds and address scopes every provider shares", () => {
+    const router = createRouter({
+      providers: {
+        a: fakeProvider(
+          "a",
+          {},
+          {
+            sections: ["billing_history", "address", "payment_sources"],
+            cancelModes: ["now", "period_end"],
+            addressKinds: ["billing", "shipping"],
+            addressScopes: { billing: "customer", shipping: "subscription" },
+          },
+        ),
+        b: fakeProvider(
+          "b",
+          {},
+          {
+            sections: ["payment_sources", "billing_history"],
+            cancelModes: ["period_end"],
+            addressKinds: ["billing"],
+            addressScopes: { billing: "customer", shipping: "customer" },
+          },
+        ),
+      },
+      resolve: () => "a",
+    });
+    expect(router.capabilities.sections).toEqual(["billing_history", "payment_sources"]);
+    expect(router.capabilities.cancelModes).toEqual(["period_end"]);
+    expect(router.capabilities.addressKinds).toEqual(["billing"]);
+    expect(router.capabilities.addressScopes).toEqual({ billing: "customer" });
+    expect(Object.isFrozen(router.capabilities)).toBe(true);
+  });
+
+  it("keeps an address scope only every provider names alike", () => {
+    const one = (addressScopes: object) =>
+      createRouter({ providers: { a: fakeProvider("a", {}, addressScopes) }, resolve: () => "a" }).capabilities
+        .addressScopes;
+    expect(one({ addressScopes: { shipping: "subscription" } })).toEqual({ shipping: "subscription" });
+    expect(one({ addressScopes: {} })).toEqual({});
+    const missingOnOne = createRouter({
+      providers: {
+        a: fakeProvider("a", {}, { addressScopes: { billing: "customer" } }),
+        b: fakeProvider("b", {}, { addressScopes: {} }),
+      },
+      resolve: () => "a",
+    });
+    expect(missingOnOne.capabilities.addressScopes).toEqual({});
+  });
+
+  it("needs a provider, and names itself by the id given on the errors it raises", async () => {
+    expect(() => createRouter({ providers: {}, resolve: () => undefined })).toThrow(/at least one provider/);
+    const router = createRouter({ id: "billing", providers: { a: fakeProvider("a") }, resolve: () => null });
+    expect(router.id).toBe("billing");
+    await expect(router.listInvoices({ customerId: "x" })).rejects.toMatchObject({
+      code: "not_found",
+      provider: "billing",
+    });
+    await expect(router.providerFor("")).rejects.toMatchObject({ code: "invalid_input", field: "customerId" });
+  });
+
+  it("passes a resolver's own PortalError on, and names the router on one it wraps", async () => {
+    const refusal = new PortalError({ code: "forbidden", provider: "tenancy", message: "not this tenant" });
+    const refusing = createRouter({
+      providers: { a: fakeProvider("a") },
+      resolve: async () => {
+        throw refusal;
+      },
+    });
+    await expect(refusing.openPortal({ customerId: "x" })).rejects.toBe(refusal);
+    const failing = createRouter({
+      providers: { a: fakeProvider("a") },
+      resolve: () => {
+        throw new Error("offline");
+      },
+    });
+    const error = (await failing.openPortal({ customerId: "x" }).catch((e) => e)) as PortalError;
+    expect([error.code, error.provider, error.cause?.message]).toEqual(["unavailable", "router", "offline"]);
+  });
+
+  it("answers unsupported when the customer's provider lacks a method it claims", async () => {
+    const a = fakeProvider("a");
+    const lacking = { ...fakeProvider("lacking"), getSubscription: undefined };
+    const router = createRouter({ providers: { a, lacking }, resolve: (id) => id });
+    expect(router.getSubscription).toBeTypeOf("function");
+    await expect(router.getSubscription!({ customerId: "lacking", subscriptionId: "s" })).rejects.toMatchObject({
+      code: "unsupported",
+      provider: "lacking",
+    });
   });
 });
