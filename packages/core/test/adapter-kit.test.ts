@@ -297,3 +297,239 @@ describe("defineAdapter", () => {
     expect(foreign.code).toBe("not_found");
   });
 });
+
+describe("defineAdapter: the definition's choices", () => {
+  it("keeps a failing ownership read's own error: an outage stays retryable, never not_found", async () => {
+    const { client, provider } = open();
+    client.failures.push({ status: 503 }, { status: 503 }, { status: 503 });
+    const error = await portalRejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "now" }));
+    expect(error).toMatchObject({ code: "unavailable", retryable: true, message: "vendor 503" });
+    expect(client.calls).toEqual(["GET /subscriptions", "GET /subscriptions", "GET /subscriptions"]);
+  });
+
+  it("names the provider by providerId, on objects and errors, and its not_found names the kind and id", async () => {
+    const make = defineAdapter({ ...definition(), providerId: (options: Options) => `acme-${options.apiKey.length}` });
+    const provider = make({ apiKey: "key", vendor: vendor() });
+    expect(provider.id).toBe("acme-3");
+    expect((await provider.createSession({ customerId: "alice" })).provider).toBe("acme-3");
+    const error = await portalRejection(provider.cancel({ customerId: "alice", subscriptionId: "sub_b", when: "now" }));
+    expect(error).toMatchObject({
+      code: "not_found",
+      provider: "acme-3",
+      status: 404,
+      message: "No subscription sub_b for this customer",
+    });
+  });
+
+  it("takes the retry option every adapter takes when the definition names no bounds, and no deadline unless asked", async () => {
+    const OptionsWithRetry = z.strictObject({
+      apiKey: z.string(),
+      vendor: z.custom<Vendor>(),
+      retry: z.strictObject({ maxAttempts: z.number(), baseDelayMs: z.number(), maxDelayMs: z.number() }).optional(),
+    });
+    const { retry: _, deadline: __, ...base } = definition();
+    const make = defineAdapter({ ...base, options: OptionsWithRetry });
+    const client = vendor();
+    const provider = make({ apiKey: "key", vendor: client, retry: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 } });
+    client.failures.push({ status: 503 }, { status: 503 }, { status: 503 });
+    await portalRejection(provider.listInvoices({ customerId: "alice" }));
+    expect(client.calls).toEqual(["GET /invoices", "GET /invoices"]);
+
+    // Without a deadline an answer that takes its time is waited for.
+    const slow = vendor();
+    const late = {
+      ...slow,
+      call: async <T>(name: string, answer: () => T) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return slow.call(name, answer);
+      },
+    };
+    const patient = make({ apiKey: "key", vendor: late, retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+    expect(await patient.openPortal({ customerId: "alice" })).toMatchObject({ url: "https://portal.test/alice" });
+  });
+
+  it("says which vendor and how long in a timeout", async () => {
+    const { client, provider } = open();
+    client.failures.push("hang", "hang", "hang");
+    const error = await portalRejection(provider.openPortal({ customerId: "alice" }));
+    expect([error.code, error.retryable, error.message]).toEqual(["timeout", true, "No answer from Acme within 20 ms"]);
+  });
+
+  it("passes a PortalError thrown by a handler through as it is, and turns an error table's non-PortalError into unavailable", async () => {
+    const thrown = new PortalError({ code: "payment_failed", provider: "acme", message: "card declined" });
+    const base = definition();
+    const make = defineAdapter({
+      ...base,
+      toPortalError: () => ({ code: "not_found" }) as unknown as PortalError,
+      operations: {
+        ...base.operations,
+        createSession: async () => {
+          throw thrown;
+        },
+      },
+    });
+    const client = vendor();
+    const provider = make({ apiKey: "key", vendor: client });
+    expect(await portalRejection(provider.createSession({ customerId: "alice" }))).toBe(thrown);
+    client.failures.push({ status: 404 });
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
+    expect([error.code, error.retryable, error.provider, error.message]).toEqual([
+      "unavailable",
+      false,
+      "acme",
+      "Unexpected answer from the vendor",
+    ]);
+    expect(client.calls).toEqual(["GET /invoices"]);
+  });
+
+  it("gives handlers ctx.error with the provider filled in, and ctx.notFound", async () => {
+    const base = definition();
+    const errors: PortalError[] = [];
+    const make = defineAdapter({
+      ...base,
+      operations: {
+        ...base.operations,
+        createSession: async (_input, ctx) => {
+          errors.push(ctx.error({ code: "conflict", message: "busy" }), ctx.notFound("invoice", "in_1"));
+          throw errors[0];
+        },
+      },
+    });
+    await portalRejection(make({ apiKey: "key", vendor: vendor() }).createSession({ customerId: "alice" }));
+    expect(errors.map((e) => [e.code, e.provider, e.message])).toEqual([
+      ["conflict", "acme", "busy"],
+      ["not_found", "acme", "No invoice in_1 for this customer"],
+    ]);
+  });
+
+  it("takes capabilities and sections as values as well as functions of the options", () => {
+    const base = definition();
+    const make = defineAdapter({
+      ...base,
+      capabilities: defineCapabilities({
+        sections: ["billing_history", "cancel_subscription"],
+        cancelModes: ["now"],
+        getSubscription: true,
+      }),
+      sections: SECTIONS,
+    });
+    const provider = make({ apiKey: "key", vendor: vendor() });
+    expect(provider.capabilities.sections).toEqual(["billing_history", "cancel_subscription"]);
+  });
+
+  it("refuses a definition missing a required operation, or listing sections with no openSection", () => {
+    const base = definition();
+    const { listInvoices: _, ...withoutListing } = base.operations;
+    expect(() => defineAdapter({ ...base, operations: withoutListing })({ apiKey: "key", vendor: vendor() })).toThrow(
+      /The acme adapter disagrees with its capabilities: the required operation listInvoices is missing/,
+    );
+    const { openSection: __, ...withoutSections } = base.operations;
+    let error: unknown;
+    try {
+      defineAdapter({ ...base, operations: withoutSections })({ apiKey: "key", vendor: vendor() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: "unsupported", retryable: false, provider: "acme" });
+    expect((error as Error).message).toContain("sections are listed but openSection is not implemented");
+    const none = defineAdapter({ ...definition({ sections: {} }), operations: withoutSections });
+    expect(none({ apiKey: "key", vendor: vendor() }).capabilities.sections).toEqual([]);
+  });
+
+  it("hands openSection the table's spec and the checked subscription, and openFallback the rest", async () => {
+    const base = definition();
+    const seen: unknown[] = [];
+    const make = defineAdapter({
+      ...base,
+      operations: {
+        ...base.operations,
+        openSection: async (input, _ctx, direct) => {
+          seen.push(["direct", input.section, direct.spec, direct.subscription]);
+          return launch(`https://portal.test/${input.section}`);
+        },
+        openFallback: async (input, _ctx, subscription) => {
+          seen.push(["fallback", input.section, subscription]);
+          return launch("https://portal.test/fallback");
+        },
+      },
+    });
+    const provider = make({ apiKey: "key", vendor: vendor() });
+    await provider.openSection({ customerId: "alice", section: "cancel_subscription", subscriptionId: "sub_a" });
+    await provider.openSection({ customerId: "alice", section: "billing_history" });
+    expect(
+      await provider.openSection({
+        customerId: "alice",
+        section: "address",
+        fallback: "portal",
+        subscriptionId: "sub_a",
+      }),
+    ).toEqual({ ...launch("https://portal.test/fallback"), section: "address", fallback: true });
+    expect(seen).toEqual([
+      ["direct", "cancel_subscription", { subscription: true }, { id: "sub_a", owner: "alice" }],
+      ["direct", "billing_history", {}, undefined],
+      ["fallback", "address", { id: "sub_a", owner: "alice" }],
+    ]);
+  });
+
+  it("opens the whole portal for a fallback with the call's returnUrl", async () => {
+    const base = definition();
+    const seen: unknown[] = [];
+    const make = defineAdapter({
+      ...base,
+      operations: {
+        ...base.operations,
+        openPortal: async (input) => {
+          seen.push(input);
+          return launch("https://portal.test/p");
+        },
+      },
+    });
+    const provider = make({ apiKey: "key", vendor: vendor() });
+    await provider.openSection({
+      customerId: "alice",
+      section: "address",
+      fallback: "portal",
+      returnUrl: "https://app.test/back",
+    });
+    await provider.openSection({ customerId: "alice", section: "address", fallback: "portal" });
+    expect(seen).toEqual([{ customerId: "alice", returnUrl: "https://app.test/back" }, { customerId: "alice" }]);
+  });
+
+  it("names the field of a launch option refused without a field of its own", async () => {
+    const base = definition();
+    const make = defineAdapter({ ...base, vendorOptions: z.strictObject({ seats: z.number() }).refine(() => false) });
+    const error = await portalRejection(
+      make({ apiKey: "key", vendor: vendor() }).openPortal({
+        customerId: "alice",
+        vendorOptions: { acme: { seats: 1 } },
+      }),
+    );
+    expect(error).toMatchObject({ code: "invalid_input", field: "vendorOptions.acme", retryable: false });
+    expect(error.message).toMatch(/^Invalid input at vendorOptions\.acme:/);
+  });
+
+  it("redacts the secrets at every dotted path named, from every error after", async () => {
+    const Nested = z.strictObject({
+      auth: z.strictObject({ token: z.string() }),
+      apiKey: z.string(),
+      vendor: z.custom<Vendor>(),
+    });
+    const base = definition();
+    const make = defineAdapter({
+      ...base,
+      options: Nested,
+      secrets: ["auth.token", "apiKey", "missing.path"],
+      client: (options: z.infer<typeof Nested>) => options.vendor,
+      toPortalError: (error: unknown, provider: string) =>
+        new PortalError({ code: "unavailable", provider, message: String(error) }),
+    });
+    const client = vendor();
+    const provider = make({ auth: { token: "tok_nested_secret_42" }, apiKey: "plain-key-secret-77", vendor: client });
+    const leak = "refused tok_nested_secret_42 and plain-key-secret-77";
+    client.failures.push(leak, leak, leak);
+    const error = await portalRejection(provider.listInvoices({ customerId: "alice" }));
+    expect(error.message).not.toContain("tok_nested_secret_42");
+    expect(error.message).not.toContain("plain-key-secret-77");
+    expect(error.message).toContain("[redacted]");
+  });
+});
