@@ -57,7 +57,7 @@ export function walkItems<T, I extends object>(
         finish();
         throw error;
       }
-      if (finished) return { value: undefined, done: true };
+      // No return() or throw() can have run meanwhile: they wait in the queue behind this pull.
       data = page.data;
       index = 0;
       nextCursor = page.nextCursor;
