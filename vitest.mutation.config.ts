@@ -32,5 +32,7 @@ export default defineConfig({
       "adapters/memory/test/suite-catches-broken-adapters.test.ts",
     ],
     reporters: ["default"],
+    // Hands Stryker the per-test coverage and hit counts its own setup file misses on vitest 4.1.
+    setupFiles: ["scripts/stryker-vitest-setup.mjs"],
   },
 });
