@@ -533,3 +533,112 @@ describe("defineAdapter: the definition's choices", () => {
     expect(error.message).toContain("[redacted]");
   });
 });
+
+describe("defineAdapter: what its refusals say", () => {
+  it("says why a section cannot open, and that launch options or a reason are not taken, never retryable", async () => {
+    const { provider } = open();
+    const section = await portalRejection(provider.openSection({ customerId: "alice", section: "address" }));
+    expect(section.message).toBe(
+      'Acme cannot open the address section directly; pass fallback: "portal" to open the whole portal',
+    );
+    const launchOptions = await portalRejection(
+      provider.openPortal({ customerId: "alice", vendorOptions: { acme: { quantity: 3 } } }),
+    );
+    expect([launchOptions.retryable, launchOptions.message]).toEqual([
+      false,
+      "Invalid input at vendorOptions.acme: Acme takes no launch options",
+    ]);
+    const reason = await portalRejection(
+      provider.cancel({ customerId: "alice", subscriptionId: "sub_a", when: "now", reason: "too expensive" }),
+    );
+    expect(reason.message).toBe("Invalid input at reason: Acme keeps no cancellation reason");
+  });
+
+  it("lists every disagreement of a definition, and compares sections in any order", () => {
+    const base = definition();
+    const { listInvoices: _, ...withoutListing } = base.operations;
+    const broken = defineAdapter({
+      ...base,
+      capabilities: () =>
+        defineCapabilities({ sections: ["address", "billing_history"], cancelModes: ["now"], getSubscription: true }),
+      operations: withoutListing,
+    });
+    expect(() => broken({ apiKey: "key", vendor: vendor() })).toThrow(
+      "The acme adapter disagrees with its capabilities: the required operation listInvoices is missing; " +
+        "capabilities.sections (address, billing_history) differ from the section table (billing_history,cancel_subscription)",
+    );
+    const unsortedTable = defineAdapter({
+      ...base,
+      sections: () => ({ cancel_subscription: { subscription: true }, billing_history: {} }),
+      capabilities: () =>
+        defineCapabilities({
+          sections: ["billing_history", "cancel_subscription"],
+          cancelModes: ["now"],
+          getSubscription: true,
+        }),
+    });
+    expect(unsortedTable({ apiKey: "key", vendor: vendor() }).capabilities.sections).toEqual([
+      "billing_history",
+      "cancel_subscription",
+    ]);
+    const unsortedClaims = defineAdapter({
+      ...base,
+      capabilities: () =>
+        defineCapabilities({
+          sections: ["cancel_subscription", "billing_history"],
+          cancelModes: ["now"],
+          getSubscription: true,
+        }),
+    });
+    expect(unsortedClaims({ apiKey: "key", vendor: vendor() }).capabilities.sections).toEqual([
+      "cancel_subscription",
+      "billing_history",
+    ]);
+  });
+
+  it("answers options that are not an object, or hold no object where a secret's path goes, with invalid_input", () => {
+    const Nested = z.strictObject({ auth: z.strictObject({ token: z.string() }), vendor: z.custom<Vendor>() });
+    const make = defineAdapter({
+      ...definition(),
+      options: Nested,
+      secrets: ["auth.token"],
+      client: (options: z.infer<typeof Nested>) => options.vendor,
+    });
+    for (const options of [
+      undefined,
+      null,
+      "key",
+      { auth: null, vendor: vendor() },
+      { auth: "tok", vendor: vendor() },
+    ]) {
+      let error: unknown;
+      try {
+        make(options);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(PortalError.isInstance(error) && error.code, JSON.stringify(options ?? null)).toBe("invalid_input");
+    }
+  });
+
+  it("hands the fallback's openPortal no returnUrl or vendorOptions key when the call gave none", async () => {
+    const base = definition();
+    const seen: unknown[] = [];
+    const make = defineAdapter({
+      ...base,
+      operations: {
+        ...base.operations,
+        openPortal: async (input) => {
+          seen.push(input);
+          return launch("https://portal.test/p");
+        },
+      },
+    });
+    await make({ apiKey: "key", vendor: vendor() }).openSection({
+      customerId: "alice",
+      section: "address",
+      fallback: "portal",
+    });
+    expect(seen).toStrictEqual([{ customerId: "alice" }]);
+  });
+});

@@ -29,13 +29,14 @@ describe("validAddress", () => {
         city: undefined,
         country: "GB",
       }),
-    ).toEqual({ firstName: "Ada", country: "GB" });
+    ).toStrictEqual({ firstName: "Ada", country: "GB" });
     expect(validAddress({ country: "gb" })).toBeUndefined();
   });
 
   it("is undefined when nothing is left", () => {
     expect(validAddress({})).toBeUndefined();
     expect(validAddress({ line1: "", email: "nope" })).toBeUndefined();
+    expect(validAddress({ city: undefined, state: null, line2: "" })).toBeUndefined();
   });
 });
 
