@@ -21,7 +21,7 @@ export function decodeCursor(provider: string, customerId: string, cursor: strin
   try {
     envelope = JSON.parse(base64UrlDecode(cursor));
   } catch {
-    envelope = undefined;
+    // Not base64url or not JSON: envelope stays undefined and is refused below.
   }
   if (
     typeof envelope !== "object" ||

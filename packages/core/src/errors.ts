@@ -140,7 +140,7 @@ function safeStringify(value: unknown): string {
 
 /** The portable error code for an HTTP status a vendor answered with. */
 export function codeFromHttpStatus(status: number): PortalErrorCode {
-  if (status === 400 || status === 422) return "invalid_request";
+  // 400, 422 and every other status below 500 not named here: invalid_request (the last line).
   if (status === 401) return "unauthenticated";
   if (status === 402) return "payment_failed";
   if (status === 403) return "forbidden";

@@ -90,8 +90,8 @@ function defaultSleep(ms: number): Promise<void> {
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
   if (value === null || value === undefined) return undefined;
+  // An empty value matches no number and parses as no date: undefined, from the checks below.
   const trimmed = value.trim();
-  if (trimmed === "") return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;

@@ -75,7 +75,7 @@ describe("diffSubscriptions", () => {
   it("reports a differing status and a cancellation on another day, not another hour of the same day", () => {
     const left = sub({ status: "cancel_scheduled", cancelAt: "2026-12-01T00:00:00.000Z" });
     expect(diffSubscriptions("s", left, { ...left, cancelAt: "2026-12-01T23:59:59.000Z" })).toEqual([]);
-    expect(diffSubscriptions("s", left, sub({ cancelAt: "2026-12-02T00:00:00.000Z" }))).toEqual([
+    expect(diffSubscriptions("s", left, sub({ cancelAt: "2026-12-02T00:00:00.000Z" }))).toStrictEqual([
       { kind: "subscription_status", key: "s", left: "cancel_scheduled", right: "active" },
       { kind: "subscription_cancel_at", key: "s", left: "2026-12-01T00:00:00.000Z", right: "2026-12-02T00:00:00.000Z" },
     ]);
@@ -83,10 +83,19 @@ describe("diffSubscriptions", () => {
       "subscription s status: cancel_scheduled ≠ active",
       "subscription s cancelAt: 2026-12-01T00:00:00.000Z ≠ none",
     ]);
-    expect(diffSubscriptions("s", left, sub())[1]).toEqual({
+    expect(diffSubscriptions("s", left, sub())[1]).toStrictEqual({
       kind: "subscription_cancel_at",
       key: "s",
       left: "2026-12-01T00:00:00.000Z",
     });
+  });
+
+  it("names only the side that has a cancellation date", () => {
+    expect(diffSubscriptions("s", sub({ cancelAt: "2026-12-01T00:00:00.000Z" }), sub())).toStrictEqual([
+      { kind: "subscription_cancel_at", key: "s", left: "2026-12-01T00:00:00.000Z" },
+    ]);
+    expect(diffSubscriptions("s", sub(), sub({ cancelAt: "2026-12-01T00:00:00.000Z" }))).toStrictEqual([
+      { kind: "subscription_cancel_at", key: "s", right: "2026-12-01T00:00:00.000Z" },
+    ]);
   });
 });

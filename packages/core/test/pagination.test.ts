@@ -203,3 +203,28 @@ describe("invoicePages", () => {
     expect(PortalError.isInstance(error) && [error.provider, error.message.length > 0]).toEqual(["portalkit", true]);
   });
 });
+
+describe("cursors refused", () => {
+  const raw = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64url");
+
+  it("refuses a cursor one character longer than a whole one, which Buffer alone would read as the original", () => {
+    const whole = ["in_1", "in_12", "in_123", "in_1234"]
+      .map((position) => encodeCursor("stripe", "cus_1", position))
+      .find((cursor) => cursor.length % 4 === 0);
+    expect(whole).toBeDefined();
+    expect(() => decodeCursor("stripe", "cus_1", `${whole}A`)).toThrow(
+      "Invalid input at cursor: not a cursor this provider issued for this customer",
+    );
+  });
+
+  it("refuses an envelope whose position is not a string, and one whose text is not UTF-8", () => {
+    for (const v of [5, null, ["in_1"], { id: "in_1" }]) {
+      const cursor = raw(JSON.stringify({ p: "stripe", c: "cus_1", v }));
+      expect(() => decodeCursor("stripe", "cus_1", cursor), JSON.stringify(v)).toThrow(PortalError);
+    }
+    const prefix = new TextEncoder().encode('{"p":"stripe","c":"cus_1","v":"');
+    const bytes = new Uint8Array([...prefix, 0xff, 0x22, 0x7d]);
+    expect(() => decodeCursor("stripe", "cus_1", raw(bytes))).toThrow(PortalError);
+    expect(decodeCursor("stripe", "cus_1", raw(JSON.stringify({ p: "stripe", c: "cus_1", v: "ok" })))).toBe("ok");
+  });
+});

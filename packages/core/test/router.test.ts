@@ -141,7 +141,7 @@ describe("createRouter: what the providers share", () => {
     expect(router.capabilities.sections).toEqual(["billing_history", "payment_sources"]);
     expect(router.capabilities.cancelModes).toEqual(["period_end"]);
     expect(router.capabilities.addressKinds).toEqual(["billing"]);
-    expect(router.capabilities.addressScopes).toEqual({ billing: "customer" });
+    expect(router.capabilities.addressScopes).toStrictEqual({ billing: "customer" });
     expect(Object.isFrozen(router.capabilities)).toBe(true);
   });
 
@@ -150,7 +150,7 @@ describe("createRouter: what the providers share", () => {
       createRouter({ providers: { a: fakeProvider("a", {}, addressScopes) }, resolve: () => "a" }).capabilities
         .addressScopes;
     expect(one({ addressScopes: { shipping: "subscription" } })).toEqual({ shipping: "subscription" });
-    expect(one({ addressScopes: {} })).toEqual({});
+    expect(one({ addressScopes: {} })).toStrictEqual({});
     const missingOnOne = createRouter({
       providers: {
         a: fakeProvider("a", {}, { addressScopes: { billing: "customer" } }),
@@ -158,7 +158,7 @@ describe("createRouter: what the providers share", () => {
       },
       resolve: () => "a",
     });
-    expect(missingOnOne.capabilities.addressScopes).toEqual({});
+    expect(missingOnOne.capabilities.addressScopes).toStrictEqual({});
   });
 
   it("needs a provider, and names itself by the id given on the errors it raises", async () => {
@@ -188,7 +188,12 @@ describe("createRouter: what the providers share", () => {
       },
     });
     const error = (await failing.openPortal({ customerId: "x" }).catch((e) => e)) as PortalError;
-    expect([error.code, error.provider, error.cause?.message]).toEqual(["unavailable", "router", "offline"]);
+    expect([error.code, error.provider, error.message, error.cause?.message]).toEqual([
+      "unavailable",
+      "router",
+      "Could not resolve the customer's billing provider",
+      "offline",
+    ]);
   });
 
   it("answers unsupported when the customer's provider lacks a method it claims", async () => {
@@ -199,6 +204,20 @@ describe("createRouter: what the providers share", () => {
     await expect(router.getSubscription!({ customerId: "lacking", subscriptionId: "s" })).rejects.toMatchObject({
       code: "unsupported",
       provider: "lacking",
+      message: "Not offered",
     });
+  });
+
+  it("routes a customer the resolver answers null or undefined for to no provider, whatever the providers are named", async () => {
+    const named = { null: fakeProvider("null"), undefined: fakeProvider("undefined") };
+    for (const answer of [null, undefined]) {
+      const router = createRouter({ providers: named, resolve: () => answer });
+      await expect(router.openPortal({ customerId: "x" })).rejects.toMatchObject({
+        code: "not_found",
+        provider: "router",
+        message: "No billing provider owns this customer",
+      });
+    }
+    expect([...named.null.calls, ...named.undefined.calls]).toEqual([]);
   });
 });

@@ -51,9 +51,9 @@ describe("createShadow: what the shadow is asked", () => {
     await provider.listInvoices({ customerId: "alice", subscriptionId: "1", status: ["paid"], includePending: false });
     await provider.listInvoices({ customerId: "alice" });
     await provider.settled();
-    expect(inputs).toEqual([
-      { customerId: "cus_alice", subscriptionId: "sub_S1", status: ["paid"], includePending: false, limit: 100 },
-      { customerId: "cus_alice", limit: 100 },
+    expect(inputs).toStrictEqual([
+      { limit: 100, customerId: "cus_alice", subscriptionId: "sub_S1", status: ["paid"], includePending: false },
+      { limit: 100, customerId: "cus_alice" },
     ]);
   });
 
@@ -190,5 +190,79 @@ describe("createShadow: subscriptions and failures", () => {
     expect((await provider.openPortal({ customerId: "alice" })).provider).toBe("chargebee");
     expect((await provider.createSession({ customerId: "alice" })).id).toBe("ps_chargebee");
     expect(shadow.calls).toEqual([]);
+  });
+});
+
+/** A primary answering the pages given, one per call, with a cursor to the next while there is one. */
+function pagesOf(pages: Invoice[][]): PortalProvider {
+  const base = fakeProvider("chargebee");
+  return {
+    ...base,
+    async listInvoices(input): Promise<Page<Invoice>> {
+      const index = input.cursor === undefined ? 0 : Number(input.cursor);
+      const data = pages[index] ?? [];
+      return index + 1 < pages.length ? { data, nextCursor: String(index + 1) } : { data };
+    },
+  };
+}
+
+/** A shadow listing the invoices given newest first, as vendors do. */
+function shadowOf(invoices: Invoice[]): PortalProvider {
+  const newestFirst = [...invoices].sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt));
+  return fakeProvider("stripe", { invoices: newestFirst });
+}
+
+async function reportsFor(
+  primary: PortalProvider,
+  shadow: PortalProvider,
+  cursors: Array<string | undefined>,
+  extra = {},
+) {
+  const reports: ShadowReport[] = [];
+  const errors: unknown[] = [];
+  const provider = createShadow({
+    primary,
+    shadow,
+    onDiff: (r) => reports.push(r),
+    onError: (e) => errors.push(e),
+    ...extra,
+  });
+  for (const cursor of cursors) await provider.listInvoices({ customerId: "alice", ...(cursor ? { cursor } : {}) });
+  await provider.settled();
+  return { diffs: reports.flatMap((r) => r.diffs.map(describeDiff)), errors };
+}
+
+describe("createShadow: a page's stretch of time", () => {
+  const days = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => invoice(`in_${from + i}`, "alice", from + i));
+
+  it("leaves to the neighbouring pages a shadow invoice issued at the same instant as a middle page's ends", async () => {
+    const all = days(0, 8);
+    const primary = pagesOf([all.slice(0, 3), all.slice(3, 6), all.slice(6)]);
+    const sameInstant = (day: number, id: string) => ({ ...invoice(id, "alice", day), number: id.toUpperCase() });
+    const shadow = shadowOf([...all, sameInstant(3, "extra_newest"), sameInstant(5, "extra_oldest")]);
+    expect((await reportsFor(primary, shadow, ["1"])).diffs).toEqual([]);
+  });
+
+  it("reports a shadow invoice older than the last page's oldest as missing on the left", async () => {
+    const all = days(0, 3);
+    const primary = pagesOf([all.slice(0, 3)]);
+    expect((await reportsFor(primary, shadowOf(all), [undefined])).diffs).toEqual(["invoice IN_3 missing on the left"]);
+    const twoPages = pagesOf([all.slice(0, 2), all.slice(2, 3)]);
+    expect((await reportsFor(twoPages, shadowOf(all), [undefined])).diffs).toEqual([]);
+  });
+
+  it("compares an empty middle page without failing", async () => {
+    const primary = pagesOf([days(0, 1), [], days(2, 3)]);
+    const result = await reportsFor(primary, shadowOf(days(0, 3)), ["1"]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("matches the shadow's invoices by the invoiceKey given", async () => {
+    const left = days(0, 1);
+    const right = left.map((i) => ({ ...i, id: `re_${i.id}`, number: `R-${i.number}` }));
+    const byDate = (i: Invoice) => i.issuedAt;
+    expect((await reportsFor(pagesOf([left]), shadowOf(right), [undefined], { invoiceKey: byDate })).diffs).toEqual([]);
+    expect((await reportsFor(pagesOf([left]), shadowOf(right), [undefined])).diffs).toHaveLength(4);
   });
 });

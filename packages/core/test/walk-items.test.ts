@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { allInvoices, allSubscriptions, type Invoice, type Page, PortalError, type Subscription } from "../src/index";
+import {
+  allInvoices,
+  allSubscriptions,
+  type Invoice,
+  invoicePages,
+  type Page,
+  PortalError,
+  type Subscription,
+} from "../src/index";
 import { invoice } from "./fake-provider";
 
 /** A provider of `total` invoices, `size` a page, whose pages wait for `release()` when held. */
@@ -139,9 +147,47 @@ describe("walking items", () => {
       },
     };
     for await (const _ of allSubscriptions(provider, { customerId: "c1", status: ["active"], limit: 7 })) void _;
-    expect(inputs).toEqual([
+    expect(inputs).toStrictEqual([
       { customerId: "c1", status: ["active"], limit: 7 },
       { customerId: "c1", status: ["active"], limit: 7, cursor: "c_2" },
     ]);
+  });
+
+  it("invoicePages asks with no cursor key at first, then the last page's cursor", async () => {
+    const inputs: unknown[] = [];
+    const provider = {
+      async listInvoices(input: unknown): Promise<Page<Invoice>> {
+        inputs.push(input);
+        return inputs.length === 1 ? { data: [], nextCursor: "c_2" } : { data: [] };
+      },
+    };
+    for await (const _ of invoicePages(provider, { customerId: "c1" })) void _;
+    expect(inputs).toStrictEqual([
+      { limit: 100, customerId: "c1" },
+      { limit: 100, customerId: "c1", cursor: "c_2" },
+    ]);
+  });
+
+  it("a next() made right after return(), with items still in hand, is done", async () => {
+    const paged = pagedInvoices(50);
+    const walk = allInvoices(paged.provider, { customerId: "c1" });
+    await walk.next();
+    const ended = walk.return(undefined);
+    const after = walk.next();
+    expect(await ended).toEqual({ value: undefined, done: true });
+    expect(await after).toEqual({ value: undefined, done: true });
+    const thrown = allInvoices(paged.provider, { customerId: "c1" });
+    await thrown.next();
+    const failed = thrown.throw(new Error("stop"));
+    const next = thrown.next();
+    await expect(failed).rejects.toThrow("stop");
+    expect(await next).toEqual({ value: undefined, done: true });
+  });
+
+  it("says why a provider without listSubscriptions cannot be walked", async () => {
+    const error = await allSubscriptions({ id: "bare" }, { customerId: "c1" })
+      .next()
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe("This provider cannot list subscriptions");
   });
 });
