@@ -597,7 +597,11 @@ describe("defineAdapter: what its refusals say", () => {
   });
 
   it("answers options that are not an object, or hold no object where a secret's path goes, with invalid_input", () => {
-    const Nested = z.strictObject({ auth: z.strictObject({ token: z.string() }), vendor: z.custom<Vendor>() });
+    const Nested = z.strictObject({
+      apiKey: z.string(),
+      auth: z.strictObject({ token: z.string() }),
+      vendor: z.custom<Vendor>(),
+    });
     const make = defineAdapter({
       ...definition(),
       options: Nested,

@@ -15,7 +15,7 @@ function pagedInvoices(total: number, size = 100) {
   const all = Array.from({ length: total }, (_, i) => invoice(`in_${i}`, "c1", i));
   const requests: Array<string | undefined> = [];
   let gate: Promise<void> | undefined;
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   return {
     requests,
     hold() {
