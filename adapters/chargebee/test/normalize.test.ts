@@ -233,7 +233,7 @@ describe("a Chargebee event as a portable one", () => {
 
   it("takes the customer of a customer event, and keeps an unknown type as unknown", () => {
     const out = normalizeChargebeeEvent(
-      event({ customer: { id: "cus_cus" } }, { event_type: "customer_deleted_someday" }),
+      event({ customer: { id: "cus_cus" } }, { event_type: "customer_deleted_someday" as Event["event_type"] }),
       "chargebee",
     );
     expect(out).toMatchObject({ type: "unknown", vendorType: "customer_deleted_someday", customerId: "cus_cus" });

@@ -22,12 +22,13 @@ const envelope = (patch: Record<string, unknown> = {}) =>
 describe("Chargebee webhook credentials", () => {
   it("reads the Authorization header whatever its case, from Headers or a plain object", async () => {
     const { provider } = rig(smallWorld(), { webhookAuth: AUTH });
-    for (const headers of [
+    const variants: Array<Headers | Record<string, string>> = [
       { authorization: GOOD },
       { Authorization: GOOD },
       { "X-Other": "1", AUTHORIZATION: GOOD },
       new Headers({ Authorization: GOOD }),
-    ]) {
+    ];
+    for (const headers of variants) {
       const event = await provider.parseWebhook({ body: envelope(), headers });
       expect(event, JSON.stringify(headers)).toMatchObject({
         id: "ev_1",
