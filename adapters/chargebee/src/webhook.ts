@@ -59,18 +59,15 @@ function checkBasicAuth(input: ParseWebhookInput, ctx: Context): void {
   if (!auth) return;
   const value = header(input.headers, "authorization") ?? "";
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(value);
-  let given = "";
-  if (match) {
-    try {
-      given = Buffer.from(match[1] ?? "", "base64").toString("utf8");
-    } catch {
-      given = "";
-    }
-  }
+  const given = Buffer.from(match?.[1] ?? "", "base64").toString("utf8");
   // Always one comparison, whatever was sent, so a missing header takes as long as a wrong one.
   const ok = sameCredentials(given, `${auth.username}:${auth.password}`);
   if (!match || !ok) {
-    throw ctx.error({ code: "unauthenticated", status: 401, message: "The webhook's Basic credentials are wrong" });
+    throw ctx.error({
+      code: "unauthenticated",
+      status: 401,
+      message: "The webhook's credentials (HTTP Basic) are wrong",
+    });
   }
 }
 
