@@ -1,0 +1,194 @@
+import { mountOnMsw } from "@portalkit/conformance";
+import { flattenForm } from "@portalkit/core/testing";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createStripeClient, createStripeProvider, DEFAULT_TIMEOUT_MS, stripeDeadline } from "../src";
+import { createStripeSimulator } from "../src/testing";
+import { FAST_RETRY, openStripe, RETURN_URL, WORLD } from "./support";
+
+type Sim = ReturnType<typeof openStripe>["sim"];
+const posts = (sim: Sim) =>
+  sim.requests.filter((request) => request.method === "POST").map((request) => flattenForm(request.form));
+
+describe("Stripe addresses: what reaches the customer", () => {
+  it("a billing address sets the phone and email it carries; a nameless one leaves the name as it was", async () => {
+    const { sim, provider } = openStripe();
+    const customer = await provider.updateAddress({
+      customerId: "cus_ann",
+      kind: "billing",
+      address: { line1: "9 Elm Rd", country: "GB", phone: "+441234567890", email: "ann@lee.example" },
+    });
+    expect(customer).toMatchObject({ email: "ann@lee.example", name: "Ann Lee" });
+    expect(sim.customer("cus_ann")).toMatchObject({
+      name: "Ann Lee",
+      phone: "+441234567890",
+      email: "ann@lee.example",
+    });
+    expect(customer.company).toBeUndefined();
+  });
+
+  it("a shipping address keeps its own name over the customer's, and takes a phone", async () => {
+    const { sim, provider } = openStripe();
+    const ann = sim.customer("cus_ann")!;
+    sim.putCustomer({ ...ann, shipping: { name: "Lee Stores", address: { ...ann.address!, line1: "Old Rd" } } });
+    const customer = await provider.updateAddress({
+      customerId: "cus_ann",
+      kind: "shipping",
+      address: { line1: "1 Dock Rd", country: "GB", phone: "+441234567890" },
+    });
+    expect(sim.customer("cus_ann")?.shipping).toMatchObject({
+      name: "Lee Stores",
+      phone: "+441234567890",
+      address: { line1: "1 Dock Rd", country: "GB" },
+    });
+    expect(customer.shippingAddress).toMatchObject({ firstName: "Lee", lastName: "Stores", phone: "+441234567890" });
+  });
+
+  it("a shipping address that names someone is sent with that name, without reading the customer first", async () => {
+    const { sim, provider } = openStripe();
+    sim.clearRequests();
+    await provider.updateAddress({
+      customerId: "cus_ann",
+      kind: "shipping",
+      address: { firstName: "Bo", lastName: "Lee", line1: "1 Dock Rd", country: "GB" },
+    });
+    expect(sim.requests.map((request) => request.method)).toEqual(["POST"]);
+    expect(sim.customer("cus_ann")?.shipping?.name).toBe("Bo Lee");
+  });
+
+  it("a shipping address refuses a company, and needs a name when the customer has none", async () => {
+    const { sim, provider } = openStripe();
+    await expect(
+      provider.updateAddress({ customerId: "cus_ann", kind: "shipping", address: { company: "Lee Ltd" } }),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "address.company" });
+    await expect(
+      provider.updateAddress({ customerId: "cus_ben", kind: "shipping", address: { line1: "1 Dock Rd" } }),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "address.firstName" });
+    expect(posts(sim)).toEqual([]);
+  });
+
+  it("an address naming another customer's subscription is not_found and changes nothing", async () => {
+    const { sim, provider } = openStripe();
+    await expect(
+      provider.updateAddress({
+        customerId: "cus_ann",
+        subscriptionId: "sub_ben",
+        kind: "billing",
+        address: { line1: "9 Elm Rd", country: "GB" },
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(posts(sim)).toEqual([]);
+    await provider.updateAddress({
+      customerId: "cus_ann",
+      subscriptionId: "sub_ann",
+      kind: "billing",
+      address: { line1: "9 Elm Rd", country: "GB" },
+    });
+    expect(sim.customer("cus_ann")?.address?.line1).toBe("9 Elm Rd");
+  });
+});
+
+describe("Stripe cancellations", () => {
+  it("cancel now carries the reason as the cancellation comment", async () => {
+    const { sim, provider } = openStripe();
+    await provider.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "now", reason: "moving" });
+    const deleted = sim.requests.find((request) => request.method === "DELETE");
+    expect([...flattenForm(deleted?.form ?? {}), ...flattenForm(deleted?.query ?? {})]).toEqual([
+      ["cancellation_details[comment]", "moving"],
+    ]);
+    expect(sim.subscription("sub_ann")?.cancellation_details?.comment).toBe("moving");
+  });
+
+  it("cancel at the period end twice sends one update", async () => {
+    const { sim, provider } = openStripe();
+    await provider.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "period_end" });
+    const again = await provider.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "period_end" });
+    expect(again.status).toBe("cancel_scheduled");
+    expect(posts(sim)).toEqual([[["cancel_at_period_end", "true"]]]);
+  });
+
+  it("reactivating what is not scheduled to end sends nothing", async () => {
+    const { sim, provider } = openStripe();
+    const answer = await provider.reactivate({ customerId: "cus_ann", subscriptionId: "sub_ann" });
+    expect(answer.status).toBe("active");
+    expect(posts(sim)).toEqual([]);
+  });
+});
+
+describe("Stripe listings and reads", () => {
+  it("subscriptions: ended ones are listed too, a status filter keeps only its own", async () => {
+    const { provider } = openStripe();
+    const all = await provider.listSubscriptions({ customerId: "cus_ann" });
+    expect(all.data.map((subscription) => subscription.id).sort()).toEqual(["sub_ann", "sub_ann_old"]);
+    const canceled = await provider.listSubscriptions({ customerId: "cus_ann", status: ["canceled"] });
+    expect(canceled.data.map((subscription) => subscription.id)).toEqual(["sub_ann_old"]);
+  });
+
+  it("subscriptions: pages carry on from a cursor and end without one", async () => {
+    const { provider } = openStripe();
+    const first = await provider.listSubscriptions({ customerId: "cus_ann", limit: 1 });
+    expect(first.data).toHaveLength(1);
+    expect(first.nextCursor).toBeDefined();
+    const second = await provider.listSubscriptions({ customerId: "cus_ann", limit: 1, cursor: first.nextCursor! });
+    expect(second.data).toHaveLength(1);
+    expect(second.data[0]?.id).not.toBe(first.data[0]?.id);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it("invoices of one subscription only, asked of Stripe", async () => {
+    const { sim, provider } = openStripe();
+    const page = await provider.listInvoices({ customerId: "cus_ann", subscriptionId: "sub_ann" });
+    expect(page.data.map((invoice) => invoice.id).sort()).toEqual(["in_ann_draft", "in_ann_paid"]);
+    expect(sim.requests.at(-1)?.query).toMatchObject({ subscription: "sub_ann" });
+  });
+
+  it("getCustomer shows the default payment method, expanded from Stripe", async () => {
+    const { provider } = openStripe();
+    const customer = await provider.getCustomer({ customerId: "cus_ann" });
+    expect(customer.paymentMethod).toMatchObject({ type: "card" });
+  });
+});
+
+describe("the Stripe client", () => {
+  const seeded = () => {
+    const sim = createStripeSimulator();
+    sim.seed(structuredClone(WORLD));
+    return sim;
+  };
+
+  it.each([
+    ["http", "http://stripe.test"],
+    ["https", "https://stripe.test"],
+  ])("an %s apiBase without a port is reached on the scheme's port", async (_, apiBase) => {
+    const sim = seeded();
+    onTestFinished(mountOnMsw(apiBase, (request) => sim.handle(request)));
+    const provider = createStripeProvider({
+      secretKey: sim.secretKey,
+      returnUrl: RETURN_URL,
+      apiBase,
+      retry: FAST_RETRY,
+    });
+    expect((await provider.getCustomer({ customerId: "cus_ann" })).id).toBe("cus_ann");
+  });
+
+  it("names portalkit and its transport to Stripe, and sends no telemetry", async () => {
+    const { sim, provider } = openStripe();
+    await provider.getCustomer({ customerId: "cus_ann" });
+    await provider.getCustomer({ customerId: "cus_ann" });
+    for (const request of sim.requests) {
+      expect(request.headers["user-agent"]).toContain("portalkit");
+      expect(JSON.parse(request.headers["x-stripe-client-user-agent"] ?? "{}")).toMatchObject({ httplib: "node" });
+      expect(request.headers["x-stripe-client-telemetry"]).toBeUndefined();
+    }
+  });
+
+  it("holds the caller's timeout, 30 s by default", () => {
+    expect(stripeDeadline({ secretKey: "sk_test_x" })).toBe(DEFAULT_TIMEOUT_MS);
+    expect(stripeDeadline({ secretKey: "sk_test_x", timeoutMs: 1_234 })).toBe(1_234);
+    const client = createStripeClient({ secretKey: "sk_test_x", timeoutMs: 1_234 }) as unknown as {
+      getApiField(key: string): unknown;
+    };
+    expect(client.getApiField("timeout")).toBe(1_234);
+    const fallback = createStripeClient({ secretKey: "sk_test_x" }) as unknown as { getApiField(key: string): unknown };
+    expect(fallback.getApiField("timeout")).toBe(DEFAULT_TIMEOUT_MS);
+  });
+});

@@ -1,0 +1,155 @@
+import { BillingEventSchema } from "@portalkit/core";
+import type Stripe from "stripe";
+import { describe, expect, it } from "vitest";
+import { normalizeStripeEvent } from "../src";
+import { invoiceFixture, subscriptionFixture } from "../src/testing";
+import { paymentMethodFixture } from "../src/testing/fixtures";
+
+const CREATED = 1_764_547_200;
+const LATER = 1_767_225_600;
+
+/** A subscription that is active with nothing scheduled; `extra` changes it. */
+const subscription = (extra: Partial<Stripe.Subscription> = {}): Stripe.Subscription => ({
+  ...subscriptionFixture,
+  status: "active",
+  cancel_at_period_end: false,
+  cancel_at: null,
+  ...extra,
+});
+
+function event(type: string, object: unknown, previous?: Record<string, unknown>): Stripe.Event {
+  return {
+    id: "evt_1",
+    object: "event",
+    api_version: "2026-10-28.endive",
+    created: CREATED,
+    data: { object, ...(previous === undefined ? {} : { previous_attributes: previous }) },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  } as unknown as Stripe.Event;
+}
+
+const updated = (object: Stripe.Subscription, previous?: Record<string, unknown>) =>
+  normalizeStripeEvent(event("customer.subscription.updated", object, previous), "stripe").type;
+
+describe("customer.subscription.updated: what changed decides the event", () => {
+  it.each([
+    ["ended, from a status", subscription({ status: "canceled" }), { status: "active" }, "subscription.canceled"],
+    [
+      "canceled, but its status did not change",
+      subscription({ status: "canceled" }),
+      { metadata: {} },
+      "subscription.updated",
+    ],
+    ["no longer paused", subscription({ status: "active" }), { status: "paused" }, "subscription.resumed"],
+    ["paused, from a status", subscription({ status: "paused" }), { status: "active" }, "subscription.paused"],
+    [
+      "paused, but its status did not change",
+      subscription({ status: "paused" }),
+      { metadata: {} },
+      "subscription.updated",
+    ],
+    [
+      "set to end at the period end",
+      subscription({ cancel_at_period_end: true }),
+      { cancel_at_period_end: false },
+      "subscription.cancel_scheduled",
+    ],
+    ["set to end on a date", subscription({ cancel_at: LATER }), { cancel_at: null }, "subscription.cancel_scheduled"],
+    [
+      "no longer set to end at the period end",
+      subscription(),
+      { cancel_at_period_end: true },
+      "subscription.reactivated",
+    ],
+    ["no longer set to end on a date", subscription(), { cancel_at: LATER }, "subscription.reactivated"],
+    ["its end date moved", subscription({ cancel_at: LATER }), { cancel_at: CREATED }, "subscription.updated"],
+    [
+      "scheduled, something else changed",
+      subscription({ cancel_at_period_end: true }),
+      { metadata: {} },
+      "subscription.updated",
+    ],
+    [
+      "scheduled, without previous attributes",
+      subscription({ cancel_at_period_end: true }),
+      undefined,
+      "subscription.updated",
+    ],
+    ["still not scheduled", subscription(), { cancel_at_period_end: false }, "subscription.updated"],
+  ] as const)("%s", (_, object, previous, type) => {
+    expect(updated(object, previous)).toBe(type);
+  });
+});
+
+describe("normalizeStripeEvent: the objects an event carries", () => {
+  it("a subscription event names the subscription and its customer, with the event's time", () => {
+    const out = BillingEventSchema.parse(
+      normalizeStripeEvent(event("customer.subscription.created", subscription()), "stripe"),
+    );
+    expect(out).toMatchObject({
+      id: "evt_1",
+      type: "subscription.created",
+      occurredAt: new Date(CREATED * 1000).toISOString(),
+      subscriptionId: subscriptionFixture.id,
+      customerId: subscriptionFixture.customer,
+      subscription: { id: subscriptionFixture.id, status: "active" },
+    });
+    expect(out.raw).toMatchObject({ id: "evt_1", type: "customer.subscription.created" });
+  });
+
+  it("an invoice event names the invoice, its customer and its subscription", () => {
+    const out = normalizeStripeEvent(event("invoice.payment_failed", invoiceFixture), "stripe");
+    expect(out).toMatchObject({
+      type: "invoice.payment_failed",
+      invoiceId: invoiceFixture.id,
+      customerId: invoiceFixture.customer,
+      subscriptionId: "subscription",
+      invoice: { id: invoiceFixture.id },
+    });
+    const alone = normalizeStripeEvent(event("invoice.created", { ...invoiceFixture, parent: null }), "stripe");
+    expect(alone.subscriptionId).toBeUndefined();
+  });
+
+  it("a customer event names the customer", () => {
+    const out = normalizeStripeEvent(event("customer.updated", { object: "customer", id: "cus_1" }), "stripe");
+    expect(out).toMatchObject({ type: "customer.updated", customerId: "cus_1" });
+    const odd = normalizeStripeEvent(event("customer.updated", { object: "customer", id: 5 }), "stripe");
+    expect(odd.customerId).toBeUndefined();
+  });
+
+  it("a payment method event names its customer when it has one", () => {
+    const attached = { ...paymentMethodFixture, customer: "cus_2" };
+    const out = normalizeStripeEvent(event("payment_method.attached", attached), "stripe");
+    expect(out).toMatchObject({ type: "payment_method.updated", customerId: "cus_2" });
+    const expanded = { ...paymentMethodFixture, customer: { id: "cus_3", object: "customer" } };
+    expect(normalizeStripeEvent(event("payment_method.updated", expanded), "stripe").customerId).toBe("cus_3");
+    const detached = normalizeStripeEvent(event("payment_method.detached", paymentMethodFixture), "stripe");
+    expect(detached.customerId).toBeUndefined();
+    expect("customerId" in detached).toBe(false);
+  });
+
+  it("an object without a customer leaves customerId out rather than empty", () => {
+    const orphan = subscription({ customer: null as unknown as string });
+    const out = normalizeStripeEvent(event("customer.subscription.deleted", orphan), "stripe");
+    expect(out.subscriptionId).toBe(subscriptionFixture.id);
+    expect("customerId" in out).toBe(false);
+  });
+
+  it("an event of an unknown type or object still parses", () => {
+    const out = normalizeStripeEvent(event("charge.refunded", { object: "charge", id: "ch_1" }), "stripe");
+    expect(out).toMatchObject({ type: "unknown", vendorType: "charge.refunded" });
+    expect(out.customerId).toBeUndefined();
+  });
+
+  it.each([
+    ["an id that is not a string", { id: 1 }],
+    ["a type that is not a string", { type: 1 }],
+    ["a creation time that is not a number", { created: "2026-12-01" }],
+  ])("refuses %s", (_, change) => {
+    const bad = { ...event("invoice.paid", invoiceFixture), ...change } as unknown as Stripe.Event;
+    expect(() => normalizeStripeEvent(bad, "stripe")).toThrow(TypeError);
+  });
+});
