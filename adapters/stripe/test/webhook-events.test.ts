@@ -1,7 +1,8 @@
 import { BillingEventSchema } from "@portalkit/core";
-import type Stripe from "stripe";
+import { portalRejection } from "@portalkit/core/testing";
+import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { normalizeStripeEvent } from "../src";
+import { createStripeProvider, normalizeStripeEvent } from "../src";
 import { invoiceFixture, subscriptionFixture } from "../src/testing";
 import { paymentMethodFixture } from "../src/testing/fixtures";
 
@@ -151,5 +152,28 @@ describe("normalizeStripeEvent: the objects an event carries", () => {
   ])("refuses %s", (_, change) => {
     const bad = { ...event("invoice.paid", invoiceFixture), ...change } as unknown as Stripe.Event;
     expect(() => normalizeStripeEvent(bad, "stripe")).toThrow(TypeError);
+  });
+});
+
+describe("parseWebhook: the signature header", () => {
+  const SECRET = "whsec_test_header_5e4f3a2b1c0d";
+  const provider = createStripeProvider({
+    secretKey: "sk_test_unit",
+    returnUrl: "https://app.example.com/account",
+    webhookSecret: SECRET,
+  });
+  const body = JSON.stringify(event("invoice.paid", invoiceFixture));
+  const signature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
+
+  it("is found whatever the case of its name", async () => {
+    for (const name of ["stripe-signature", "STRIPE-SIGNATURE"]) {
+      expect((await provider.parseWebhook({ body, headers: { [name]: signature } })).type).toBe("invoice.paid");
+    }
+  });
+
+  it("an empty one is refused as missing, before any verification", async () => {
+    const error = await portalRejection(provider.parseWebhook({ body, headers: { "Stripe-Signature": "" } }));
+    expect(error.code).toBe("unauthenticated");
+    expect(error.message).toMatch(/no Stripe-Signature header/);
   });
 });
