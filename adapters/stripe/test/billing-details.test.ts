@@ -192,3 +192,86 @@ describe("the Stripe client", () => {
     expect(fallback.getApiField("timeout")).toBe(DEFAULT_TIMEOUT_MS);
   });
 });
+
+describe("Stripe launches: where the customer comes back to", () => {
+  const forms = (sim: Sim) =>
+    sim.requests
+      .filter((request) => request.path === "/v1/billing_portal/sessions")
+      .map((request) => Object.fromEntries(flattenForm(request.form)));
+
+  it("a section flow without a returnUrl sends the customer back to the configured one", async () => {
+    const { sim, provider } = openStripe();
+    await provider.openSection({ customerId: "cus_ann", section: "account_details" });
+    expect(forms(sim)).toEqual([
+      {
+        customer: "cus_ann",
+        return_url: RETURN_URL,
+        "flow_data[type]": "customer_update",
+        "flow_data[after_completion][type]": "redirect",
+        "flow_data[after_completion][redirect][return_url]": RETURN_URL,
+      },
+    ]);
+  });
+
+  it("the payment method launch opens the payment_sources section, back to the caller's returnUrl or the configured one", async () => {
+    const { sim, provider } = openStripe();
+    const launch = await provider.paymentMethodLaunch({
+      customerId: "cus_ann",
+      returnUrl: "https://app.example.com/pm",
+    });
+    expect(launch).toMatchObject({ kind: "redirect", section: "payment_sources", url: sim.sessions[0]?.url });
+    await provider.paymentMethodLaunch({ customerId: "cus_ann" });
+    expect(
+      forms(sim).map((form) => [form.return_url, form["flow_data[after_completion][redirect][return_url]"]]),
+    ).toEqual([
+      ["https://app.example.com/pm", "https://app.example.com/pm"],
+      [RETURN_URL, RETURN_URL],
+    ]);
+  });
+});
+
+describe("Stripe listings: pages filled here", () => {
+  it("a page filled before the end of Stripe's page carries a cursor to the rest", async () => {
+    const world = structuredClone(WORLD);
+    world.invoices.push({
+      id: "in_ann_void",
+      customerId: "cus_ann",
+      number: "ANN-0000",
+      status: "void",
+      total: 500,
+      amountPaid: 0,
+      amountDue: 0,
+      currency: "usd",
+      issuedAt: "2026-09-01T00:00:00Z",
+    });
+    const { provider } = openStripe({}, world);
+    const status = ["open", "draft", "void"] as const;
+    const first = await provider.listInvoices({ customerId: "cus_ann", status: [...status], limit: 2 });
+    expect(first.data.map((invoice) => invoice.id)).toEqual(["in_ann_draft", "in_ann_open"]);
+    expect(first.nextCursor).toBeDefined();
+    const second = await provider.listInvoices({
+      customerId: "cus_ann",
+      status: [...status],
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
+    expect(second).toEqual({ data: [expect.objectContaining({ id: "in_ann_void" })] });
+  });
+
+  it("a subscription of another customer slipped into Stripe's answer is not listed", async () => {
+    const { sim, provider } = openStripe();
+    const foreign = sim.subscription("sub_ben");
+    sim.inject({
+      path: "/v1/subscriptions",
+      fault: {
+        type: "corrupt",
+        corrupt: async (real) => {
+          const page = (await real.json()) as { data: unknown[] };
+          return Response.json({ ...page, data: [...page.data, foreign] });
+        },
+      },
+    });
+    const listed = await provider.listSubscriptions({ customerId: "cus_ann" });
+    expect(listed.data.map((subscription) => subscription.id).sort()).toEqual(["sub_ann", "sub_ann_old"]);
+  });
+});
