@@ -22,6 +22,7 @@ describe("Stripe addresses: what reaches the customer", () => {
       name: "Ann Lee",
       phone: "+441234567890",
       email: "ann@lee.example",
+      address: { line1: "9 Elm Rd", line2: null, city: null, state: null, postal_code: null, country: "GB" },
     });
     expect(customer.company).toBeUndefined();
   });

@@ -125,6 +125,11 @@ describe("normalizeCustomer", () => {
     expect(customer.shippingAddress).not.toHaveProperty("company");
   });
 
+  it("a customer without a postal address still has the name of its billing address", () => {
+    const customer = normalizeCustomer({ ...customerFixture, address: null, name: "Ann Lee" }, "stripe");
+    expect(customer.billingAddress).toEqual({ firstName: "Ann", lastName: "Lee" });
+  });
+
   it("a payment method known only by its id is left out; no shipping gives no shipping address", () => {
     const customer = normalizeCustomer(
       {
