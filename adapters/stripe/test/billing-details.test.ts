@@ -276,3 +276,32 @@ describe("Stripe listings: pages filled here", () => {
     expect(listed.data.map((subscription) => subscription.id).sort()).toEqual(["sub_ann", "sub_ann_old"]);
   });
 });
+
+describe("Stripe: the gaps a mutant once slipped through", () => {
+  it("cancel now after cancel at the period end deletes the subscription at once", async () => {
+    const { sim, provider } = openStripe();
+    await provider.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "period_end" });
+    sim.clearRequests();
+    const answer = await provider.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "now" });
+    expect(answer.status).toBe("canceled");
+    expect(sim.requests.map((request) => request.method)).toEqual(["GET", "DELETE"]);
+    expect(sim.subscription("sub_ann")?.status).toBe("canceled");
+  });
+
+  it("an invoice of another customer slipped into Stripe's answer is not listed", async () => {
+    const { sim, provider } = openStripe();
+    const foreign = sim.invoice("in_ben");
+    sim.inject({
+      path: "/v1/invoices",
+      fault: {
+        type: "corrupt",
+        corrupt: async (real) => {
+          const page = (await real.json()) as { data: unknown[] };
+          return Response.json({ ...page, data: [...page.data, foreign] });
+        },
+      },
+    });
+    const listed = await provider.listInvoices({ customerId: "cus_ann" });
+    expect(listed.data.map((invoice) => invoice.id)).toEqual(["in_ann_draft", "in_ann_paid", "in_ann_open"]);
+  });
+});
