@@ -145,6 +145,12 @@ describe("normalizeStripeEvent: the objects an event carries", () => {
     expect(out.customerId).toBeUndefined();
   });
 
+  it("a creation time no date can hold still gives a valid occurredAt", () => {
+    const far = { ...event("invoice.paid", invoiceFixture), created: Number.POSITIVE_INFINITY } as Stripe.Event;
+    const out = BillingEventSchema.parse(normalizeStripeEvent(far, "stripe"));
+    expect(out.occurredAt).toBe(new Date(0).toISOString());
+  });
+
   it.each([
     ["an id that is not a string", { id: 1 }],
     ["a type that is not a string", { type: 1 }],
