@@ -45,6 +45,13 @@ describe("customer.subscription.updated: what changed decides the event", () => 
       "subscription.updated",
     ],
     ["no longer paused", subscription({ status: "active" }), { status: "paused" }, "subscription.resumed"],
+    [
+      "still paused: never reported as resumed",
+      subscription({ status: "paused" }),
+      { status: "paused" },
+      "subscription.paused",
+    ],
+    ["out of its trial", subscription({ status: "active" }), { status: "trialing" }, "subscription.updated"],
     ["paused, from a status", subscription({ status: "paused" }), { status: "active" }, "subscription.paused"],
     [
       "paused, but its status did not change",
@@ -85,6 +92,27 @@ describe("customer.subscription.updated: what changed decides the event", () => 
   });
 });
 
+describe("normalizeStripeEvent: the event types read directly", () => {
+  it.each([
+    ["customer.subscription.created", "subscription.created"],
+    ["customer.subscription.deleted", "subscription.canceled"],
+    ["customer.subscription.paused", "subscription.paused"],
+    ["customer.subscription.resumed", "subscription.resumed"],
+    ["invoice.created", "invoice.created"],
+    ["invoice.paid", "invoice.paid"],
+    ["invoice.payment_succeeded", "invoice.paid"],
+    ["invoice.payment_failed", "invoice.payment_failed"],
+    ["payment_method.attached", "payment_method.updated"],
+    ["payment_method.updated", "payment_method.updated"],
+    ["payment_method.detached", "payment_method.updated"],
+    ["customer.updated", "customer.updated"],
+    ["customer.created", "unknown"],
+  ])("%s is %s", (vendorType, type) => {
+    const out = normalizeStripeEvent(event(vendorType, { object: "other" }), "stripe");
+    expect(out).toMatchObject({ type, vendorType });
+  });
+});
+
 describe("normalizeStripeEvent: the objects an event carries", () => {
   it("a subscription event names the subscription and its customer, with the event's time", () => {
     const out = BillingEventSchema.parse(
@@ -111,7 +139,7 @@ describe("normalizeStripeEvent: the objects an event carries", () => {
       invoice: { id: invoiceFixture.id },
     });
     const alone = normalizeStripeEvent(event("invoice.created", { ...invoiceFixture, parent: null }), "stripe");
-    expect(alone.subscriptionId).toBeUndefined();
+    expect(alone).not.toHaveProperty("subscriptionId");
   });
 
   it("a customer event names the customer", () => {
@@ -140,7 +168,8 @@ describe("normalizeStripeEvent: the objects an event carries", () => {
   });
 
   it("an event of an unknown type or object still parses", () => {
-    const out = normalizeStripeEvent(event("charge.refunded", { object: "charge", id: "ch_1" }), "stripe");
+    const charge = { object: "charge", id: "ch_1", customer: "cus_1" };
+    const out = normalizeStripeEvent(event("charge.refunded", charge), "stripe");
     expect(out).toMatchObject({ type: "unknown", vendorType: "charge.refunded" });
     expect(out.customerId).toBeUndefined();
   });
@@ -157,7 +186,13 @@ describe("normalizeStripeEvent: the objects an event carries", () => {
     ["a creation time that is not a number", { created: "2026-12-01" }],
   ])("refuses %s", (_, change) => {
     const bad = { ...event("invoice.paid", invoiceFixture), ...change } as unknown as Stripe.Event;
-    expect(() => normalizeStripeEvent(bad, "stripe")).toThrow(TypeError);
+    expect(() => normalizeStripeEvent(bad, "stripe")).toThrow(new TypeError("not a Stripe event"));
+  });
+
+  it("refuses no event at all the same way", () => {
+    expect(() => normalizeStripeEvent(null as unknown as Stripe.Event, "stripe")).toThrow(
+      new TypeError("not a Stripe event"),
+    );
   });
 });
 
@@ -177,9 +212,38 @@ describe("parseWebhook: the signature header", () => {
     }
   });
 
-  it("an empty one is refused as missing, before any verification", async () => {
-    const error = await portalRejection(provider.parseWebhook({ body, headers: { "Stripe-Signature": "" } }));
+  it("is found among other headers", async () => {
+    const headers = { "content-type": "application/json", "Stripe-Signature": signature, "user-agent": "Stripe/1.0" };
+    expect((await provider.parseWebhook({ body, headers })).type).toBe("invoice.paid");
+  });
+
+  it.each([
+    ["an empty one", { "Stripe-Signature": "" }],
+    ["none at all", { "content-type": "application/json" }],
+  ])("%s is refused as missing, before any verification", async (_, headers) => {
+    const error = await portalRejection(provider.parseWebhook({ body, headers }));
     expect(error.code).toBe("unauthenticated");
     expect(error.message).toMatch(/no Stripe-Signature header/);
+  });
+
+  it("says which check failed: the signature, the body, or the objects in it", async () => {
+    const wrong = await portalRejection(provider.parseWebhook({ body, headers: { "Stripe-Signature": "t=1,v1=00" } }));
+    expect(wrong).toMatchObject({
+      code: "unauthenticated",
+      message: expect.stringMatching(/signature does not verify/),
+    });
+    const sign = (payload: string) => ({
+      body: payload,
+      headers: {
+        "Stripe-Signature": new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload, secret: SECRET }),
+      },
+    });
+    const notJson = await portalRejection(provider.parseWebhook(sign("not json")));
+    expect(notJson).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/not a JSON event/) });
+    const notStripe = await portalRejection(provider.parseWebhook(sign('{"hello":1}')));
+    expect(notStripe).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/objects are not Stripe's/),
+    });
   });
 });
