@@ -6,6 +6,7 @@ import { createStripeSimulator } from "../src/testing";
 import { FAST_RETRY, openStripe, RETURN_URL, WORLD } from "./support";
 
 type Sim = ReturnType<typeof openStripe>["sim"];
+type Provider = ReturnType<typeof openStripe>["provider"];
 const posts = (sim: Sim) =>
   sim.requests.filter((request) => request.method === "POST").map((request) => flattenForm(request.form));
 
@@ -303,5 +304,130 @@ describe("Stripe: the gaps a mutant once slipped through", () => {
     });
     const listed = await provider.listInvoices({ customerId: "cus_ann" });
     expect(listed.data.map((invoice) => invoice.id)).toEqual(["in_ann_draft", "in_ann_paid", "in_ann_open"]);
+  });
+});
+
+describe("Stripe: what each change sends and says", () => {
+  it("a billing address that names someone renames the customer", async () => {
+    const { sim, provider } = openStripe();
+    const customer = await provider.updateAddress({
+      customerId: "cus_ann",
+      kind: "billing",
+      address: { firstName: "Bo", lastName: "Lee", line1: "9 Elm Rd", country: "GB" },
+    });
+    expect(sim.customer("cus_ann")?.name).toBe("Bo Lee");
+    expect(customer.name).toBe("Bo Lee");
+  });
+
+  it.each([
+    [
+      "cancel now",
+      "DELETE",
+      (p: Provider) => p.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "now" }),
+    ],
+    [
+      "cancel at the period end",
+      "POST",
+      (p: Provider) => p.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "period_end" }),
+    ],
+    [
+      "an address update",
+      "POST",
+      (p: Provider) => p.updateAddress({ customerId: "cus_ann", kind: "billing", address: { line1: "9 Elm Rd" } }),
+    ],
+  ] as const)("%s sends one idempotency key on every attempt", async (_, method, change) => {
+    const { sim, provider } = openStripe();
+    sim.inject({ method, fault: { type: "status", status: 503 }, times: 1 });
+    await change(provider);
+    const keys = sim.requests.filter((request) => request.method === method).map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it("reactivate sends one idempotency key on every attempt", async () => {
+    const { sim, provider } = openStripe();
+    await provider.cancel({ customerId: "cus_ann", subscriptionId: "sub_ann", when: "period_end" });
+    sim.clearRequests();
+    sim.inject({ method: "POST", fault: { type: "status", status: 503 }, times: 1 });
+    await provider.reactivate({ customerId: "cus_ann", subscriptionId: "sub_ann" });
+    const keys = sim.requests.filter((request) => request.method === "POST").map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it("its refusals say what is wrong", async () => {
+    const { sim, provider } = openStripe();
+    await expect(provider.reactivate({ customerId: "cus_ann", subscriptionId: "sub_ann_old" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/sub_ann_old has ended/),
+    });
+    await expect(provider.invoicePdf({ customerId: "cus_ann", invoiceId: "in_ann_draft" })).rejects.toMatchObject({
+      message: expect.stringMatching(/in_ann_draft is a draft/),
+    });
+    await expect(
+      provider.updateAddress({ customerId: "cus_ann", kind: "shipping", address: { company: "Lee Ltd" } }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/shipping address has no company/) });
+    await expect(
+      provider.updateAddress({ customerId: "cus_ben", kind: "shipping", address: { line1: "1 Dock Rd" } }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/shipping address needs a name/) });
+    sim.deleteCustomer("cus_ben");
+    await expect(provider.getCustomer({ customerId: "cus_ben" })).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringMatching(/cus_ben/),
+    });
+  });
+});
+
+describe("Stripe listings: answers that do not add up", () => {
+  it("an invoice Stripe lists without a status counts as a draft when filtering here", async () => {
+    const { sim, provider } = openStripe();
+    const pending = { ...sim.invoice("in_ann_open")!, id: "in_ann_new", status: null };
+    sim.inject({
+      path: "/v1/invoices",
+      fault: {
+        type: "corrupt",
+        corrupt: async (real) => {
+          const page = (await real.json()) as { data: unknown[] };
+          return Response.json({ ...page, data: [...page.data, pending] });
+        },
+      },
+    });
+    const listed = await provider.listInvoices({ customerId: "cus_ann", status: ["draft", "void"] });
+    expect(listed.data.map((invoice) => [invoice.id, invoice.status])).toEqual([
+      ["in_ann_draft", "draft"],
+      ["in_ann_new", "draft"],
+    ]);
+  });
+
+  it("an empty page that claims more ends the listing instead of asking again", async () => {
+    const { sim, provider } = openStripe();
+    sim.inject({
+      path: "/v1/invoices",
+      times: Number.MAX_SAFE_INTEGER,
+      fault: { type: "corrupt", corrupt: () => Response.json({ object: "list", data: [], has_more: true }) },
+    });
+    expect(await provider.listInvoices({ customerId: "cus_ann", status: ["draft", "void"] })).toEqual({ data: [] });
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  it("a repeated invoice is reported as such", async () => {
+    const { sim, provider } = openStripe();
+    sim.inject({
+      path: "/v1/invoices",
+      fault: {
+        type: "corrupt",
+        corrupt: async (real) => {
+          const page = (await real.json()) as { data: unknown[] };
+          return Response.json({ ...page, data: [...page.data, page.data[0]] });
+        },
+      },
+    });
+    await expect(provider.listInvoices({ customerId: "cus_ann" })).rejects.toMatchObject({
+      code: "unavailable",
+      retryable: false,
+      message: expect.stringMatching(/listed invoice in_ann_draft twice/),
+    });
   });
 });
