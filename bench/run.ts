@@ -286,7 +286,11 @@ async function bundleSizes(): Promise<SizeCheck[]> {
   const { stdout } = await run(join(ROOT, "node_modules/.bin/size-limit"), ["--json"], { cwd: ROOT }).catch(
     (error: { stdout?: string }) => ({ stdout: error.stdout ?? "[]" }),
   );
-  return JSON.parse(stdout) as SizeCheck[];
+  const checks = JSON.parse(stdout) as SizeCheck[] | { error?: string };
+  // Checked first and failing loudly: a size check that cannot build would otherwise end the
+  // run after minutes of measurements, with none of them written.
+  if (!Array.isArray(checks)) throw new Error(`size-limit failed: ${checks.error ?? stdout}`);
+  return checks;
 }
 
 // ---- the run --------------------------------------------------------------------------
@@ -319,6 +323,8 @@ const results = {
   durationSeconds: 0,
 };
 
+log("browser bundle sizes…");
+results.bundles = await bundleSizes();
 try {
   for (const vendor of VENDORS) sims[vendor] = await startSimulator(vendor);
   for (const vendor of VENDORS) {
@@ -344,8 +350,6 @@ try {
       coldImport: imports,
     };
   }
-  log("browser bundle sizes…");
-  results.bundles = await bundleSizes();
 } finally {
   for (const sim of Object.values(sims)) sim.child.disconnect();
 }
