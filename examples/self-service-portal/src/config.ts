@@ -23,12 +23,16 @@ export const REACTIVATES_ENDED: Record<ProviderId, boolean> = {
   paddle: false,
 };
 
-/** Credentials of a real vendor account, from the environment. */
+/**
+ * Credentials of a real vendor account, from the environment. The webhook secret is
+ * optional: without it the app still serves every page, and refuses every delivery to
+ * `/webhooks/<provider>` (401), since it cannot tell the vendor's from anyone's.
+ */
 export type LiveCredentials =
-  | { provider: "chargebee"; site: string; apiKey: string }
-  | { provider: "stripe"; secretKey: string }
-  | { provider: "billflow"; secretKey: string; billflowSecret: string; billingPageId: string }
-  | { provider: "paddle"; apiKey: string; environment: "sandbox" | "production" };
+  | { provider: "chargebee"; site: string; apiKey: string; webhookAuth?: { username: string; password: string } }
+  | { provider: "stripe"; secretKey: string; webhookSecret?: string }
+  | { provider: "billflow"; secretKey: string; billflowSecret: string; billingPageId: string; webhookSecret?: string }
+  | { provider: "paddle"; apiKey: string; environment: "sandbox" | "production"; webhookSecret?: string };
 
 export interface PortalConfig {
   provider: ProviderId;
@@ -53,13 +57,14 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 function liveCredentials(provider: ProviderId, env: Env): LiveCredentials | undefined {
+  const stripeWebhook = env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {};
   switch (provider) {
     case "chargebee":
       return env.CHARGEBEE_SITE && env.CHARGEBEE_API_KEY
-        ? { provider, site: env.CHARGEBEE_SITE, apiKey: env.CHARGEBEE_API_KEY }
+        ? { provider, site: env.CHARGEBEE_SITE, apiKey: env.CHARGEBEE_API_KEY, ...chargebeeWebhookAuth(env) }
         : undefined;
     case "stripe":
-      return env.STRIPE_SECRET_KEY ? { provider, secretKey: env.STRIPE_SECRET_KEY } : undefined;
+      return env.STRIPE_SECRET_KEY ? { provider, secretKey: env.STRIPE_SECRET_KEY, ...stripeWebhook } : undefined;
     case "billflow":
       return env.STRIPE_SECRET_KEY && env.BILLFLOW_SECRET && env.BILLFLOW_BILLING_PAGE_ID
         ? {
@@ -67,6 +72,7 @@ function liveCredentials(provider: ProviderId, env: Env): LiveCredentials | unde
             secretKey: env.STRIPE_SECRET_KEY,
             billflowSecret: env.BILLFLOW_SECRET,
             billingPageId: env.BILLFLOW_BILLING_PAGE_ID,
+            ...stripeWebhook,
           }
         : undefined;
     case "paddle":
@@ -75,14 +81,28 @@ function liveCredentials(provider: ProviderId, env: Env): LiveCredentials | unde
             provider,
             apiKey: env.PADDLE_API_KEY,
             environment: env.PADDLE_ENVIRONMENT === "production" ? "production" : "sandbox",
+            ...(env.PADDLE_WEBHOOK_SECRET ? { webhookSecret: env.PADDLE_WEBHOOK_SECRET } : {}),
           }
         : undefined;
   }
 }
 
+/** The Basic credentials set on the Chargebee webhook: both variables or neither. */
+function chargebeeWebhookAuth(env: Env): { webhookAuth?: { username: string; password: string } } {
+  const username = env.CHARGEBEE_WEBHOOK_USERNAME;
+  const password = env.CHARGEBEE_WEBHOOK_PASSWORD;
+  if (!username && !password) return {};
+  if (!username || !password) {
+    throw new ConfigError("Set both CHARGEBEE_WEBHOOK_USERNAME and CHARGEBEE_WEBHOOK_PASSWORD, or neither");
+  }
+  return { webhookAuth: { username, password } };
+}
+
 /**
  * Reads PORTAL_PROVIDER (default chargebee), PORT (default 3000), HOST (default 127.0.0.1),
- * PUBLIC_ORIGIN, SESSION_SECRET, the vendor credentials and PORTAL_ACCOUNTS. Error messages
+ * PUBLIC_ORIGIN, SESSION_SECRET, the vendor credentials with their webhook secrets
+ * (STRIPE_WEBHOOK_SECRET, CHARGEBEE_WEBHOOK_USERNAME and _PASSWORD, PADDLE_WEBHOOK_SECRET)
+ * and PORTAL_ACCOUNTS. Error messages
  * name variables, never their values.
  */
 export function readConfig(env: Env): PortalConfig {

@@ -1,5 +1,6 @@
 import { readConfig } from "./config";
-import { startPortal } from "./start-portal";
+import { webhookPath } from "./create-app";
+import { liveWebhooksVerified, startPortal } from "./start-portal";
 import { describeStartupError } from "./startup-error";
 
 try {
@@ -15,6 +16,14 @@ try {
         .join(", ")}`,
     );
     console.log("Other providers: PORTAL_PROVIDER=chargebee|stripe|billflow|paddle npm start");
+  }
+  if (config.live) {
+    const endpoint = `${portal.url}${webhookPath(config.provider)}`;
+    console.log(
+      liveWebhooksVerified(config.live.credentials)
+        ? `Webhooks: ${endpoint}`
+        : `Webhooks: ${endpoint} refuses every delivery until the vendor's webhook secret is set (see the README)`,
+    );
   }
   const stop = () => {
     void portal.close().then(() => process.exit(0));

@@ -48,31 +48,57 @@ export interface StartOptions {
 function liveProvider(credentials: LiveCredentials, returnUrl: string): PortalProvider {
   switch (credentials.provider) {
     case "chargebee":
-      return createChargebeeProvider({ site: credentials.site, apiKey: credentials.apiKey });
+      return createChargebeeProvider({
+        site: credentials.site,
+        apiKey: credentials.apiKey,
+        ...(credentials.webhookAuth ? { webhookAuth: credentials.webhookAuth } : {}),
+      });
     case "stripe":
-      return createStripeProvider({ secretKey: credentials.secretKey, returnUrl });
+      return createStripeProvider({
+        secretKey: credentials.secretKey,
+        returnUrl,
+        ...(credentials.webhookSecret ? { webhookSecret: credentials.webhookSecret } : {}),
+      });
     case "billflow":
       return createBillflowProvider({
-        stripe: { secretKey: credentials.secretKey },
+        stripe: {
+          secretKey: credentials.secretKey,
+          ...(credentials.webhookSecret ? { webhookSecret: credentials.webhookSecret } : {}),
+        },
         billflowSecret: credentials.billflowSecret,
         billingPageId: credentials.billingPageId,
       });
     case "paddle":
-      return createPaddleProvider({ apiKey: credentials.apiKey, environment: credentials.environment });
+      return createPaddleProvider({
+        apiKey: credentials.apiKey,
+        environment: credentials.environment,
+        ...(credentials.webhookSecret ? { webhookSecret: credentials.webhookSecret } : {}),
+      });
   }
 }
 
 function liveSecrets(credentials: LiveCredentials): string[] {
   switch (credentials.provider) {
     case "chargebee":
-      return [credentials.apiKey];
+      return [credentials.apiKey, ...(credentials.webhookAuth ? [credentials.webhookAuth.password] : [])];
     case "stripe":
-      return [credentials.secretKey];
+      return [credentials.secretKey, ...(credentials.webhookSecret ? [credentials.webhookSecret] : [])];
     case "billflow":
-      return [credentials.secretKey, credentials.billflowSecret];
+      return [
+        credentials.secretKey,
+        credentials.billflowSecret,
+        ...(credentials.webhookSecret ? [credentials.webhookSecret] : []),
+      ];
     case "paddle":
-      return [credentials.apiKey];
+      return [credentials.apiKey, ...(credentials.webhookSecret ? [credentials.webhookSecret] : [])];
   }
+}
+
+/** Whether deliveries from the real vendor can be verified: its webhook secret is set. */
+export function liveWebhooksVerified(credentials: LiveCredentials): boolean {
+  return credentials.provider === "chargebee"
+    ? credentials.webhookAuth !== undefined
+    : credentials.webhookSecret !== undefined;
 }
 
 /** The secrets of the demo's webhook endpoint: fresh on every start, like the other keys. */

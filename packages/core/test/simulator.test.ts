@@ -59,6 +59,17 @@ describe("simulator", () => {
     expect((await basic.handle(get("/v1/things/a", { authorization: `Basic ${btoa("key_2:")}` }))).status).toBe(401);
   });
 
+  it("reads the scheme's name in any case, as HTTP does (Paddle's SDK sends `bearer`)", async () => {
+    const bearer = simulator({ scheme: "bearer", token: "tok" });
+    for (const scheme of ["bearer", "BEARER", "Bearer"]) {
+      expect((await bearer.handle(get("/v1/things/a", { authorization: `${scheme} tok` }))).status).toBe(200);
+    }
+    expect((await bearer.handle(get("/v1/things/a", { authorization: "bearer TOK" }))).status).toBe(401);
+    const basic = simulator({ scheme: "basic", user: "key_1" });
+    expect((await basic.handle(get("/v1/things/a", { authorization: `basic ${btoa("key_1:")}` }))).status).toBe(200);
+    expect((await basic.handle(get("/v1/things/a", { authorization: `Basic ${btoa("key_2:")}` }))).status).toBe(401);
+  });
+
   it("injects one parameter error on the matching request", async () => {
     const sim = simulator(undefined);
     sim.injectParamError({ param: "filter[status]", method: ["POST"], path: /close$/ });

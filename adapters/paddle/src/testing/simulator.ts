@@ -138,12 +138,7 @@ export function createPaddleSimulator(options: PaddleSimulatorOptions = {}): Pad
   const sim = createSimulator({
     // Paddle has no idempotency keys: no client sends this header, so nothing is replayed.
     idempotencyHeader: "x-paddle-has-no-idempotency-keys",
-    // Paddle's SDK sends `bearer <key>`: auth schemes are case-insensitive, so the check is here.
-    before: (request) => {
-      const found = /^bearer (.+)$/i.exec(request.headers.get("authorization") ?? "");
-      if (found?.[1] !== apiKey) return authenticationError(found?.[1]);
-      return undefined;
-    },
+    auth: { scheme: "bearer", token: apiKey },
     routes: [
       ...portalSessionRoutes(store),
       ...transactionRoutes(store),

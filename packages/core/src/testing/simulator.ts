@@ -88,16 +88,18 @@ function matches(rule: ParamErrorRule, request: SimRequest): boolean {
   return typeof rule.path === "string" ? rule.path === request.path : rule.path.test(request.path);
 }
 
+// An auth scheme's name is case-insensitive (RFC 9110 §11.1): Paddle's SDK sends `bearer`.
 function credentials(auth: SimAuth, header: string | null): { given: string | undefined; ok: boolean } {
   if (auth.scheme === "bearer") {
-    const found = /^Bearer (.+)$/.exec(header ?? "");
+    const found = /^Bearer (.+)$/i.exec(header ?? "");
     const given = found?.[1];
     return { given, ok: given === auth.token };
   }
-  if (!header?.startsWith("Basic ")) return { given: undefined, ok: false };
+  const basic = /^Basic (.*)$/i.exec(header ?? "");
+  if (!basic) return { given: undefined, ok: false };
   let decoded: string;
   try {
-    decoded = atob(header.slice(6));
+    decoded = atob(basic[1] ?? "");
   } catch {
     return { given: "", ok: false };
   }
