@@ -1,5 +1,5 @@
 import type { Transaction, TransactionStatus } from "@paddle/paddle-node-sdk";
-import type { Invoice, InvoiceStatus } from "@portalkit/core";
+import { type Invoice, type InvoiceStatus, unixToIso } from "@portalkit/core";
 import { minorUnits, toIso } from "./wire-values";
 
 /** The Paddle statuses behind each portable status (Paddle has no `uncollectible` or `pending`). */
@@ -53,6 +53,8 @@ export function normalizeInvoice(transaction: Transaction, provider: string): In
 /** The due date Paddle's payment terms give, counted from the billing date. */
 function dueDate(issuedAt: string, terms: { interval: string; frequency: number } | undefined): string | undefined {
   if (!terms) return undefined;
+  const days = terms.interval === "day" ? terms.frequency : terms.interval === "week" ? 7 * terms.frequency : undefined;
+  if (days !== undefined && Number.isInteger(days)) return addDays(issuedAt, days);
   const due = new Date(issuedAt);
   if (terms.interval === "day") due.setUTCDate(due.getUTCDate() + terms.frequency);
   else if (terms.interval === "week") due.setUTCDate(due.getUTCDate() + 7 * terms.frequency);
@@ -60,4 +62,20 @@ function dueDate(issuedAt: string, terms: { interval: string; frequency: number 
   else if (terms.interval === "year") due.setUTCFullYear(due.getUTCFullYear() + terms.frequency);
   else return undefined;
   return due.toISOString();
+}
+
+// Years 0001 to 9999, which unixToIso writes from its cached days.
+const FIRST_SECOND = -62_135_596_800;
+const LAST_SECOND = 253_402_300_799;
+
+/**
+ * `issuedAt` plus whole days, as setUTCDate counts them (every UTC day is 86 400 s long):
+ * the whole seconds written by unixToIso, which caches the day strings a walk meets again
+ * and again, and the milliseconds put back.
+ */
+function addDays(issuedAt: string, days: number): string {
+  const ms = Date.parse(issuedAt) + days * 86_400_000;
+  const seconds = Math.floor(ms / 1000);
+  if (!(seconds >= FIRST_SECOND && seconds <= LAST_SECOND)) return new Date(ms).toISOString();
+  return `${unixToIso(seconds).slice(0, 20)}${String(ms - seconds * 1000).padStart(3, "0")}Z`;
 }

@@ -75,7 +75,9 @@ export function defineCapabilities(
     ...Object.fromEntries(OPTIONAL_OPERATIONS.map((name) => [CAPABILITY_FLAGS[name], false])),
     ...manifest,
   };
-  return Object.freeze(CapabilitiesSchema.parse(full));
+  // Checked once per manifest, mostly while an adapter module loads: without zod's compiled
+  // fast path, which costs more to build (at import) than this one check saves.
+  return Object.freeze(CapabilitiesSchema.parse(full, { jitless: true }));
 }
 
 export function supportsSection(capabilities: Capabilities, section: PortalSection): boolean {
