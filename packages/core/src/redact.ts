@@ -50,9 +50,17 @@ export function registeredSecretCount(): number {
 const REDACTED = "[redacted]";
 
 // Shapes of credentials, wherever they appear: Stripe keys and webhook signing secrets,
-// Chargebee-style `test_…`/`live_…` keys, Bearer and Basic authorization values.
-const CREDENTIALS =
-  /\b(?:(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{6,}|whsec_[A-Za-z0-9]{6,}|(?:test|live)_[A-Za-z0-9]{20,}|(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,})/gi;
+// Chargebee-style `test_…`/`live_…` keys.
+const KEY_SHAPES =
+  /\b(?:(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{6,}|whsec_[A-Za-z0-9]{6,}|(?:test|live)_[A-Za-z0-9]{20,})/gi;
+
+// Bearer and Basic authorization values (the scheme in any case). The value is a token no
+// word of prose looks like: 24 characters or more, or holding a digit, a symbol of the token
+// alphabet or a lower-case letter followed by a capital (as base64 does), so "Basic
+// credentials" or "Bearer tokens" in a message stay readable. Written without the `i` flag,
+// which would make `[a-z][A-Z]` match any two letters.
+const AUTHORIZATION_VALUES =
+  /\b(?:[Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc])\s+(?:[A-Za-z0-9._~+/=-]{24,}|(?=[A-Za-z]*(?:[0-9._~+/=-]|[a-z][A-Z]))[A-Za-z0-9._~+/=-]{6,})/g;
 
 // A secret-looking query or form parameter's value (`?api_key=…`, `&client_secret=…`).
 const SECRET_PARAM = /((?:^|[?&])(?:[\w.-]*(?:secret|token|password|signature)[\w.-]*|api_?key|key)=)[^&#\s"']+/gi;
@@ -71,7 +79,8 @@ export function redactSecrets(text: string): string {
   return out
     .replace(SECRET_JSON_PROPERTY, `$1${REDACTED}`)
     .replace(SECRET_PARAM, `$1${REDACTED}`)
-    .replace(CREDENTIALS, REDACTED);
+    .replace(KEY_SHAPES, REDACTED)
+    .replace(AUTHORIZATION_VALUES, REDACTED);
 }
 
 /** Messages come from vendor bodies too, where `message` may be any JSON value (`{"toString": 1}` included). */

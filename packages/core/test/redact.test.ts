@@ -37,6 +37,26 @@ describe("redactSecrets", () => {
     expect(redactSecrets('{"Authorization": "Basic abc\\"def"}')).toBe('{"Authorization": "[redacted]"}');
   });
 
+  it("redacts Bearer and Basic values in any case of the scheme, and leaves the words in prose", () => {
+    for (const value of [
+      "Basic dXNlcjpwYXNz",
+      "basic a2V5Og==",
+      "BEARER eyJhbGciOiJIUzI1NiJ9.e30.sig",
+      "bearer pdl_sdbx_apikey_01abc",
+      "Bearer abcdefghijklmnopqrstuvwxyz",
+      "Bearer tok3n9",
+    ]) {
+      expect(redactSecrets(`authorization: ${value} sent`)).toBe("authorization: [redacted] sent");
+    }
+    for (const prose of [
+      "The webhook's Basic credentials are wrong",
+      "Bearer tokens expire after an hour",
+      "use basic authentication here",
+    ]) {
+      expect(redactSecrets(prose)).toBe(prose);
+    }
+  });
+
   it("keeps a secret registered while its owner lives and forgets it once the owner is collected", async () => {
     const before = registeredSecretCount();
     const live = { name: "live provider" };
