@@ -1,4 +1,4 @@
-import { type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
+import { lazyShape, type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
 import * as z from "zod";
 
 export interface ChargebeeProviderOptions {
@@ -40,19 +40,22 @@ export interface ChargebeeProviderOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export const ChargebeeProviderOptionsSchema = z.strictObject({
-  site: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9.-]+$/, "must be a Chargebee site name"),
-  apiKey: z.string().min(1),
-  domain: z.string().min(1).optional(),
-  apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
-  timeoutMs: z.number().int().positive().optional(),
-  maxResponseBytes: z.number().int().positive().optional(),
-  retry: RetryOptionsSchema.optional(),
-  cancelReasonCodes: z.array(z.string().min(1).max(100)).max(200).readonly().optional(),
-  webhookAuth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
-  verify: z.literal("refetch").optional(),
-});
+export const ChargebeeProviderOptionsSchema = z.strictObject(
+  lazyShape({
+    site: () =>
+      z
+        .string()
+        .min(1)
+        .max(100)
+        .regex(/^[A-Za-z0-9.-]+$/, "must be a Chargebee site name"),
+    apiKey: () => z.string().min(1),
+    domain: () => z.string().min(1).optional(),
+    apiBaseUrl: () => z.url({ protocol: /^https?$/ }).optional(),
+    timeoutMs: () => z.number().int().positive().optional(),
+    maxResponseBytes: () => z.number().int().positive().optional(),
+    retry: () => RetryOptionsSchema.optional(),
+    cancelReasonCodes: () => z.array(z.string().min(1).max(100)).max(200).readonly().optional(),
+    webhookAuth: () => z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+    verify: () => z.literal("refetch").optional(),
+  }),
+);

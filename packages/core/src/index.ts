@@ -50,6 +50,7 @@ export {
   type PortalErrorOptions,
 } from "./errors";
 export * from "./inputs";
+export { joinShapes, type LazyShape, lazyShape } from "./lazy-shape";
 export {
   OPERATION_NAMES,
   OPERATIONS,

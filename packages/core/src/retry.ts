@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { PortalError } from "./errors";
+import { lazyShape } from "./lazy-shape";
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3. */
@@ -11,11 +12,13 @@ export interface RetryOptions {
 }
 
 /** The `retry` option every adapter takes, checked by its factory. */
-export const RetryOptionsSchema = z.strictObject({
-  maxAttempts: z.number().int().min(1).optional(),
-  maxDelayMs: z.number().min(0).optional(),
-  baseDelayMs: z.number().min(0).optional(),
-});
+export const RetryOptionsSchema = z.strictObject(
+  lazyShape({
+    maxAttempts: () => z.number().int().min(1).optional(),
+    maxDelayMs: () => z.number().min(0).optional(),
+    baseDelayMs: () => z.number().min(0).optional(),
+  }),
+);
 
 export interface RetryContext {
   /** 1 for the first attempt. */

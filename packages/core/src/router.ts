@@ -1,12 +1,13 @@
 import * as z from "zod";
 import { type AddressScopes, CAPABILITY_FLAGS, type Capabilities, CapabilitiesSchema, claims } from "./capabilities";
 import { PortalError } from "./errors";
+import { lazyShape } from "./lazy-shape";
 import { OPERATION_NAMES, OPERATIONS, OPTIONAL_OPERATIONS, type REQUIRED_OPERATIONS } from "./operations";
 import { parseInput } from "./parse-input";
 import type { PortalProvider } from "./provider";
 import { IdSchema } from "./schemas";
 
-const CustomerRefSchema = z.strictObject({ customerId: IdSchema });
+const CustomerRefSchema = z.strictObject(lazyShape({ customerId: () => IdSchema }));
 
 export interface RouterOptions {
   /** The providers, by the names `resolve` answers with. */
