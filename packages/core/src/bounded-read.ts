@@ -42,7 +42,8 @@ async function readWebStream(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      // Read to its end, the stream is closed: the lock no longer holds anything back.
+      if (done) return concat(chunks, size);
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
@@ -50,10 +51,10 @@ async function readWebStream(
       }
       chunks.push(value);
     }
-  } finally {
+  } catch (error) {
     reader.releaseLock();
+    throw error;
   }
-  return concat(chunks, size);
 }
 
 /** The part of a Node Readable (an IncomingMessage) read here. */
