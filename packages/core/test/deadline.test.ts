@@ -45,6 +45,10 @@ describe("withDeadline", () => {
     expect(second.error).toBeInstanceOf(RangeError);
   });
 
+  it("holds a deadline longer than the longest timer rather than firing at once", async () => {
+    expect(await withDeadline(later(30, "in time"), 3_000_000_000, timeout)).toBe("in time");
+  });
+
   it("holds deadlines of different lengths apart", async () => {
     const short = track(withDeadline(never(), 20, timeout));
     const long = track(withDeadline(never(), 400, timeout));

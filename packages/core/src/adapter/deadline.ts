@@ -46,6 +46,14 @@ function queueFor(ms: number): DeadlineQueue {
 /** How many settled entries may sit before the head before the array is cut. */
 const COMPACT_AT = 1_024;
 
+/**
+ * A timer's delay: at least 1 ms, and at most the longest a timer takes (a longer one would
+ * fire at once); a deadline beyond that is reached by arming again.
+ */
+function timerDelay(ms: number): number {
+  return Math.min(Math.max(1, Math.ceil(ms)), 2_147_483_647);
+}
+
 /** Node's and Bun's timers can stop keeping the process alive; elsewhere a timer is a number. */
 function refTimer(timer: ReturnType<typeof setTimeout>, keepAlive: boolean): void {
   const handle = timer as { ref?: () => unknown; unref?: () => unknown };
@@ -65,7 +73,7 @@ class DeadlineQueue {
     const entry: Entry = { due: performance.now() + this.ms, settled: false, expire };
     this.entries.push(entry);
     if (this.live++ === 0) {
-      if (this.timer === undefined) this.timer = setTimeout(this.sweep, this.ms);
+      if (this.timer === undefined) this.timer = setTimeout(this.sweep, timerDelay(this.ms));
       else refTimer(this.timer, true);
     }
     return entry;
@@ -115,6 +123,6 @@ class DeadlineQueue {
     }
     this.dropSettledHead();
     const next = this.entries[this.head] as Entry;
-    this.timer = setTimeout(this.sweep, Math.max(1, Math.ceil(next.due - now)));
+    this.timer = setTimeout(this.sweep, timerDelay(next.due - now));
   };
 }
