@@ -56,16 +56,12 @@ const decoder = new TextDecoder();
 
 /**
  * The answer the SDK reads (its status, its headers and `json()`, nothing else), with the
- * bytes already read: a second Response around them would copy the body once more.
+ * bytes already read. `json()` is shadowed on the response itself: a second Response around
+ * them would copy the headers and the body once more on every request.
  */
 function readAnswer(response: Response, body: Uint8Array | undefined): Response {
-  const answer = new Response(null, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  answer.json = async () => JSON.parse(body ? decoder.decode(body) : "");
-  return answer;
+  response.json = async () => JSON.parse(body ? decoder.decode(body) : "");
+  return response;
 }
 
 /** A success, or an error the API itself answered (in JSON). */

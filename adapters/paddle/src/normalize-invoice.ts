@@ -64,18 +64,55 @@ function dueDate(issuedAt: string, terms: { interval: string; frequency: number 
   return due.toISOString();
 }
 
-// Years 0001 to 9999, which unixToIso writes from its cached days.
-const FIRST_SECOND = -62_135_596_800;
-const LAST_SECOND = 253_402_300_799;
-
 /**
- * `issuedAt` plus whole days, as setUTCDate counts them (every UTC day is 86 400 s long):
- * the whole seconds written by unixToIso, which caches the day strings a walk meets again
- * and again, and the milliseconds put back.
+ * `issuedAt` plus whole days, as setUTCDate counts them. Every UTC day is 86 400 s long, so
+ * the time of day stays as written and only the date moves: the day number is counted from
+ * the date's digits and written back from a cache of the dates a walk meets again and
+ * again. `issuedAt` is what toIso or toISOString wrote; a date before 0000 or after 9999,
+ * given or reached, is left to Date.
  */
 function addDays(issuedAt: string, days: number): string {
-  const ms = Date.parse(issuedAt) + days * 86_400_000;
-  const seconds = Math.floor(ms / 1000);
-  if (!(seconds >= FIRST_SECOND && seconds <= LAST_SECOND)) return new Date(ms).toISOString();
-  return `${unixToIso(seconds).slice(0, 20)}${String(ms - seconds * 1000).padStart(3, "0")}Z`;
+  // 24 characters is the four-digit year form; toISOString writes a signed year with 27.
+  if (issuedAt.length === 24) {
+    const year = fourDigits(issuedAt, 0);
+    const day = daysFromCivil(year, twoDigits(issuedAt, 5), twoDigits(issuedAt, 8)) + days;
+    if (day >= FIRST_DAY && day <= LAST_DAY) return datePrefix(day) + issuedAt.slice(10);
+  }
+  return new Date(Date.parse(issuedAt) + days * 86_400_000).toISOString();
+}
+
+// 0000-01-01 and 9999-12-31, the days toISOString writes with a four-digit year.
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+function fourDigits(iso: string, at: number): number {
+  return twoDigits(iso, at) * 100 + twoDigits(iso, at + 2);
+}
+
+function twoDigits(iso: string, at: number): number {
+  return (iso.charCodeAt(at) - 48) * 10 + iso.charCodeAt(at + 1) - 48;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+const DATE_PREFIXES = new Map<number, string>();
+const MAX_CACHED_DATES = 4096;
+
+/** `YYYY-MM-DD` of a day number in 0000..9999, cached (unixToIso writes them the same way). */
+function datePrefix(day: number): string {
+  let prefix = DATE_PREFIXES.get(day);
+  if (prefix === undefined) {
+    prefix = unixToIso(day * 86_400).slice(0, 10);
+    if (DATE_PREFIXES.size >= MAX_CACHED_DATES) DATE_PREFIXES.clear();
+    DATE_PREFIXES.set(day, prefix);
+  }
+  return prefix;
 }

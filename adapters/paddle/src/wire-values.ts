@@ -42,8 +42,10 @@ function canonicalUtc(value: string): string | undefined {
   if (second < 0 || second > 59 || (day > 28 && day > daysInMonth(year, month))) return undefined;
   if (length === 20) return `${value.slice(0, 19)}.000Z`;
   if (value[19] !== "." || length === 21 || digits(value, 20, length - 1) < 0) return undefined;
-  const millis = length >= 24 ? value.slice(20, 23) : value.slice(20, length - 1).padEnd(3, "0");
-  return `${value.slice(0, 19)}.${millis}Z`;
+  // Already in milliseconds: the value itself; a longer fraction is cut to its first three digits.
+  if (length === 24) return value;
+  if (length > 24) return `${value.slice(0, 23)}Z`;
+  return `${value.slice(0, 19)}.${value.slice(20, length - 1).padEnd(3, "0")}Z`;
 }
 
 /** The decimal number value[from..to) spells, or -1 if a character is not a digit. */

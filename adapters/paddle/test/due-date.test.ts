@@ -40,14 +40,48 @@ describe("an invoice's due date", () => {
     );
   });
 
+  it("counts across the edges of the four-digit years as Date does", () => {
+    for (const [billedAt, days] of [
+      ["9999-12-30T12:00:00.125Z", 1],
+      ["9999-12-30T12:00:00.125Z", 2],
+      ["9999-12-31T23:59:59.999Z", 1],
+      ["0000-01-02T00:00:00.000Z", -1],
+      ["0000-01-02T00:00:00.000Z", -2],
+      ["0000-01-01T00:00:00.000Z", 0],
+      ["+010000-01-01T00:00:00.000Z", -1],
+      ["-000001-12-31T00:00:00.000Z", 1],
+      ["2024-02-28T08:00:00.000Z", 1],
+      ["2100-02-28T08:00:00.000Z", 1],
+    ] as const) {
+      expect(normalizeInvoice(transaction(billedAt, "day", days), "paddle").dueAt, `${billedAt} + ${days}`).toBe(
+        byDate(billedAt, "day", days),
+      );
+    }
+  });
+
   it("agrees with Date's calendar arithmetic for any billing time and terms", () => {
     fc.assert(
       fc.property(
-        fc.date({
-          min: new Date("0001-01-01T00:00:00Z"),
-          max: new Date("9999-12-31T23:59:59.999Z"),
-          noInvalidDate: true,
-        }),
+        // Dates are counted from their digits for four-digit years and left to Date beyond:
+        // the years on either side of that edge, and any date Date can hold.
+        fc.oneof(
+          fc.date({
+            min: new Date("0001-01-01T00:00:00Z"),
+            max: new Date("9999-12-31T23:59:59.999Z"),
+            noInvalidDate: true,
+          }),
+          fc.date({
+            min: new Date("-000002-01-01T00:00:00Z"),
+            max: new Date("0002-01-01T00:00:00Z"),
+            noInvalidDate: true,
+          }),
+          fc.date({
+            min: new Date("9998-01-01T00:00:00Z"),
+            max: new Date("+010001-01-01T00:00:00Z"),
+            noInvalidDate: true,
+          }),
+          fc.date({ noInvalidDate: true }),
+        ),
         fc.constantFrom("day", "week", "month", "year"),
         fc.oneof(fc.integer({ min: -400, max: 400 }), fc.integer({ min: -3_000_000, max: 3_000_000 })),
         (billed, interval, frequency) => {

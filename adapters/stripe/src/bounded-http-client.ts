@@ -40,6 +40,8 @@ function boundedObjectBody(response: HttpResponse, maxBytes: number): HttpRespon
   return response;
 }
 
+const decoder = new TextDecoder();
+
 async function readObjectBody(raw: IncomingMessage, maxBytes: number): Promise<unknown> {
   let bytes: Uint8Array;
   try {
@@ -52,7 +54,7 @@ async function readObjectBody(raw: IncomingMessage, maxBytes: number): Promise<u
   } catch (error) {
     throw Stripe.HttpClient.makeResponseBodyError(error);
   }
-  const body: unknown = JSON.parse(new TextDecoder().decode(bytes));
+  const body: unknown = JSON.parse(decoder.decode(bytes));
   if (typeof body !== "object" || body === null) throw new SyntaxError("The response body is not a JSON object");
   return body;
 }

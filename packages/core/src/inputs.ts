@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { MAX_CURSOR_LENGTH } from "./input-limits";
 import { lazyShape } from "./lazy-shape";
 import {
   AddressSchema,
@@ -66,7 +67,7 @@ export const ListInvoicesInputSchema = z.strictObject(
     status: () => z.array(InvoiceStatusSchema).min(1).max(6).optional(),
     includePending: () => z.boolean().optional(),
     limit: () => z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    cursor: () => z.string().min(1).max(2048).optional(),
+    cursor: () => z.string().min(1).max(MAX_CURSOR_LENGTH).optional(),
   }),
 );
 export type ListInvoicesInput = z.infer<typeof ListInvoicesInputSchema>;
@@ -152,7 +153,7 @@ export const ListSubscriptionsInputSchema = z.strictObject(
     customerId: () => IdSchema,
     status: () => z.array(SubscriptionStatusSchema).min(1).max(7).optional(),
     limit: () => z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    cursor: () => z.string().min(1).max(2048).optional(),
+    cursor: () => z.string().min(1).max(MAX_CURSOR_LENGTH).optional(),
   }),
 );
 export type ListSubscriptionsInput = z.infer<typeof ListSubscriptionsInputSchema>;

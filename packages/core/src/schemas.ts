@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ID_CHARACTERS, MAX_ID_LENGTH, ONLY_DOTS } from "./input-limits";
 import { joinShapes, lazyShape } from "./lazy-shape";
 
 // ---- building blocks ---------------------------------------------------------------
@@ -13,9 +14,9 @@ export const IsoDateTimeSchema = z.iso.datetime();
 export const IdSchema = z
   .string()
   .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9_\-.@+:]+$/, "must be letters, digits or _ - . @ + :")
-  .refine((value) => !/^\.+$/.test(value), "must not be only dots");
+  .max(MAX_ID_LENGTH)
+  .regex(ID_CHARACTERS, "must be letters, digits or _ - . @ + :")
+  .refine((value) => !ONLY_DOTS.test(value), "must not be only dots");
 
 export const UrlSchema = z.url({ protocol: /^https?$/ });
 

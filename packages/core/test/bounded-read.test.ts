@@ -47,6 +47,48 @@ describe("readBounded", () => {
     expect(produced).toBeLessThan(1_000);
   });
 
+  it("reads a Node stream under the limit whole, in order", async () => {
+    const source = Readable.from([Buffer.from([1, 1]), Buffer.from([2]), Buffer.from([3, 3, 3])], {
+      objectMode: false,
+    });
+    const bytes = await readBounded(source, 6, tooLarge);
+    expect([...bytes]).toEqual([1, 1, 2, 3, 3, 3]);
+  });
+
+  it("reads an empty Node stream as no bytes", async () => {
+    const source = new Readable({
+      read() {
+        this.push(null);
+      },
+    });
+    expect((await readBounded(source, 10, tooLarge)).byteLength).toBe(0);
+  });
+
+  it("reads a paused Node stream whole too", async () => {
+    const source = Readable.from([Buffer.from([7]), Buffer.from([8])], { objectMode: false });
+    source.pause();
+    expect([...(await readBounded(source, 10, tooLarge))]).toEqual([7, 8]);
+  });
+
+  it("rejects with a Node stream's own error, and when it closes before its end", async () => {
+    const failing = new Readable({
+      read() {
+        this.destroy(new TypeError("reset"));
+      },
+    });
+    await expect(readBounded(failing, 10, tooLarge)).rejects.toThrow(TypeError);
+    let pushed = false;
+    const cut = new Readable({
+      read() {
+        if (pushed) return;
+        pushed = true;
+        this.push(Buffer.from([1]));
+        setImmediate(() => this.destroy());
+      },
+    });
+    await expect(readBounded(cut, 10, tooLarge)).rejects.toMatchObject({ code: "ERR_STREAM_PREMATURE_CLOSE" });
+  });
+
   it("rejects with the stream's own error", async () => {
     const source = new ReadableStream<Uint8Array>({
       pull(controller) {
