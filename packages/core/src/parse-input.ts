@@ -1,12 +1,16 @@
 import type * as z from "zod";
 import { PortalError } from "./errors";
+import { fastInput } from "./fast-input";
 
 /**
  * Parses an operation's input with its schema. A failure rejects with `invalid_input`
  * naming the first offending field as a dotted path (`address.country`); nothing is sent
- * to the vendor.
+ * to the vendor. The commonest inputs are checked by hand with the schema's own rules
+ * (fast-input.ts); zod checks everything else.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, provider: string): z.output<S> {
+  const fast = fastInput(schema, input);
+  if (fast !== undefined) return fast as z.output<S>;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,7 +1,6 @@
 import type * as z from "zod";
 import { type Capabilities, claims } from "../capabilities";
 import { PortalError, type PortalErrorOptions } from "../errors";
-import { fastInput } from "../fast-input";
 import {
   OPERATION_NAMES,
   OPERATIONS,
@@ -333,8 +332,7 @@ export function defineAdapter<
       const schema = OPERATIONS[name].input;
       methods[name] = async (input: unknown) => {
         try {
-          const parsed = fastInput(schema, input) ?? parseInput(schema, input, provider);
-          return await handler(checked(name, parsed), ctx);
+          return await handler(checked(name, parseInput(schema, input, provider)), ctx);
         } catch (error) {
           throw toPortalError(error);
         }
