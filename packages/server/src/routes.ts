@@ -105,7 +105,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     path: ["invoices"],
     handle({ provider, customerId, url }) {
-      return provider.listInvoices({ ...parseInvoiceQuery(url.searchParams, provider.id), customerId });
+      return provider.listInvoices(parseInvoiceQuery(url.searchParams, provider.id, customerId));
     },
   },
   {
