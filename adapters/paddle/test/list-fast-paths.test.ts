@@ -85,7 +85,13 @@ function outcome(read: () => string): unknown {
 }
 
 describe("issued cursors", () => {
-  const id = fc.oneof(fc.constantFrom("paddle", "paddle-eu", "ctm_a", "ctm_b"), fc.string({ unit: "grapheme" }));
+  // Any UTF-16 code unit, lone surrogates included.
+  const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+  const id = fc.oneof(
+    fc.constantFrom("paddle", "paddle-eu", "ctm_a", "ctm_b"),
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: codeUnit }),
+  );
 
   it("issue the cursors encodeCursor writes", () => {
     fc.assert(
