@@ -200,12 +200,20 @@ export function defineAdapter<
         message: `No answer from ${definition.vendor} within ${deadlineMs} ms`,
       });
 
-    async function attempt<T>(run: () => Promise<T>): Promise<T> {
+    const failWithPortalError = (error: unknown): never => {
+      throw toPortalError(error);
+    };
+
+    // Written with then() rather than as an async function: it runs on every vendor call,
+    // and an async function's own promise and resumption are a cost a call pays each time.
+    function attempt<T>(run: () => Promise<T>): Promise<T> {
+      let pending: Promise<T>;
       try {
-        return await (deadlineMs === undefined ? run() : withDeadline(run(), deadlineMs, timeout));
+        pending = deadlineMs === undefined ? run() : withDeadline(run(), deadlineMs, timeout);
       } catch (error) {
-        throw toPortalError(error);
+        return Promise.reject(toPortalError(error));
       }
+      return Promise.resolve(pending).then(undefined, failWithPortalError);
     }
 
     const notFound = (kind: string, id: string) =>
@@ -235,8 +243,24 @@ export function defineAdapter<
       sections,
       read: (call) => withRetry((a) => attempt(() => call(client, a)), retry),
       mutate: (call) => {
-        const idempotencyKey = createIdempotencyKey();
-        return withRetry((a) => attempt(() => call(client, { attempt: a.attempt, idempotencyKey })), retry);
+        // One key for every attempt, made when a call first reads it (Paddle's calls never do).
+        let idempotencyKey: string | undefined;
+        const key = () => {
+          idempotencyKey ??= createIdempotencyKey();
+          return idempotencyKey;
+        };
+        return withRetry(
+          (a) =>
+            attempt(() =>
+              call(client, {
+                attempt: a.attempt,
+                get idempotencyKey() {
+                  return key();
+                },
+              }),
+            ),
+          retry,
+        );
       },
       owned: owned as Ctx["owned"],
       error: (errorOptions) => new PortalError({ ...errorOptions, provider }),
@@ -330,12 +354,14 @@ export function defineAdapter<
         | undefined;
       if (!handler) continue;
       const schema = OPERATIONS[name].input;
-      methods[name] = async (input: unknown) => {
+      methods[name] = (input: unknown) => {
+        let pending: unknown;
         try {
-          return await handler(checked(name, parseInput(schema, input, provider)), ctx);
+          pending = handler(checked(name, parseInput(schema, input, provider)), ctx);
         } catch (error) {
-          throw toPortalError(error);
+          return Promise.reject(toPortalError(error));
         }
+        return Promise.resolve(pending).then(undefined, failWithPortalError);
       };
     }
     const built = Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<
