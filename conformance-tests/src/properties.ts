@@ -287,13 +287,23 @@ export function describeProperties(harness: ConformanceHarness, options: Propert
 
     const call = () =>
       fc.constantFrom(...methods).chain((method) => fc.tuple(fc.constant(method), inputFor(method, fields)));
+    /** Calls whose input the method's schema accepts: these reach the vendor. */
+    const validCall = () =>
+      fc.constantFrom(...methods).chain((method) =>
+        fc.tuple(
+          fc.constant(method),
+          inputFor(method, fields).filter((input) => CONTRACT[method]?.[0].safeParse(input).success === true),
+        ),
+      );
 
     it("answers every call with schema-valid output or a PortalError; invalid input sends nothing", async () => {
       let reachedVendor = 0;
       const ctx = await harness.setup(setup);
       try {
+        // Any call, or one known valid: about a third of arbitrary inputs are valid, so without
+        // the second half the share that reaches the vendor would swing near the bound below.
         await fc.assert(
-          fc.asyncProperty(call(), async ([method, input]) => {
+          fc.asyncProperty(fc.oneof(call(), validCall()), async ([method, input]) => {
             await reset(ctx);
             const valid = CONTRACT[method]?.[0].safeParse(input).success;
             if (valid) reachedVendor++;
@@ -313,12 +323,6 @@ export function describeProperties(harness: ConformanceHarness, options: Propert
     }, 300_000);
 
     it("rejects only with PortalErrors whatever the vendor answers (corrupted, truncated, any status)", async () => {
-      const validCall = fc.constantFrom(...methods).chain((method) =>
-        fc.tuple(
-          fc.constant(method),
-          inputFor(method, fields).filter((input) => CONTRACT[method]?.[0].safeParse(input).success === true),
-        ),
-      );
       const ctx = await harness.setup(setup);
       let plan: Corruption = { kind: "truncate", fraction: 0 };
       ctx.inject({
@@ -327,7 +331,7 @@ export function describeProperties(harness: ConformanceHarness, options: Propert
       });
       try {
         await fc.assert(
-          fc.asyncProperty(validCall, corruption, async ([method, input], nextPlan) => {
+          fc.asyncProperty(validCall(), corruption, async ([method, input], nextPlan) => {
             await reset(ctx);
             plan = nextPlan;
             await outcome(ctx.provider, method, input, false);

@@ -26,7 +26,8 @@ export function createFetchClient(maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES)
       let response: Response;
       let body: Uint8Array | undefined;
       try {
-        response = await fetch(new Request(request, { signal: controller.signal }));
+        // One Request: fetch builds its own from the SDK's and the signal.
+        response = await fetch(request, { signal: controller.signal });
         const oversized = declaresMoreThan(response.headers.get("content-length"), maxResponseBytes);
         if (isJsonAnswer(response)) {
           if (oversized) {

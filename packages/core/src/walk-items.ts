@@ -1,6 +1,8 @@
 import { PortalError } from "./errors";
 import type { Page } from "./schemas";
 
+const NO_ITEMS: readonly never[] = [];
+
 /**
  * Every item of a paged listing, walking the pages one request at a time (`allInvoices`,
  * `allSubscriptions`).
@@ -28,7 +30,7 @@ export function walkItems<T, I extends object>(
 
   const finish = (): IteratorResult<T, void> => {
     finished = true;
-    data = [];
+    data = NO_ITEMS;
     return { value: undefined, done: true };
   };
 
@@ -50,6 +52,8 @@ export function walkItems<T, I extends object>(
         cursor = nextCursor;
       }
       started = true;
+      // The page read to its end is let go before the next one is fetched, not after.
+      data = NO_ITEMS;
       let page: Page<T>;
       try {
         page = await list(cursor === undefined ? { limit: 100, ...input } : { limit: 100, ...input, cursor });
