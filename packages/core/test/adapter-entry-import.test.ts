@@ -50,6 +50,8 @@ addressSchema().safeParse({ country: "DE" });`,
     const shared = Object.keys(kitExports).filter((name) => name in coreExports);
     expect(shared.length).toBeGreaterThan(15);
     for (const name of shared) expect(kitExports[name], name).toBe(coreExports[name]);
+    // `urlSchema()` is UrlSchema, built on its first call.
+    expect(kit.urlSchema()).toBe(core.UrlSchema);
   });
 
   it("gives OPERATIONS the very schemas @portalkit/core exports", () => {

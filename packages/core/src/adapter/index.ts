@@ -9,7 +9,7 @@ export { MAX_PAGE_SIZE } from "../input-builders";
 export { joinShapes, lazyShape } from "../lazy-shape";
 export { parseInput } from "../parse-input";
 export { createIdempotencyKey, parseRetryAfter, RetryOptionsSchema, withRetry } from "../retry";
-export { ADDRESS_FIELDS, vendorLaunchSchema } from "../schema-builders";
+export { ADDRESS_FIELDS, urlSchema, vendorLaunchSchema } from "../schema-builders";
 export { isoToUnix, unixToIso } from "../time";
 export { isHttpUrl } from "../url";
 export { vendorParamToField } from "../vendor-param";
