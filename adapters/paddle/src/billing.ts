@@ -1,8 +1,6 @@
 import type { Paddle, Address as PaddleAddress, Subscription, SubscriptionStatus } from "@paddle/paddle-node-sdk";
 import {
   type CancelMode,
-  decodeCursor,
-  encodeCursor,
   MAX_PAGE_SIZE,
   type Page,
   type SubscriptionStatus as PortableStatus,
@@ -10,10 +8,12 @@ import {
 } from "@portalkit/core";
 import type { AdapterOperations } from "@portalkit/core/adapter";
 import { joinName, toPaddleAddress } from "./address";
+import { issueCursor, readCursor } from "./issued-cursors";
 import type { PaddleContext } from "./lookups";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
 import { isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
+import { transactionQuery } from "./transaction-query";
 
 /** Paddle lists at most 30 transactions a page (a larger `per_page` silently gives 30). */
 export const TRANSACTIONS_PAGE_MAX = 30;
@@ -49,12 +49,12 @@ async function firstActiveAddress(paddle: Paddle, customerId: string) {
 async function customerPage<T extends { id: string; customerId: string | null }, N>(
   ctx: PaddleContext,
   input: { customerId: string; cursor?: string | undefined },
-  list: (paddle: Paddle, after: { after?: string }) => { next(): Promise<T[]>; hasMore: boolean },
+  list: (paddle: Paddle, after: string | undefined) => { next(): Promise<T[]>; hasMore: boolean },
   normalize: (item: T) => N | undefined,
 ): Promise<Page<N>> {
   const { provider } = ctx;
   const { customerId, cursor } = input;
-  const after = cursor === undefined ? {} : { after: decodeCursor(provider, customerId, cursor) };
+  const after = cursor === undefined ? undefined : readCursor(provider, customerId, cursor);
   const page = await ctx.read(async (paddle) => {
     const collection = list(paddle, after);
     return { items: await collection.next(), hasMore: collection.hasMore };
@@ -65,7 +65,7 @@ async function customerPage<T extends { id: string; customerId: string | null },
     if (normalized !== undefined) data.push(normalized);
   }
   const last = page.items.at(-1);
-  return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
+  return page.hasMore && last ? { data, nextCursor: issueCursor(provider, customerId, last.id) } : { data };
 }
 
 /** Paddle transactions, subscriptions and addresses behind the portal contract. */
@@ -78,13 +78,15 @@ export const PADDLE_BILLING_OPERATIONS = {
       ctx,
       input,
       (paddle, after) =>
-        paddle.transactions.list({
-          customerId: [customerId],
-          perPage: Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX),
-          ...after,
-          ...(status !== undefined ? { status } : {}),
-          ...(subscriptionId !== undefined ? { subscriptionId: [subscriptionId] } : {}),
-        }),
+        paddle.transactions.list(
+          transactionQuery({
+            customerId,
+            perPage: Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX),
+            after,
+            status,
+            subscriptionId,
+          }),
+        ),
       (transaction) => normalizeInvoice(transaction, ctx.provider),
     );
   },
@@ -100,7 +102,7 @@ export const PADDLE_BILLING_OPERATIONS = {
         paddle.subscriptions.list({
           customerId: [input.customerId],
           perPage: input.limit ?? MAX_PAGE_SIZE,
-          ...after,
+          ...(after !== undefined ? { after } : {}),
           ...(status !== undefined ? { status } : {}),
         }),
       (subscription) => {

@@ -6,7 +6,7 @@ export { toPortalError } from "./errors";
 export { PADDLE_LOOKUPS, type PaddleContext } from "./lookups";
 export { normalizeCustomer, paymentMethodSummary } from "./normalize-customer";
 export { normalizeInvoice, PADDLE_TRANSACTION_STATUSES, TRANSACTION_STATUSES } from "./normalize-invoice";
-export { normalizeSession, PADDLE_PORTAL_HOSTS, portalUrl } from "./normalize-session";
+export { normalizeSession } from "./normalize-session";
 export { isCancelScheduled, normalizeSubscription } from "./normalize-subscription";
 export {
   DEFAULT_TIMEOUT_MS,
@@ -14,5 +14,6 @@ export {
   type PaddleProviderOptions,
   PaddleProviderOptionsSchema,
 } from "./options";
+export { PADDLE_PORTAL_HOSTS, portalUrl } from "./portal-url";
 export { createPaddleProvider, type PaddleProvider } from "./provider";
 export { normalizePaddleEvent, parsePaddleWebhook, verifyPaddleSignature } from "./webhook";

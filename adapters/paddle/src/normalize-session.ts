@@ -1,21 +1,7 @@
 import type { CustomerPortalSession } from "@paddle/paddle-node-sdk";
 import type { PortalSession } from "@portalkit/core";
+import { portalUrl } from "./portal-url";
 import { toIso } from "./wire-values";
-
-/** Paddle's customer portal, where its session links send the customer. */
-export const PADDLE_PORTAL_HOSTS: ReadonlySet<string> = new Set([
-  "customer-portal.paddle.com",
-  "sandbox-customer-portal.paddle.com",
-]);
-
-/** A portal link Paddle answered, refused unless it leads to Paddle's customer portal over https. */
-export function portalUrl(url: string | undefined): string {
-  const parsed = url !== undefined && URL.canParse(url) ? new URL(url) : undefined;
-  if (parsed?.protocol !== "https:" || !PADDLE_PORTAL_HOSTS.has(parsed.hostname)) {
-    throw new TypeError("Paddle answered a portal link outside Paddle's customer portal");
-  }
-  return parsed.href;
-}
 
 /**
  * Paddle's portal sessions carry no expiry and cannot be revoked; the links are meant to be

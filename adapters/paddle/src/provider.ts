@@ -6,8 +6,9 @@ import { PADDLE_CAPABILITIES, PADDLE_SECTIONS } from "./capabilities";
 import { createPaddleClient } from "./client";
 import { toPortalError } from "./errors";
 import { PADDLE_LOOKUPS, type PaddleContext } from "./lookups";
-import { normalizeSession, portalUrl } from "./normalize-session";
+import { normalizeSession } from "./normalize-session";
 import { DEFAULT_TIMEOUT_MS, type PaddleProviderOptions, PaddleProviderOptionsSchema } from "./options";
+import { portalUrl } from "./portal-url";
 import { parsePaddleWebhook } from "./webhook";
 
 /** A new portal session: Paddle sessions are never reused (their links are meant for one visit). */
