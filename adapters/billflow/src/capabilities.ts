@@ -1,4 +1,4 @@
-import { claimCapabilities } from "@portalkit/core";
+import { claimCapabilities } from "@portalkit/core/adapter";
 import { STRIPE_BILLING_CLAIMS } from "@portalkit/stripe";
 import { BILLFLOW_SECTIONS } from "./sections";
 

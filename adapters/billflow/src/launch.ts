@@ -1,4 +1,4 @@
-import { vendorLaunchSchema } from "@portalkit/core";
+import { vendorLaunchSchema } from "@portalkit/core/adapter";
 import * as z from "zod";
 import { BillflowQuantitySchema } from "./launch-options";
 

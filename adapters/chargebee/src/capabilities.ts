@@ -1,4 +1,5 @@
-import { ADDRESS_FIELDS, type Capabilities, claimCapabilities } from "@portalkit/core";
+import type { Capabilities } from "@portalkit/core";
+import { ADDRESS_FIELDS, claimCapabilities } from "@portalkit/core/adapter";
 import type { ChargebeeProviderOptions } from "./options";
 import { CHARGEBEE_SECTIONS } from "./sections";
 

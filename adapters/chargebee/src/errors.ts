@@ -1,10 +1,5 @@
-import {
-  codeFromHttpStatus,
-  PortalError,
-  type PortalErrorCode,
-  parseRetryAfter,
-  vendorParamToField,
-} from "@portalkit/core";
+import type { PortalErrorCode } from "@portalkit/core";
+import { codeFromHttpStatus, PortalError, parseRetryAfter, vendorParamToField } from "@portalkit/core/adapter";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 
 /** The plain object the SDK rejects with for a JSON error body (and the fields of its ChargebeeError). */

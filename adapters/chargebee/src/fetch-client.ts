@@ -5,7 +5,7 @@ import {
   parseRetryAfter,
   readBounded,
   responseTooLarge,
-} from "@portalkit/core";
+} from "@portalkit/core/adapter";
 import type { HttpClientInterface } from "chargebee";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 

@@ -1,4 +1,4 @@
-import { lazyShape, vendorLaunchSchema } from "@portalkit/core";
+import { lazyShape, vendorLaunchSchema } from "@portalkit/core/adapter";
 import * as z from "zod";
 
 /** The portal session object Chargebee.js's `setPortalSession` resolves to. */

@@ -1,4 +1,5 @@
-import { type Invoice as PortalInvoice, unixToIso } from "@portalkit/core";
+import type { Invoice as PortalInvoice } from "@portalkit/core";
+import { unixToIso } from "@portalkit/core/adapter";
 import type { Invoice } from "chargebee";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";
 import { INVOICE_STATUS_MAP } from "./status-map";

@@ -1,4 +1,5 @@
-import { type PortalSession as PortalPortalSession, unixToIso } from "@portalkit/core";
+import type { PortalSession as PortalPortalSession } from "@portalkit/core";
+import { unixToIso } from "@portalkit/core/adapter";
 import type { PortalSession } from "chargebee";
 import type { ChargebeePortalSession } from "./launch";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";

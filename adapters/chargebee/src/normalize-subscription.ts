@@ -1,4 +1,5 @@
-import { type Subscription as PortalSubscription, type SubscriptionItem, unixToIso } from "@portalkit/core";
+import type { Subscription as PortalSubscription, SubscriptionItem } from "@portalkit/core";
+import { unixToIso } from "@portalkit/core/adapter";
 import type { Subscription } from "chargebee";
 import { fromChargebeeAddress } from "./address";
 import { CHARGEBEE_PROVIDER_ID } from "./provider-id";

@@ -1,4 +1,5 @@
-import { lazyShape, type RetryOptions, RetryOptionsSchema } from "@portalkit/core";
+import type { RetryOptions } from "@portalkit/core";
+import { lazyShape, RetryOptionsSchema } from "@portalkit/core/adapter";
 import * as z from "zod";
 
 export interface ChargebeeProviderOptions {

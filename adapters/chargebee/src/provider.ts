@@ -1,16 +1,20 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  type InvoiceStatus,
-  MAX_PAGE_SIZE,
-  type OpenPortalInput,
-  type Page,
-  type Invoice as PortalInvoice,
-  type Subscription as PortalSubscription,
-  type RedirectLaunch,
-  unixToIso,
+import type {
+  InvoiceStatus,
+  OpenPortalInput,
+  Page,
+  Invoice as PortalInvoice,
+  Subscription as PortalSubscription,
+  RedirectLaunch,
 } from "@portalkit/core";
-import { type AdapterContext, defineAdapter, type LaunchingProvider } from "@portalkit/core/adapter";
+import {
+  type AdapterContext,
+  decodeCursor,
+  defineAdapter,
+  encodeCursor,
+  type LaunchingProvider,
+  MAX_PAGE_SIZE,
+  unixToIso,
+} from "@portalkit/core/adapter";
 import type Chargebee from "chargebee";
 import type { ChargebeeRequestHeader, ChargebeeResponse, Invoice, PortalSession, Subscription } from "chargebee";
 import { toChargebeeAddress } from "./address";

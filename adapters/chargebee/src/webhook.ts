@@ -1,6 +1,7 @@
 import type * as NodeCrypto from "node:crypto";
-import { type BillingEvent, type BillingEventType, type ParseWebhookInput, unixToIso } from "@portalkit/core";
+import type { BillingEvent, BillingEventType, ParseWebhookInput } from "@portalkit/core";
 import type { AdapterContext } from "@portalkit/core/adapter";
+import { unixToIso } from "@portalkit/core/adapter";
 import type Chargebee from "chargebee";
 import type { Customer, Event, Invoice, Subscription } from "chargebee";
 import { normalizeInvoice } from "./normalize-invoice";

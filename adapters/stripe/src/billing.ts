@@ -1,12 +1,6 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  type Invoice,
-  type InvoiceStatus,
-  MAX_PAGE_SIZE,
-  type Subscription,
-} from "@portalkit/core";
+import type { Invoice, InvoiceStatus, Subscription } from "@portalkit/core";
 import type { AdapterContext, AdapterOperations } from "@portalkit/core/adapter";
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import { joinName, toStripeAddressParams } from "./address";
 import { normalizeCustomer } from "./normalize-customer";

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { DEFAULT_MAX_RESPONSE_BYTES, declaresMoreThan, readBounded } from "@portalkit/core";
+import { DEFAULT_MAX_RESPONSE_BYTES, declaresMoreThan, readBounded } from "@portalkit/core/adapter";
 import Stripe from "stripe";
 
 type HttpClient = ReturnType<typeof Stripe.createNodeHttpClient>;

@@ -1,4 +1,4 @@
-import { ADDRESS_FIELDS, claimCapabilities } from "@portalkit/core";
+import { ADDRESS_FIELDS, claimCapabilities } from "@portalkit/core/adapter";
 import { STRIPE_SECTIONS } from "./sections";
 
 /**

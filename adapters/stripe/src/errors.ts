@@ -1,10 +1,5 @@
-import {
-  PortalError,
-  type PortalErrorCode,
-  parseRetryAfter,
-  responseTooLarge,
-  vendorParamToField,
-} from "@portalkit/core";
+import type { PortalErrorCode } from "@portalkit/core";
+import { PortalError, parseRetryAfter, responseTooLarge, vendorParamToField } from "@portalkit/core/adapter";
 import { bodyOverLimit } from "./bounded-http-client";
 
 /** The fields of a stripe-node `StripeError` this adapter reads (duck-typed: two SDK copies may coexist). */

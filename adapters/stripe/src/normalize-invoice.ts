@@ -1,4 +1,5 @@
-import { type Invoice, type InvoiceStatus, isHttpUrl, unixToIso } from "@portalkit/core";
+import type { Invoice, InvoiceStatus } from "@portalkit/core";
+import { isHttpUrl, unixToIso } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import { idOf, toRaw } from "./raw";
 

@@ -1,4 +1,5 @@
-import { type PortalSession, unixToIso } from "@portalkit/core";
+import type { PortalSession } from "@portalkit/core";
+import { unixToIso } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import { toRaw } from "./raw";
 

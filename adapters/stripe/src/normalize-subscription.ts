@@ -1,4 +1,5 @@
-import { type Subscription, type SubscriptionStatus, unixToIso } from "@portalkit/core";
+import type { Subscription, SubscriptionStatus } from "@portalkit/core";
+import { unixToIso } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import { idOf, toRaw } from "./raw";
 

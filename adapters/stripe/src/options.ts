@@ -1,4 +1,4 @@
-import { lazyShape, RetryOptionsSchema, UrlSchema } from "@portalkit/core";
+import { lazyShape, RetryOptionsSchema, urlSchema } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import * as z from "zod";
 
@@ -13,7 +13,7 @@ export const StripeConnectionOptionsSchema = z.object(
     /** A secret (`sk_…`) or restricted (`rk_…`) key. It is only ever sent to Stripe. */
     secretKey: () => z.string().trim().min(1, "must be a Stripe secret key"),
     /** Where the API lives; default `https://api.stripe.com`. A simulator on loopback: `http://127.0.0.1:PORT`. */
-    apiBase: () => UrlSchema.optional(),
+    apiBase: () => urlSchema().optional(),
     /** Bounds for retrying 429, 5xx, connection failures and timeouts. */
     retry: () => RetryOptionsSchema.optional(),
     /** Per-request timeout; default 30 000 ms. */
@@ -31,7 +31,7 @@ export type StripeConnectionOptions = z.input<typeof StripeConnectionOptionsSche
 export const StripeProviderOptionsSchema = StripeConnectionOptionsSchema.extend(
   lazyShape({
     /** Where Stripe's portal sends the customer back to, unless a call names its own `returnUrl`. */
-    returnUrl: () => UrlSchema,
+    returnUrl: () => urlSchema(),
     /** A portal configuration id (`bpc_…`); default: the account's default configuration. */
     portalConfiguration: () =>
       z

@@ -1,4 +1,5 @@
-import { type BillingEvent, type BillingEventType, type ParseWebhookInput, unixToIso } from "@portalkit/core";
+import type { BillingEvent, BillingEventType, ParseWebhookInput } from "@portalkit/core";
+import { unixToIso } from "@portalkit/core/adapter";
 import type Stripe from "stripe";
 import type { StripeContext } from "./billing";
 import { normalizeInvoice } from "./normalize-invoice";

@@ -1,16 +1,17 @@
 import type * as z from "zod";
-import { ID_CHARACTERS, MAX_CURSOR_LENGTH, MAX_ID_LENGTH, ONLY_DOTS } from "./input-limits";
 import {
-  CreateSessionInputSchema,
-  GetCustomerInputSchema,
-  GetSubscriptionInputSchema,
-  InvoicePdfInputSchema,
-  ListInvoicesInputSchema,
-  ListSubscriptionsInputSchema,
-  LogoutInputSchema,
+  createSessionInputSchema,
+  getCustomerInputSchema,
+  getSubscriptionInputSchema,
+  invoicePdfInputSchema,
+  listInvoicesInputSchema,
+  listSubscriptionsInputSchema,
+  logoutInputSchema,
   MAX_PAGE_SIZE,
-  OpenPortalInputSchema,
-} from "./inputs";
+  openPortalInputSchema,
+} from "./input-builders";
+import { ID_CHARACTERS, MAX_CURSOR_LENGTH, MAX_ID_LENGTH, ONLY_DOTS } from "./input-limits";
+import { once } from "./once";
 
 /** The kinds of field the commonest inputs are made of. */
 type FieldKind = "id" | "pageSize" | "cursor" | "boolean";
@@ -31,25 +32,29 @@ const BOOLEAN: Field = ["boolean", false];
  * subset of its schema's fields, with that schema's rules (input-limits.ts); property tests
  * hold every answer to the schema's own.
  */
-const FAST_FIELDS = new Map<z.ZodType, Readonly<Record<string, Field>>>([
-  [CreateSessionInputSchema, { customerId: ID }],
-  [OpenPortalInputSchema, { customerId: ID }],
-  [GetCustomerInputSchema, { customerId: ID }],
-  [GetSubscriptionInputSchema, { customerId: ID, subscriptionId: ID }],
-  [InvoicePdfInputSchema, { customerId: ID, invoiceId: ID }],
-  [LogoutInputSchema, { customerId: ID, sessionId: ID }],
-  [
-    ListInvoicesInputSchema,
-    {
-      customerId: ID,
-      subscriptionId: OPTIONAL_ID,
-      includePending: BOOLEAN,
-      limit: PAGE_SIZE,
-      cursor: CURSOR,
-    },
-  ],
-  [ListSubscriptionsInputSchema, { customerId: ID, limit: PAGE_SIZE, cursor: CURSOR }],
-]);
+// Made on the first check, not at import: the schemas it is keyed by are built on first use.
+const fastFields = once(
+  () =>
+    new Map<z.ZodType, Readonly<Record<string, Field>>>([
+      [createSessionInputSchema(), { customerId: ID }],
+      [openPortalInputSchema(), { customerId: ID }],
+      [getCustomerInputSchema(), { customerId: ID }],
+      [getSubscriptionInputSchema(), { customerId: ID, subscriptionId: ID }],
+      [invoicePdfInputSchema(), { customerId: ID, invoiceId: ID }],
+      [logoutInputSchema(), { customerId: ID, sessionId: ID }],
+      [
+        listInvoicesInputSchema(),
+        {
+          customerId: ID,
+          subscriptionId: OPTIONAL_ID,
+          includePending: BOOLEAN,
+          limit: PAGE_SIZE,
+          cursor: CURSOR,
+        },
+      ],
+      [listSubscriptionsInputSchema(), { customerId: ID, limit: PAGE_SIZE, cursor: CURSOR }],
+    ]),
+);
 
 function valid(kind: FieldKind, value: unknown): boolean {
   switch (kind) {
@@ -89,7 +94,7 @@ function orderOf(schema: z.ZodType, fields: Readonly<Record<string, Field>>): re
  * Never answers what the schema would refuse or answer differently.
  */
 export function fastInput(schema: z.ZodType, input: unknown): Record<string, unknown> | undefined {
-  const fields = FAST_FIELDS.get(schema);
+  const fields = fastFields().get(schema);
   if (fields === undefined || typeof input !== "object" || input === null) return undefined;
   if (Object.getPrototypeOf(input) !== Object.prototype) return undefined;
   const given = input as Record<string, unknown>;

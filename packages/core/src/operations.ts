@@ -1,51 +1,56 @@
 import * as z from "zod";
 import {
-  type CancelInput,
-  CancelInputSchema,
-  type CreateSessionInput,
-  CreateSessionInputSchema,
-  type GetCustomerInput,
-  GetCustomerInputSchema,
-  type GetSubscriptionInput,
-  GetSubscriptionInputSchema,
-  type InvoicePdfInput,
-  InvoicePdfInputSchema,
-  type ListInvoicesInput,
-  ListInvoicesInputSchema,
-  type ListSubscriptionsInput,
-  ListSubscriptionsInputSchema,
-  type LogoutInput,
-  LogoutInputSchema,
-  type OpenPortalInput,
-  OpenPortalInputSchema,
-  type OpenSectionInput,
-  OpenSectionInputSchema,
-  type ParseWebhookInput,
-  ParseWebhookInputSchema,
-  type PaymentMethodLaunchInput,
-  PaymentMethodLaunchInputSchema,
-  type ReactivateInput,
-  ReactivateInputSchema,
-  type UpdateAddressInput,
-  UpdateAddressInputSchema,
+  cancelInputSchema,
+  createSessionInputSchema,
+  getCustomerInputSchema,
+  getSubscriptionInputSchema,
+  invoicePdfInputSchema,
+  listInvoicesInputSchema,
+  listSubscriptionsInputSchema,
+  logoutInputSchema,
+  openPortalInputSchema,
+  openSectionInputSchema,
+  parseWebhookInputSchema,
+  paymentMethodLaunchInputSchema,
+  reactivateInputSchema,
+  updateAddressInputSchema,
+} from "./input-builders";
+import type {
+  CancelInput,
+  CreateSessionInput,
+  GetCustomerInput,
+  GetSubscriptionInput,
+  InvoicePdfInput,
+  ListInvoicesInput,
+  ListSubscriptionsInput,
+  LogoutInput,
+  OpenPortalInput,
+  OpenSectionInput,
+  ParseWebhookInput,
+  PaymentMethodLaunchInput,
+  ReactivateInput,
+  UpdateAddressInput,
 } from "./inputs";
+import { once } from "./once";
 import {
-  type BillingEvent,
-  BillingEventSchema,
-  type Customer,
-  CustomerSchema,
-  type Invoice,
-  type InvoicePdf,
-  InvoicePdfSchema,
-  InvoiceSchema,
-  type Page,
+  billingEventSchema,
+  customerSchema,
+  invoicePdfSchema,
+  invoiceSchema,
   PageSchema,
-  type PortalLaunch,
-  PortalLaunchSchema,
-  type PortalSession,
-  PortalSessionSchema,
-  type Subscription,
-  SubscriptionSchema,
+  portalLaunchSchema,
+  portalSessionSchema,
+  subscriptionSchema,
+} from "./schema-builders";
+import type {
+  BillingEvent,
+  Customer,
+  Invoice,
+  InvoicePdf,
+  Page,
+  PortalLaunch,
+  PortalSession,
+  Subscription,
 } from "./schemas";
 
 /**
@@ -70,34 +75,53 @@ export interface OperationSpec<I = unknown, O = unknown> {
 
 type Scope = OperationSpec["scope"];
 
+type Schema<I = unknown> = () => z.ZodType<I>;
+
+// The schemas are read through getters, so that the table builds none of them until an
+// operation is first used (adapters load it; see schema-builders.ts).
+function spec<I>(input: Schema<I>, output: Schema, scope: Scope, optional: boolean) {
+  const outputOnce = once(output);
+  return {
+    get input() {
+      return input();
+    },
+    get output() {
+      return outputOnce();
+    },
+    scope,
+    optional,
+  };
+}
+
 /** A required operation: its input and answer schemas, on the customer's objects unless told otherwise. */
 function required<I, O>(
-  input: z.ZodType<I>,
-  output: z.ZodType,
+  input: Schema<I>,
+  output: Schema,
   scope: Scope = "customer",
 ): OperationSpec<I, O> & { readonly optional: false } {
-  return { input, output, scope, optional: false };
+  return spec(input, output, scope, false) as OperationSpec<I, O> & { readonly optional: false };
 }
 
 /** An optional operation, announced by the capability flag of its name (or `capability`). */
 function optional<I, O>(
-  input: z.ZodType<I>,
-  output: z.ZodType,
+  input: Schema<I>,
+  output: Schema,
   scope?: Scope,
 ): OperationSpec<I, O> & { readonly optional: true };
 function optional<I, O, const C extends string>(
-  input: z.ZodType<I>,
-  output: z.ZodType,
+  input: Schema<I>,
+  output: Schema,
   scope: Scope,
   capability: C,
 ): OperationSpec<I, O> & { readonly optional: true; readonly capability: C };
 function optional<I, O>(
-  input: z.ZodType<I>,
-  output: z.ZodType,
+  input: Schema<I>,
+  output: Schema,
   scope: Scope = "customer",
   capability?: string,
 ): OperationSpec<I, O> & { readonly optional: true } {
-  return { input, output, scope, optional: true, ...(capability !== undefined ? { capability } : {}) };
+  const operation = spec(input, output, scope, true) as OperationSpec<I, O> & { readonly optional: true };
+  return capability !== undefined ? Object.assign(operation, { capability }) : operation;
 }
 
 /**
@@ -106,28 +130,27 @@ function optional<I, O>(
  * so adding an operation is one entry here plus the adapters' implementations.
  */
 export const OPERATIONS = {
-  createSession: required<CreateSessionInput, PortalSession>(CreateSessionInputSchema, PortalSessionSchema),
-  openPortal: required<OpenPortalInput, PortalLaunch>(OpenPortalInputSchema, PortalLaunchSchema),
-  openSection: required<OpenSectionInput, PortalLaunch>(OpenSectionInputSchema, PortalLaunchSchema),
-  listInvoices: required<ListInvoicesInput, Page<Invoice>>(ListInvoicesInputSchema, PageSchema(InvoiceSchema)),
-  cancel: required<CancelInput, Subscription>(CancelInputSchema, SubscriptionSchema),
-  getSubscription: optional<GetSubscriptionInput, Subscription>(GetSubscriptionInputSchema, SubscriptionSchema),
-  reactivate: optional<ReactivateInput, Subscription>(ReactivateInputSchema, SubscriptionSchema),
-  invoicePdf: optional<InvoicePdfInput, InvoicePdf>(InvoicePdfInputSchema, InvoicePdfSchema),
-  updateAddress: optional<UpdateAddressInput, Customer>(UpdateAddressInputSchema, CustomerSchema),
+  createSession: required<CreateSessionInput, PortalSession>(createSessionInputSchema, portalSessionSchema),
+  openPortal: required<OpenPortalInput, PortalLaunch>(openPortalInputSchema, portalLaunchSchema),
+  openSection: required<OpenSectionInput, PortalLaunch>(openSectionInputSchema, portalLaunchSchema),
+  listInvoices: required<ListInvoicesInput, Page<Invoice>>(listInvoicesInputSchema, () => PageSchema(invoiceSchema())),
+  cancel: required<CancelInput, Subscription>(cancelInputSchema, subscriptionSchema),
+  getSubscription: optional<GetSubscriptionInput, Subscription>(getSubscriptionInputSchema, subscriptionSchema),
+  reactivate: optional<ReactivateInput, Subscription>(reactivateInputSchema, subscriptionSchema),
+  invoicePdf: optional<InvoicePdfInput, InvoicePdf>(invoicePdfInputSchema, invoicePdfSchema),
+  updateAddress: optional<UpdateAddressInput, Customer>(updateAddressInputSchema, customerSchema),
   paymentMethodLaunch: optional<PaymentMethodLaunchInput, PortalLaunch>(
-    PaymentMethodLaunchInputSchema,
-    PortalLaunchSchema,
+    paymentMethodLaunchInputSchema,
+    portalLaunchSchema,
   ),
-  getCustomer: optional<GetCustomerInput, Customer>(GetCustomerInputSchema, CustomerSchema),
-  listSubscriptions: optional<ListSubscriptionsInput, Page<Subscription>>(
-    ListSubscriptionsInputSchema,
-    PageSchema(SubscriptionSchema),
+  getCustomer: optional<GetCustomerInput, Customer>(getCustomerInputSchema, customerSchema),
+  listSubscriptions: optional<ListSubscriptionsInput, Page<Subscription>>(listSubscriptionsInputSchema, () =>
+    PageSchema(subscriptionSchema()),
   ),
-  logout: optional<LogoutInput, void>(LogoutInputSchema, z.undefined()),
+  logout: optional<LogoutInput, void>(logoutInputSchema, () => z.undefined()),
   parseWebhook: optional<ParseWebhookInput, BillingEvent, "webhooks">(
-    ParseWebhookInputSchema,
-    BillingEventSchema,
+    parseWebhookInputSchema,
+    billingEventSchema,
     "none",
     "webhooks",
   ),

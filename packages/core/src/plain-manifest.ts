@@ -1,6 +1,6 @@
 import type { Capabilities } from "./capabilities";
 import { CAPABILITY_FLAGS, OPTIONAL_OPERATIONS } from "./operations";
-import { ADDRESS_FIELDS, PORTAL_SECTIONS } from "./schemas";
+import { ADDRESS_FIELDS, PORTAL_SECTIONS } from "./schema-builders";
 
 // What `CapabilitiesSchema.parse` answers for a manifest, computed without zod, or undefined
 // when the manifest is anything but well formed (zod then parses it, for its answer and its

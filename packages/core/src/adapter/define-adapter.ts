@@ -1,5 +1,6 @@
 import type * as z from "zod";
-import { type Capabilities, claims } from "../capabilities";
+import type { Capabilities } from "../capabilities";
+import { claims } from "../capability-manifest";
 import { PortalError, type PortalErrorOptions } from "../errors";
 import {
   OPERATION_NAMES,

@@ -1,4 +1,5 @@
-import { type Address, AddressSchema } from "../schemas";
+import { addressSchema } from "../schema-builders";
+import type { Address } from "../schemas";
 
 type AddressKey = keyof Address;
 
@@ -27,7 +28,7 @@ export function validAddress(candidate: Partial<Record<AddressKey, string | null
   for (const key of Object.keys(candidate) as AddressKey[]) {
     const value = candidate[key];
     if (value === null || value === undefined || value === "") continue;
-    if (AddressSchema.shape[key].safeParse(value).success) out[key] = value;
+    if (addressSchema().shape[key].safeParse(value).success) out[key] = value;
   }
   return Object.keys(out).length === 0 ? undefined : out;
 }
