@@ -51,7 +51,92 @@ interface BufferLike {
   from(text: string, encoding: "utf8" | "base64url"): Uint8Array & { toString(encoding: "base64url"): string };
 }
 
+// Cursors are nearly always ASCII (ids, offsets), and once a page the conversions through
+// Buffer cost more than doing it here. Text with any other character, or long text, takes
+// the general paths below. The same text either way: a property test holds these to Buffer.
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const MAX_ASCII_PATH = 4_096;
+let ENCODE: Uint8Array | undefined;
+let DECODE: Uint8Array | undefined;
+
+function encodeTable(): Uint8Array {
+  ENCODE ??= Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0));
+  return ENCODE;
+}
+
+function decodeTable(): Uint8Array {
+  if (DECODE === undefined) {
+    DECODE = new Uint8Array(128);
+    for (let index = 0; index < ALPHABET.length; index++) DECODE[ALPHABET.charCodeAt(index)] = index;
+  }
+  return DECODE;
+}
+
+/** Base64url (no padding) of ASCII text, as Buffer writes it; undefined for other text. */
+export function asciiToBase64Url(text: string): string | undefined {
+  const length = text.length;
+  if (length > MAX_ASCII_PATH) return undefined;
+  const table = encodeTable();
+  const out: number[] = [];
+  let index = 0;
+  for (; index + 2 < length; index += 3) {
+    const a = text.charCodeAt(index);
+    const b = text.charCodeAt(index + 1);
+    const c = text.charCodeAt(index + 2);
+    if ((a | b | c) > 0x7f) return undefined;
+    out.push(
+      table[a >> 2] as number,
+      table[((a & 3) << 4) | (b >> 4)] as number,
+      table[((b & 15) << 2) | (c >> 6)] as number,
+      table[c & 63] as number,
+    );
+  }
+  if (index < length) {
+    const a = text.charCodeAt(index);
+    const b = index + 1 < length ? text.charCodeAt(index + 1) : 0;
+    if ((a | b) > 0x7f) return undefined;
+    out.push(table[a >> 2] as number, table[((a & 3) << 4) | (b >> 4)] as number);
+    if (index + 1 < length) out.push(table[(b & 15) << 2] as number);
+  }
+  return String.fromCharCode(...out);
+}
+
+/**
+ * The ASCII text base64url `text` holds, read as Buffer reads it (the bits past the last
+ * whole byte are dropped); undefined when a byte is not ASCII. `text` is base64url already
+ * checked, of a length other than 4n+1.
+ */
+export function base64UrlToAscii(text: string): string | undefined {
+  const length = text.length;
+  if (length > MAX_ASCII_PATH) return undefined;
+  const table = decodeTable();
+  const out: number[] = [];
+  let index = 0;
+  for (; index + 3 < length; index += 4) {
+    const bits =
+      ((table[text.charCodeAt(index)] as number) << 18) |
+      ((table[text.charCodeAt(index + 1)] as number) << 12) |
+      ((table[text.charCodeAt(index + 2)] as number) << 6) |
+      (table[text.charCodeAt(index + 3)] as number);
+    if (bits & 0x808080) return undefined;
+    out.push(bits >> 16, (bits >> 8) & 0xff, bits & 0xff);
+  }
+  const left = length - index;
+  if (left >= 2) {
+    const bits =
+      ((table[text.charCodeAt(index)] as number) << 18) |
+      ((table[text.charCodeAt(index + 1)] as number) << 12) |
+      (left === 3 ? (table[text.charCodeAt(index + 2)] as number) << 6 : 0);
+    if (bits & (left === 3 ? 0x808000 : 0x800000)) return undefined;
+    out.push(bits >> 16);
+    if (left === 3) out.push((bits >> 8) & 0xff);
+  }
+  return String.fromCharCode(...out);
+}
+
 function base64UrlEncode(text: string): string {
+  const ascii = asciiToBase64Url(text);
+  if (ascii !== undefined) return ascii;
   if (NodeBuffer) return NodeBuffer.from(text, "utf8").toString("base64url");
   const bytes = new TextEncoder().encode(text);
   let binary = "";
@@ -62,6 +147,8 @@ function base64UrlEncode(text: string): string {
 function base64UrlDecode(text: string): string {
   // A length of 4n+1 is no base64 at all (atob refuses it; Buffer would drop the last character).
   if (!BASE64URL.test(text) || text.length % 4 === 1) throw new Error("not base64url");
+  const ascii = base64UrlToAscii(text);
+  if (ascii !== undefined) return ascii;
   if (NodeBuffer) return UTF8.decode(NodeBuffer.from(text, "base64url"));
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return UTF8.decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
