@@ -56,16 +56,28 @@ const fastFields = once(
     ]),
 );
 
+/**
+ * The last id found valid. A walk sends the same customer id with every page, and whether
+ * a string is a valid id never changes, so the regular expressions run once for it.
+ */
+let lastValidId: string | undefined;
+
+function validId(value: unknown): boolean {
+  if (typeof value === "string" && value === lastValidId) return true;
+  const ok =
+    typeof value === "string" &&
+    value.length >= 1 &&
+    value.length <= MAX_ID_LENGTH &&
+    ID_CHARACTERS.test(value) &&
+    !ONLY_DOTS.test(value);
+  if (ok) lastValidId = value as string;
+  return ok;
+}
+
 function valid(kind: FieldKind, value: unknown): boolean {
   switch (kind) {
     case "id":
-      return (
-        typeof value === "string" &&
-        value.length >= 1 &&
-        value.length <= MAX_ID_LENGTH &&
-        ID_CHARACTERS.test(value) &&
-        !ONLY_DOTS.test(value)
-      );
+      return validId(value);
     case "pageSize":
       return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_PAGE_SIZE;
     case "cursor":

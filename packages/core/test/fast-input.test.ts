@@ -2,7 +2,7 @@
 // for: whenever a check answers, the schema accepts the same input and parses it to the
 // same object, keys in the same order.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type * as z from "zod";
 import { fastInput } from "../src/fast-input";
 import {
@@ -130,6 +130,20 @@ describe("fastInput", () => {
     expect(fastInput(CreateSessionInputSchema, ["cus_1"])).toBeUndefined();
     expect(fastInput(CreateSessionInputSchema, null)).toBeUndefined();
     expect(fastInput(CreateSessionInputSchema, "cus_1")).toBeUndefined();
+  });
+
+  it("answers from its memory of the last valid id only for that very id", async () => {
+    // A fresh module: nothing is remembered yet, and an absent id is no id.
+    vi.resetModules();
+    const fresh = await import("../src/fast-input");
+    const { CreateSessionInputSchema: FreshSchema } = await import("../src/inputs");
+    expect(fresh.fastInput(FreshSchema, { customerId: undefined })).toBeUndefined();
+    expect(fresh.fastInput(FreshSchema, { customerId: "cus_1" })).toEqual({ customerId: "cus_1" });
+    expect(fresh.fastInput(FreshSchema, { customerId: "cus_1" })).toEqual({ customerId: "cus_1" });
+    for (const customerId of [undefined, "", "..", "cus 1", "cus_1 ", 1]) {
+      expect(fresh.fastInput(FreshSchema, { customerId })).toBeUndefined();
+    }
+    expect(fresh.fastInput(FreshSchema, { customerId: "cus_1" })).toEqual({ customerId: "cus_1" });
   });
 
   it("refuses what the schema refuses at every edge of the id and page rules", () => {
