@@ -15,7 +15,9 @@ const ISSUED = new Map<string, Issued>();
 export function issueCursor(provider: string, customerId: string, position: string): string {
   const cursor = encodeCursor(provider, customerId, position);
   if (!ISSUED.has(cursor)) {
-    if (ISSUED.size >= REMEMBERED) ISSUED.delete(ISSUED.keys().next().value as string);
+    // Forgotten all at once when full: no iterator a page to find the oldest, and a walk
+    // that loses its latest cursor this way only decodes it.
+    if (ISSUED.size >= REMEMBERED) ISSUED.clear();
     ISSUED.set(cursor, { provider, customerId, position });
   }
   return cursor;
