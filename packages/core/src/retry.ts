@@ -56,29 +56,48 @@ export function resolveRetryOptions(options: RetryOptions | undefined): Required
  * For a mutation, create the idempotency key once, outside `operation`, and send the same
  * key on every attempt.
  */
-export async function withRetry<T>(
+export function withRetry<T>(
   operation: (context: RetryContext) => Promise<T>,
   options?: RetryOptions,
   hooks: RetryHooks = {},
 ): Promise<T> {
-  const { maxAttempts, maxDelayMs, baseDelayMs } = resolveRetryOptions(options);
+  // The first attempt settles without an async function of its own: nearly every call
+  // succeeds at once, and this runs on every vendor call.
+  let first: Promise<T>;
+  try {
+    first = Promise.resolve(operation({ attempt: 1 }));
+  } catch (error) {
+    first = Promise.reject(error);
+  }
+  return first.then(undefined, (error: unknown) => retryAfter(error, operation, resolveRetryOptions(options), hooks));
+}
+
+/** The attempts after a first that failed with `firstError`, as `withRetry` describes. */
+async function retryAfter<T>(
+  firstError: unknown,
+  operation: (context: RetryContext) => Promise<T>,
+  { maxAttempts, maxDelayMs, baseDelayMs }: Required<RetryOptions>,
+  hooks: RetryHooks,
+): Promise<T> {
   const isRetryable = hooks.isRetryable ?? PortalError.isRetryable;
   const random = hooks.random ?? Math.random;
   const sleep = hooks.sleep ?? defaultSleep;
+  let error = firstError;
   let waited = 0;
   for (let attempt = 1; ; attempt++) {
+    if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+    const remaining = maxDelayMs - waited;
+    const retryAfter = PortalError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
+    if (retryAfter > remaining) throw error;
+    const backoff = Math.round(random() * baseDelayMs * 2 ** (attempt - 1));
+    const delayMs = Math.min(Math.max(backoff, retryAfter), remaining);
+    hooks.onRetry?.({ attempt, delayMs, error });
+    waited += delayMs;
+    if (delayMs > 0) await sleep(delayMs);
     try {
-      return await operation({ attempt });
-    } catch (error) {
-      if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-      const remaining = maxDelayMs - waited;
-      const retryAfter = PortalError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
-      if (retryAfter > remaining) throw error;
-      const backoff = Math.round(random() * baseDelayMs * 2 ** (attempt - 1));
-      const delayMs = Math.min(Math.max(backoff, retryAfter), remaining);
-      hooks.onRetry?.({ attempt, delayMs, error });
-      waited += delayMs;
-      if (delayMs > 0) await sleep(delayMs);
+      return await operation({ attempt: attempt + 1 });
+    } catch (next) {
+      error = next;
     }
   }
 }

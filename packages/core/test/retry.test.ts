@@ -20,6 +20,27 @@ describe("withRetry", () => {
     expect(sleeps).toEqual([100, 200]);
   });
 
+  it("answers an operation that throws before it returns a promise as one that rejects, first attempt or later", async () => {
+    const { sleep } = recorder();
+    const attempts: number[] = [];
+    const result = await withRetry(
+      ({ attempt }) => {
+        attempts.push(attempt);
+        if (attempt < 3) throw rateLimited();
+        return Promise.resolve(attempt);
+      },
+      { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 100 },
+      { sleep, random: () => 0 },
+    );
+    expect(result).toBe(3);
+    expect(attempts).toEqual([1, 2, 3]);
+    const refused = withRetry(() => {
+      throw new PortalError({ code: "not_found", provider: "p", message: "gone" });
+    });
+    expect(refused).toBeInstanceOf(Promise);
+    await expect(refused).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("never retries an error that is not retryable", async () => {
     let calls = 0;
     await expect(
