@@ -244,7 +244,8 @@ export function defineAdapter<
       sections,
       read: (call) => withRetry((a) => attempt(() => call(client, a)), retry),
       mutate: (call) => {
-        // One key for every attempt, made when a call first reads it (Paddle's calls never do).
+        // One key for every attempt, made when a call first reads it (a vendor without
+        // idempotency keys never does).
         let idempotencyKey: string | undefined;
         const key = () => {
           idempotencyKey ??= createIdempotencyKey();
