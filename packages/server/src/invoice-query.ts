@@ -1,4 +1,5 @@
 import { ListInvoicesInputSchema, PortalError, parseInput } from "@portalkit/core";
+import { listingQuery } from "./query-params";
 
 const QuerySchema = ListInvoicesInputSchema.omit({ customerId: true });
 
@@ -10,16 +11,7 @@ const QuerySchema = ListInvoicesInputSchema.omit({ customerId: true });
  * the field.
  */
 export function parseInvoiceQuery(params: URLSearchParams, provider: string, customerId: string) {
-  const query: Record<string, unknown> = {};
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
-    const value = values.join(",");
-    if (name === "status") query.status = values.flatMap((entry) => entry.split(",")).filter(Boolean);
-    else if (name === "limit") query.limit = /^\d{1,4}$/.test(value) ? Number(value) : value;
-    else if (name === "includePending")
-      query.includePending = value === "true" ? true : value === "false" ? false : value;
-    else query[name] = value;
-  }
+  const query = listingQuery(params);
   // A query without `customerId` that the whole input schema accepts is what the query schema
   // accepts too, and the whole schema's parse takes core's hand-written check of a walk's
   // pages. Anything else takes the query schema, which refuses `customerId` and names the

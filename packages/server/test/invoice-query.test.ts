@@ -2,22 +2,14 @@ import { ListInvoicesInputSchema, PortalError, parseInput } from "@portalkit/cor
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseInvoiceQuery } from "../src/invoice-query";
+import { listingQuery } from "../src/query-params";
+import { parseSubscriptionQuery } from "../src/subscription-query";
 
 const QuerySchema = ListInvoicesInputSchema.omit({ customerId: true });
 
 /** What the query parse answered before it took the whole schema's check: the query schema, then the customer. */
 function reference(params: URLSearchParams, customerId: string) {
-  const query: Record<string, unknown> = {};
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
-    const value = values.join(",");
-    if (name === "status") query.status = values.flatMap((entry) => entry.split(",")).filter(Boolean);
-    else if (name === "limit") query.limit = /^\d{1,4}$/.test(value) ? Number(value) : value;
-    else if (name === "includePending")
-      query.includePending = value === "true" ? true : value === "false" ? false : value;
-    else query[name] = value;
-  }
-  return { ...parseInput(QuerySchema, query, "test"), customerId };
+  return { ...parseInput(QuerySchema, listingQuery(params), "test"), customerId };
 }
 
 function outcome(run: () => unknown) {
@@ -68,6 +60,20 @@ describe("the invoice query", () => {
       customerId: "cus_alice",
       limit: 100,
       cursor: "abc",
+    });
+  });
+});
+
+describe("the subscription query", () => {
+  it("refuses the invoice-only includePending, whatever its value, and reads what it takes", () => {
+    for (const query of ["includePending=true", "includePending=maybe"]) {
+      expect(() => parseSubscriptionQuery(new URLSearchParams(query), "test")).toThrow(
+        expect.objectContaining({ code: "invalid_input", field: "includePending" }),
+      );
+    }
+    expect(parseSubscriptionQuery(new URLSearchParams("limit=5&status=active,canceled"), "test")).toEqual({
+      limit: 5,
+      status: ["active", "canceled"],
     });
   });
 });
