@@ -1,6 +1,8 @@
 import type { Paddle, Address as PaddleAddress, Subscription, SubscriptionStatus } from "@paddle/paddle-node-sdk";
 import {
   type CancelMode,
+  decodeCursor,
+  encodeCursor,
   MAX_PAGE_SIZE,
   type Page,
   type SubscriptionStatus as PortableStatus,
@@ -8,7 +10,6 @@ import {
 } from "@portalkit/core";
 import type { AdapterOperations } from "@portalkit/core/adapter";
 import { joinName, toPaddleAddress } from "./address";
-import { issueCursor, readCursor } from "./issued-cursors";
 import type { PaddleContext } from "./lookups";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
@@ -54,7 +55,7 @@ async function customerPage<T extends { id: string; customerId: string | null },
 ): Promise<Page<N>> {
   const { provider } = ctx;
   const { customerId, cursor } = input;
-  const after = cursor === undefined ? undefined : readCursor(provider, customerId, cursor);
+  const after = cursor === undefined ? undefined : decodeCursor(provider, customerId, cursor);
   const page = await ctx.read(async (paddle) => {
     const collection = list(paddle, after);
     return { items: await collection.next(), hasMore: collection.hasMore };
@@ -65,7 +66,7 @@ async function customerPage<T extends { id: string; customerId: string | null },
     if (normalized !== undefined) data.push(normalized);
   }
   const last = page.items.at(-1);
-  return page.hasMore && last ? { data, nextCursor: issueCursor(provider, customerId, last.id) } : { data };
+  return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
 }
 
 /** Paddle transactions, subscriptions and addresses behind the portal contract. */
