@@ -10,6 +10,8 @@ import {
 } from "@portalkit/core";
 import type { AdapterOperations } from "@portalkit/core/adapter";
 import { joinName, toPaddleAddress } from "./address";
+import { paddleBaseUrl } from "./client";
+import { holdPage, type PageCollection, takePage } from "./held-pages";
 import type { PaddleContext } from "./lookups";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
@@ -42,23 +44,40 @@ async function firstActiveAddress(paddle: Paddle, customerId: string) {
   return (await paddle.addresses.list(customerId, { status: ["active"], perPage: 1 }).next())[0];
 }
 
+/** What one page of a list asks Paddle for. */
+interface PageQuery<T> {
+  /** The list's path on the API, as `/transactions`. */
+  readonly path: string;
+  /** The query's filters and page size, as one string: a held collection serves only the same. */
+  readonly key: string;
+  /** The SDK collection for the page after `after` (the first page when undefined). */
+  list(paddle: Paddle, after: string | undefined): PageCollection<T>;
+}
+
 /**
  * One page of a Paddle list as a portable page: only the customer's objects (Paddle filters
  * by customer, this holds it), and a cursor for the next page when `has_more` says there is
  * one (`meta.pagination.next` is there on the last page too).
+ *
+ * The collection that read a page is held for the cursor it gave (see held-pages.ts): the
+ * call for the next page then reads it through the SDK's own `next()`, as the SDK's iterator
+ * does, instead of building the same query again. A retry, another query, another customer
+ * or a cursor used twice builds the query from the cursor.
  */
 async function customerPage<T extends { id: string; customerId: string | null }, N>(
   ctx: PaddleContext,
   input: { customerId: string; cursor?: string | undefined },
-  list: (paddle: Paddle, after: string | undefined) => { next(): Promise<T[]>; hasMore: boolean },
+  query: PageQuery<T>,
   normalize: (item: T) => N | undefined,
 ): Promise<Page<N>> {
   const { provider } = ctx;
   const { customerId, cursor } = input;
   const after = cursor === undefined ? undefined : decodeCursor(provider, customerId, cursor);
   const page = await ctx.read(async (paddle) => {
-    const collection = list(paddle, after);
-    return { items: await collection.next(), hasMore: collection.hasMore };
+    // Taken once: a retry of this read finds nothing held and builds the query.
+    const held = cursor === undefined ? undefined : takePage<T>(paddle, cursor, customerId, query.key);
+    const collection = held ?? query.list(paddle, after);
+    return { items: await collection.next(), collection, paddle };
   });
   const data: N[] = [];
   for (const item of page.items) {
@@ -66,7 +85,18 @@ async function customerPage<T extends { id: string; customerId: string | null },
     if (normalized !== undefined) data.push(normalized);
   }
   const last = page.items.at(-1);
-  return page.hasMore && last ? { data, nextCursor: encodeCursor(provider, customerId, last.id) } : { data };
+  if (!page.collection.hasMore || last === undefined) return { data };
+  const nextCursor = encodeCursor(provider, customerId, last.id);
+  const prefix = `${paddleBaseUrl(ctx.options)}${query.path}?`;
+  holdPage(page.paddle, nextCursor, customerId, query.key, prefix, page.collection);
+  return { data, nextCursor };
+}
+
+/** A list's filters and page size as one string (JSON, so no two queries write the same). */
+function listKey(perPage: number, status: readonly string[] | undefined, subscriptionId: string | undefined): string {
+  return status === undefined && subscriptionId === undefined
+    ? String(perPage)
+    : JSON.stringify([perPage, status ?? null, subscriptionId ?? null]);
 }
 
 /** Paddle transactions, subscriptions and addresses behind the portal contract. */
@@ -75,19 +105,16 @@ export const PADDLE_BILLING_OPERATIONS = {
     const { customerId, subscriptionId } = input;
     const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []);
     if (status?.length === 0) return { data: [] };
+    const perPage = Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX);
     return customerPage(
       ctx,
       input,
-      (paddle, after) =>
-        paddle.transactions.list(
-          transactionQuery({
-            customerId,
-            perPage: Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX),
-            after,
-            status,
-            subscriptionId,
-          }),
-        ),
+      {
+        path: "/transactions",
+        key: listKey(perPage, status, subscriptionId),
+        list: (paddle, after) =>
+          paddle.transactions.list(transactionQuery({ customerId, perPage, after, status, subscriptionId })),
+      },
       (transaction) => normalizeInvoice(transaction, ctx.provider),
     );
   },
@@ -96,16 +123,21 @@ export const PADDLE_BILLING_OPERATIONS = {
     const wanted = input.status ? new Set<string>(input.status) : undefined;
     const status = input.status && [...new Set(input.status.flatMap((portable) => SUBSCRIPTION_STATUSES[portable]))];
     if (status?.length === 0) return { data: [] };
+    const perPage = input.limit ?? MAX_PAGE_SIZE;
     return customerPage(
       ctx,
       input,
-      (paddle, after) =>
-        paddle.subscriptions.list({
-          customerId: [input.customerId],
-          perPage: input.limit ?? MAX_PAGE_SIZE,
-          ...(after !== undefined ? { after } : {}),
-          ...(status !== undefined ? { status } : {}),
-        }),
+      {
+        path: "/subscriptions",
+        key: listKey(perPage, status, undefined),
+        list: (paddle, after) =>
+          paddle.subscriptions.list({
+            customerId: [input.customerId],
+            perPage,
+            ...(after !== undefined ? { after } : {}),
+            ...(status !== undefined ? { status } : {}),
+          }),
+      },
       (subscription) => {
         const normalized = normalizeSubscription(subscription, ctx.provider);
         return !wanted || wanted.has(normalized.status) ? normalized : undefined;

@@ -8,6 +8,18 @@ import type { PaddleProviderOptions } from "./options";
  */
 export function createPaddleClient(options: PaddleProviderOptions): Paddle {
   const given = options.environment ?? "sandbox";
-  const environment = given === "sandbox" || given === "production" ? given : given.replace(/\/+$/, "");
+  const environment = given === "sandbox" || given === "production" ? given : trimSlashes(given);
   return new Paddle(options.apiKey, { environment: environment as Environment, logLevel: LogLevel.none });
+}
+
+/** Where the SDK's client sends requests: its base URL for `sandbox` and `production`, or the URL given. */
+export function paddleBaseUrl(options: Pick<PaddleProviderOptions, "environment">): string {
+  const given = options.environment ?? "sandbox";
+  if (given === "sandbox") return "https://sandbox-api.paddle.com";
+  if (given === "production") return "https://api.paddle.com";
+  return trimSlashes(given);
+}
+
+function trimSlashes(url: string): string {
+  return url.replace(/\/+$/, "");
 }
