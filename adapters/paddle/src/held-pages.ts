@@ -1,6 +1,6 @@
 import type { Paddle } from "@paddle/paddle-node-sdk";
 
-/** What the kit's list reads of an SDK collection: its public `next()` and `hasMore`. */
+/** What a list reads of an SDK collection: its public `next()` and `hasMore`. */
 export interface PageCollection<T> {
   next(): Promise<T[]>;
   hasMore: boolean;
@@ -18,7 +18,11 @@ const HELD_PER_CLIENT = 64;
 /** Per SDK client (so per API key): the collections that can read the page a cursor names. */
 const HELD = new WeakMap<Paddle, Map<string, Held>>();
 
-/** The SDK's own fields behind `next()`: read, never written, and only when they are what is expected. */
+/**
+ * The SDK's own (private) fields behind `next()`: the link it follows is only read, and the
+ * page it kept is only let go of; each is used only when it is what is expected, so an SDK
+ * that keeps them otherwise is held nothing and every page builds its query.
+ */
 interface CollectionState {
   nextLink?: unknown;
   data?: unknown;
