@@ -77,7 +77,7 @@ async function customerPage<T extends { id: string; customerId: string | null },
     // Taken once: a retry of this read finds nothing held and builds the query.
     const held = cursor === undefined ? undefined : takePage<T>(paddle, cursor, customerId, query.key);
     const collection = held ?? query.list(paddle, after);
-    return { items: await collection.next(), collection, paddle };
+    return { items: await collection.next(), collection };
   });
   const data: N[] = [];
   for (const item of page.items) {
@@ -88,7 +88,7 @@ async function customerPage<T extends { id: string; customerId: string | null },
   if (!page.collection.hasMore || last === undefined) return { data };
   const nextCursor = encodeCursor(provider, customerId, last.id);
   const prefix = `${paddleBaseUrl(ctx.options)}${query.path}?`;
-  holdPage(page.paddle, nextCursor, customerId, query.key, prefix, page.collection);
+  holdPage(ctx.client, nextCursor, customerId, query.key, prefix, page.collection);
   return { data, nextCursor };
 }
 

@@ -205,17 +205,21 @@ export function defineAdapter<
       throw toPortalError(error);
     };
 
-    // Written with then() rather than as an async function: it runs on every vendor call,
-    // and an async function's own promise and resumption are a cost a call pays each time.
-    function attempt<T>(run: () => Promise<T>): Promise<T> {
-      let pending: Promise<T>;
+    // What `run` answers, any failure (thrown or rejected) as a PortalError. Written with
+    // then() rather than as an async function: every method and every vendor call goes
+    // through it, and an async function's own promise and resumption are a cost paid each time.
+    function withPortalErrors<T>(run: () => T | Promise<T>): Promise<T> {
+      let pending: T | Promise<T>;
       try {
-        pending = deadlineMs === undefined ? run() : withDeadline(run(), deadlineMs, timeout);
+        pending = run();
       } catch (error) {
         return Promise.reject(toPortalError(error));
       }
       return Promise.resolve(pending).then(undefined, failWithPortalError);
     }
+
+    const attempt = <T>(run: () => Promise<T>): Promise<T> =>
+      withPortalErrors(() => (deadlineMs === undefined ? run() : withDeadline(run(), deadlineMs, timeout)));
 
     const notFound = (kind: string, id: string) =>
       new PortalError({ code: "not_found", provider, status: 404, message: `No ${kind} ${id} for this customer` });
@@ -356,15 +360,8 @@ export function defineAdapter<
         | undefined;
       if (!handler) continue;
       const schema = OPERATIONS[name].input;
-      methods[name] = (input: unknown) => {
-        let pending: unknown;
-        try {
-          pending = handler(checked(name, parseInput(schema, input, provider)), ctx);
-        } catch (error) {
-          return Promise.reject(toPortalError(error));
-        }
-        return Promise.resolve(pending).then(undefined, failWithPortalError);
-      };
+      methods[name] = (input: unknown) =>
+        withPortalErrors(() => handler(checked(name, parseInput(schema, input, provider)), ctx));
     }
     const built = Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<
       Id,
