@@ -73,11 +73,11 @@ async function customerPage<T extends { id: string; customerId: string | null },
   const { provider } = ctx;
   const { customerId, cursor } = input;
   const after = cursor === undefined ? undefined : decodeCursor(provider, customerId, cursor);
-  const page = await ctx.read(async (paddle) => {
+  const page = await ctx.read((paddle) => {
     // Taken once: a retry of this read finds nothing held and builds the query.
     const held = cursor === undefined ? undefined : takePage<T>(paddle, cursor, customerId, query.key);
     const collection = held ?? query.list(paddle, after);
-    return { items: await collection.next(), collection };
+    return collection.next().then((items) => ({ items, collection }));
   });
   const data: N[] = [];
   for (const item of page.items) {
@@ -87,9 +87,26 @@ async function customerPage<T extends { id: string; customerId: string | null },
   const last = page.items.at(-1);
   if (!page.collection.hasMore || last === undefined) return { data };
   const nextCursor = encodeCursor(provider, customerId, last.id);
-  const prefix = `${paddleBaseUrl(ctx.options)}${query.path}?`;
-  holdPage(ctx.client, nextCursor, customerId, query.key, prefix, page.collection);
+  holdPage(ctx.client, nextCursor, customerId, query.key, listPrefix(ctx.options, query.path), page.collection);
   return { data, nextCursor };
+}
+
+/** Per provider's options: each list's URL up to its query, as `https://api.paddle.com/transactions?`. */
+const LIST_PREFIXES = new WeakMap<PaddleContext["options"], Map<string, string>>();
+
+/** Where the next-page links of the list at `path` start, for the client these options make. */
+function listPrefix(options: PaddleContext["options"], path: string): string {
+  let prefixes = LIST_PREFIXES.get(options);
+  if (prefixes === undefined) {
+    prefixes = new Map();
+    LIST_PREFIXES.set(options, prefixes);
+  }
+  let prefix = prefixes.get(path);
+  if (prefix === undefined) {
+    prefix = `${paddleBaseUrl(options)}${path}?`;
+    prefixes.set(path, prefix);
+  }
+  return prefix;
 }
 
 /** A list's filters and page size as one string (JSON, so no two queries write the same). */

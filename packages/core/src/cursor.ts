@@ -23,14 +23,52 @@ const ISSUED = new Map<string, Issued>();
  * opaque cursor bound to the provider and the customer it was issued for.
  */
 export function encodeCursor(provider: string, customerId: string, position: string): string {
-  const envelope: CursorEnvelope = { p: provider, c: customerId, v: position };
-  const cursor = base64UrlEncode(JSON.stringify(envelope));
+  const cursor = writeEnvelope(provider, customerId, position);
   if (!ISSUED.has(cursor)) {
     // Forgotten all at once when full: a walk that loses its latest cursor this way only decodes it.
     if (ISSUED.size >= REMEMBERED) ISSUED.clear();
     ISSUED.set(cursor, { provider, customerId, position });
   }
   return cursor;
+}
+
+/**
+ * The opening of the envelopes written for one provider and customer, `{"p":…,"c":…,"v":`,
+ * as base64url up to its last whole three characters (`encoded`, undefined when the text is
+ * not ASCII), and the characters left over (`rest`). Base64 writes every three bytes as four
+ * characters on their own, so a cursor is `encoded` followed by the base64url of `rest`, the
+ * position and the closing brace.
+ */
+interface Opening {
+  readonly provider: string;
+  readonly customerId: string;
+  readonly encoded: string | undefined;
+  readonly rest: string;
+}
+
+/** The opening written last: a walk writes every cursor of its pages for the same two. */
+let lastOpening: Opening | undefined;
+
+/**
+ * `base64url(JSON.stringify({ p: provider, c: customerId, v: position }))`, with the part
+ * that is the same for every page of a walk written once. JSON.stringify writes an object of
+ * three strings as `{"p":` + the quoted provider + `,"c":` + … + `}`, which is how the text is
+ * put together here; a property test holds the two to each other.
+ */
+function writeEnvelope(provider: string, customerId: string, position: string): string {
+  let opening = lastOpening;
+  if (opening === undefined || opening.provider !== provider || opening.customerId !== customerId) {
+    const text = `{"p":${JSON.stringify(provider)},"c":${JSON.stringify(customerId)},"v":`;
+    const whole = text.length - (text.length % 3);
+    opening = { provider, customerId, encoded: asciiToBase64Url(text.slice(0, whole)), rest: text.slice(whole) };
+    lastOpening = opening;
+  }
+  if (opening.encoded !== undefined) {
+    const tail = asciiToBase64Url(`${opening.rest}${JSON.stringify(position)}}`);
+    if (tail !== undefined) return opening.encoded + tail;
+  }
+  const envelope: CursorEnvelope = { p: provider, c: customerId, v: position };
+  return base64UrlEncode(JSON.stringify(envelope));
 }
 
 /**
