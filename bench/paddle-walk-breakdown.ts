@@ -1,0 +1,84 @@
+// `npx tsx bench/paddle-walk-breakdown.ts [pairs]`: where the Paddle walk's extra time goes.
+// In one process, against the same simulator process and the same 1 000 transactions, three
+// walks take turns (each in every position of the rotation): the bare SDK's walk, the same
+// SDK walk calling the adapter's own `normalizeInvoice` on every transaction, and the
+// adapter's `allInvoices` walk. Each is printed against the bare SDK's walk: the median of
+// paired wall-clock ratios, and the ratio of CPU time (`process.cpuUsage`) in all. What the
+// second adds is normalizing; what the third adds beyond it is the kit's work on each call.
+import { fork } from "node:child_process";
+import { join } from "node:path";
+import { type Environment, Paddle } from "@paddle/paddle-node-sdk";
+import { normalizeInvoice } from "@portalkit/paddle";
+import { contestants } from "./clients";
+import type { SimCommand, SimMessage } from "./sim-process";
+import { summarize } from "./stats";
+import { PADDLE_API_KEY } from "./vendors";
+
+const PAIRS = Number(process.argv[2] ?? 150);
+const WARMUP = 20;
+const INVOICES = 1_000;
+const customerId = "cus_breakdown";
+
+const child = fork(join(import.meta.dirname, "sim-process.ts"), ["paddle"], {
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const waiting = new Map<number, () => void>();
+const url = await new Promise<string>((resolve) => {
+  child.on("message", (message: SimMessage) => {
+    if (message.type === "ready") resolve(message.url);
+    else waiting.get(message.id)?.();
+  });
+});
+await new Promise<void>((resolve) => {
+  waiting.set(1, resolve);
+  child.send({ id: 1, type: "seed", customerId, count: INVOICES } satisfies SimCommand);
+});
+
+const c = contestants("paddle", url);
+const paddle = new Paddle(PADDLE_API_KEY, { environment: url as Environment });
+const walks: Array<{ name: string; walk: () => Promise<number> }> = [
+  { name: "bare SDK walk", walk: () => c.rawWalk(customerId) },
+  {
+    name: "SDK walk + normalizeInvoice",
+    async walk() {
+      let seen = 0;
+      for await (const transaction of paddle.transactions.list({ customerId: [customerId], perPage: 30 })) {
+        if (normalizeInvoice(transaction, "paddle").id) seen++;
+      }
+      return seen;
+    },
+  },
+  { name: "adapter walk (allInvoices)", walk: () => c.adapterWalk(customerId) },
+];
+
+for (const { name, walk } of walks) {
+  const seen = await walk();
+  if (seen !== INVOICES) throw new Error(`${name} saw ${seen} of ${INVOICES} invoices`);
+}
+for (let i = 0; i < WARMUP; i++) for (const { walk } of walks) await walk();
+
+const wall = walks.map((): number[] => []);
+const cpu = walks.map((): number[] => []);
+for (let i = 0; i < PAIRS; i++) {
+  for (let j = 0; j < walks.length; j++) {
+    const k = (i + j) % walks.length;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await (walks[k] as (typeof walks)[number]).walk();
+    (wall[k] as number[]).push(performance.now() - t0);
+    const used = process.cpuUsage(cpu0);
+    (cpu[k] as number[]).push((used.user + used.system) / 1000);
+  }
+}
+child.disconnect();
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const bare = { wall: wall[0] as number[], cpu: sum(cpu[0] as number[]) };
+for (let k = 1; k < walks.length; k++) {
+  const paired = summarize((wall[k] as number[]).map((ms, i) => ms / (bare.wall[i] as number))).median;
+  const cpuRatio = sum(cpu[k] as number[]) / bare.cpu;
+  console.log(
+    `${(walks[k] as (typeof walks)[number]).name}: ${paired.toFixed(3)}× the bare SDK's walk ` +
+      `(median of ${PAIRS} paired wall-clock ratios), CPU ${cpuRatio.toFixed(3)}×`,
+  );
+}
