@@ -27,27 +27,15 @@ interface Served {
   server: LoopbackServer;
 }
 
-async function serve(vendor: Vendor): Promise<Served> {
-  if (vendor === "chargebee" || vendor === "paddle") {
-    const sim =
-      vendor === "paddle"
-        ? createPaddleSimulator({ apiKey: PADDLE_API_KEY })
-        : createChargebeeSimulator({ site: CHARGEBEE_SITE, apiKey: CHARGEBEE_API_KEY });
-    const server = await sim.listen();
-    return {
-      seed: (customerId, count) => {
-        sim.reset();
-        sim.seed(customerWorld(customerId, count));
-      },
-      get requests() {
-        return sim.requests.length;
-      },
-      clear: () => sim.clearRequests(),
-      server,
-    };
-  }
-  const sim = createStripeSimulator({ secretKey: STRIPE_SECRET_KEY });
-  const server = await serveStripeSimulator(sim);
+/** What the bench needs of every vendor's simulator. */
+interface Simulator {
+  reset(): void;
+  seed(world: ReturnType<typeof customerWorld>): void;
+  readonly requests: readonly unknown[];
+  clearRequests(): void;
+}
+
+function served(sim: Simulator, server: LoopbackServer): Served {
   return {
     seed: (customerId, count) => {
       sim.reset();
@@ -61,27 +49,40 @@ async function serve(vendor: Vendor): Promise<Served> {
   };
 }
 
+async function serve(vendor: Vendor): Promise<Served> {
+  if (vendor === "paddle") {
+    const sim = createPaddleSimulator({ apiKey: PADDLE_API_KEY });
+    return served(sim, await sim.listen());
+  }
+  if (vendor === "chargebee") {
+    const sim = createChargebeeSimulator({ site: CHARGEBEE_SITE, apiKey: CHARGEBEE_API_KEY });
+    return served(sim, await sim.listen());
+  }
+  const sim = createStripeSimulator({ secretKey: STRIPE_SECRET_KEY });
+  return served(sim, await serveStripeSimulator(sim));
+}
+
 const vendor = process.argv[2] as Vendor;
-const served = await serve(vendor);
+const simulator = await serve(vendor);
 const send = (message: SimMessage) => process.send?.(message);
 
 process.on("message", (command: SimCommand) => {
   switch (command.type) {
     case "seed":
-      served.seed(command.customerId, command.count);
-      served.clear();
+      simulator.seed(command.customerId, command.count);
+      simulator.clear();
       send({ type: "done", id: command.id });
       return;
     case "requests":
-      send({ type: "done", id: command.id, requests: served.requests });
+      send({ type: "done", id: command.id, requests: simulator.requests });
       return;
     case "clear":
-      served.clear();
+      simulator.clear();
       send({ type: "done", id: command.id });
       return;
   }
 });
 process.on("disconnect", () => {
-  void served.server.close().finally(() => process.exit(0));
+  void simulator.server.close().finally(() => process.exit(0));
 });
-send({ type: "ready", port: served.server.port, url: served.server.url });
+send({ type: "ready", port: simulator.server.port, url: simulator.server.url });
