@@ -26,9 +26,7 @@ export function normalizeInvoice(transaction: Transaction, provider: string): In
   const totals = transaction.details?.totals;
   let paid = 0;
   let paidAt: string | undefined;
-  const payments = transaction.payments ?? [];
-  for (let index = 0; index < payments.length; index++) {
-    const payment = payments[index] as (typeof payments)[number];
+  for (const payment of transaction.payments ?? []) {
     if (payment.status !== "captured") continue;
     paid += minorUnits(payment.amount);
     paidAt ??= toIso(payment.capturedAt ?? payment.createdAt);

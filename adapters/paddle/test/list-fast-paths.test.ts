@@ -70,5 +70,3 @@ describe("transactionQuery", () => {
     );
   });
 });
-
-/** What a call answers: its value, or the error's code, field and message. */
