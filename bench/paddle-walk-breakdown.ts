@@ -5,12 +5,10 @@
 // adapter's `allInvoices` walk. Each is printed against the bare SDK's walk: the median of
 // paired wall-clock ratios, and the ratio of CPU time (`process.cpuUsage`) in all. What the
 // second adds is normalizing; what the third adds beyond it is the kit's work on each call.
-import { fork } from "node:child_process";
-import { join } from "node:path";
 import { type Environment, Paddle } from "@paddle/paddle-node-sdk";
 import { normalizeInvoice } from "@portalkit/paddle";
 import { contestants } from "./clients";
-import type { SimCommand, SimMessage } from "./sim-process";
+import { startSimulator } from "./simulator";
 import { summarize } from "./stats";
 import { PADDLE_API_KEY } from "./vendors";
 
@@ -19,23 +17,11 @@ const WARMUP = 20;
 const INVOICES = 1_000;
 const customerId = "cus_breakdown";
 
-const child = fork(join(import.meta.dirname, "sim-process.ts"), ["paddle"], {
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-});
-const waiting = new Map<number, () => void>();
-const url = await new Promise<string>((resolve) => {
-  child.on("message", (message: SimMessage) => {
-    if (message.type === "ready") resolve(message.url);
-    else waiting.get(message.id)?.();
-  });
-});
-await new Promise<void>((resolve) => {
-  waiting.set(1, resolve);
-  child.send({ id: 1, type: "seed", customerId, count: INVOICES } satisfies SimCommand);
-});
+const sim = await startSimulator("paddle");
+await sim.command({ type: "seed", customerId, count: INVOICES });
 
-const c = contestants("paddle", url);
-const paddle = new Paddle(PADDLE_API_KEY, { environment: url as Environment });
+const c = contestants("paddle", sim.url);
+const paddle = new Paddle(PADDLE_API_KEY, { environment: sim.url as Environment });
 const walks: Array<{ name: string; walk: () => Promise<number> }> = [
   { name: "bare SDK walk", walk: () => c.rawWalk(customerId) },
   {
@@ -70,7 +56,7 @@ for (let i = 0; i < PAIRS; i++) {
     (cpu[k] as number[]).push((used.user + used.system) / 1000);
   }
 }
-child.disconnect();
+sim.child.disconnect();
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const bare = { wall: wall[0] as number[], cpu: sum(cpu[0] as number[]) };

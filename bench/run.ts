@@ -1,7 +1,7 @@
 // `npm run bench`: the performance budgets (run on the built packages, as applications use them) of DESIGN.md, measured in one run and printed as
 // one table (also written to bench/results/latest.json). See the Benchmarks section of the
 // root README for how to read it.
-import { type ChildProcess, execFile, fork } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { createPortalHandler } from "@portalkit/server";
 import { contestants } from "./clients";
 import type { ErrorCostReport } from "./error-process";
-import type { SimCommand, SimMessage } from "./sim-process";
+import { type SimHandle, startSimulator } from "./simulator";
 import { expectedRequests, round, type Summary, summarize } from "./stats";
 import { PAGE_SIZE, VENDORS, type Vendor } from "./vendors";
 import type { WalkReport } from "./walk-process";
@@ -34,43 +34,6 @@ const PACKAGES: Record<Vendor, { sdk: string; adapter: string }> = {
 const LABEL: Record<Vendor, string> = { chargebee: "Chargebee", stripe: "Stripe", paddle: "Paddle" };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-// ---- the simulator processes --------------------------------------------------------
-
-type SimCommandBody = SimCommand extends infer C ? (C extends SimCommand ? Omit<C, "id"> : never) : never;
-
-interface SimHandle {
-  url: string;
-  command(command: SimCommandBody): Promise<Extract<SimMessage, { type: "done" }>>;
-  child: ChildProcess;
-}
-
-async function startSimulator(vendor: Vendor): Promise<SimHandle> {
-  const child = fork(join(BENCH, "sim-process.ts"), [vendor], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  let next = 0;
-  const waiting = new Map<number, (message: Extract<SimMessage, { type: "done" }>) => void>();
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`${vendor} simulator exited with ${code}`)));
-    child.on("message", (message: SimMessage) => {
-      if (message.type === "ready") resolve(message.url);
-      else waiting.get(message.id)?.(message);
-    });
-  });
-  return {
-    url,
-    child,
-    command: (command) =>
-      new Promise((resolve) => {
-        const id = ++next;
-        waiting.set(id, (message) => {
-          waiting.delete(id);
-          resolve(message);
-        });
-        child.send({ ...command, id } as SimCommand);
-      }),
-  };
-}
 
 // ---- adapter against raw SDK ----------------------------------------------------------
 
