@@ -1,17 +1,26 @@
-import type { Paddle, Address as PaddleAddress, Subscription, SubscriptionStatus } from "@paddle/paddle-node-sdk";
+import type {
+  Paddle,
+  Address as PaddleAddress,
+  Subscription,
+  SubscriptionStatus,
+  Transaction,
+} from "@paddle/paddle-node-sdk";
 import {
   type CancelMode,
   decodeCursor,
   encodeCursor,
+  type Invoice,
   MAX_PAGE_SIZE,
+  type OperationInput,
   type Page,
   type SubscriptionStatus as PortableStatus,
+  type Subscription as PortableSubscription,
   storedAddressFields,
 } from "@portalkit/core";
-import type { AdapterOperations } from "@portalkit/core/adapter";
+import type { AdapterOperations, WalkPages } from "@portalkit/core/adapter";
 import { joinName, toPaddleAddress } from "./address";
 import { paddleBaseUrl } from "./client";
-import { holdPage, type PageCollection, takePage } from "./held-pages";
+import { followsList, holdPage, type PageCollection, takePage } from "./held-pages";
 import type { PaddleContext } from "./lookups";
 import { normalizeCustomer } from "./normalize-customer";
 import { normalizeInvoice, PADDLE_TRANSACTION_STATUSES } from "./normalize-invoice";
@@ -44,20 +53,42 @@ async function firstActiveAddress(paddle: Paddle, customerId: string) {
   return (await paddle.addresses.list(customerId, { status: ["active"], perPage: 1 }).next())[0];
 }
 
-/** What one page of a list asks Paddle for. */
-interface PageQuery<T> {
+/** What one list asks Paddle for, and how its items come out. */
+interface Listing<T, N> {
   /** The list's path on the API, as `/transactions`. */
   readonly path: string;
   /** The query's filters and page size, as one string: a held collection serves only the same. */
   readonly key: string;
   /** The SDK collection for the page after `after` (the first page when undefined). */
   list(paddle: Paddle, after: string | undefined): PageCollection<T>;
+  /** An item as the portable object, or undefined when the list's filters leave it out. */
+  normalize(item: T): N | undefined;
+}
+
+/** A page Paddle sent, and the collection that read it. */
+interface ReadPage<T> {
+  readonly items: T[];
+  readonly collection: PageCollection<T>;
+}
+
+/** The customer's items of a page, normalized (Paddle filters by customer, this holds it). */
+function customerItems<T extends { customerId: string | null }, N>(
+  items: readonly T[],
+  customerId: string,
+  normalize: (item: T) => N | undefined,
+): N[] {
+  const data: N[] = [];
+  for (const item of items) {
+    const normalized = item.customerId === customerId ? normalize(item) : undefined;
+    if (normalized !== undefined) data.push(normalized);
+  }
+  return data;
 }
 
 /**
- * One page of a Paddle list as a portable page: only the customer's objects (Paddle filters
- * by customer, this holds it), and a cursor for the next page when `has_more` says there is
- * one (`meta.pagination.next` is there on the last page too).
+ * One page of a Paddle list as a portable page: only the customer's objects, and a cursor
+ * for the next page when `has_more` says there is one (`meta.pagination.next` is there on
+ * the last page too).
  *
  * The collection that read a page is held for the cursor it gave (see held-pages.ts): the
  * call for the next page then reads it through the SDK's own `next()`, as the SDK's iterator
@@ -67,28 +98,56 @@ interface PageQuery<T> {
 async function customerPage<T extends { id: string; customerId: string | null }, N>(
   ctx: PaddleContext,
   input: { customerId: string; cursor?: string | undefined },
-  query: PageQuery<T>,
-  normalize: (item: T) => N | undefined,
+  listing: Listing<T, N> | undefined,
 ): Promise<Page<N>> {
+  if (listing === undefined) return { data: [] };
   const { provider } = ctx;
   const { customerId, cursor } = input;
   const after = cursor === undefined ? undefined : decodeCursor(provider, customerId, cursor);
-  const page = await ctx.read((paddle) => {
+  const page = await ctx.read((paddle): Promise<ReadPage<T>> => {
     // Taken once: a retry of this read finds nothing held and builds the query.
-    const held = cursor === undefined ? undefined : takePage<T>(paddle, cursor, customerId, query.key);
-    const collection = held ?? query.list(paddle, after);
+    const held = cursor === undefined ? undefined : takePage<T>(paddle, cursor, customerId, listing.key);
+    const collection = held ?? listing.list(paddle, after);
     return collection.next().then((items) => ({ items, collection }));
   });
-  const data: N[] = [];
-  for (const item of page.items) {
-    const normalized = item.customerId === customerId ? normalize(item) : undefined;
-    if (normalized !== undefined) data.push(normalized);
-  }
+  const data = customerItems(page.items, customerId, listing.normalize);
   const last = page.items.at(-1);
   if (!page.collection.hasMore || last === undefined) return { data };
   const nextCursor = encodeCursor(provider, customerId, last.id);
-  holdPage(ctx.client, nextCursor, customerId, query.key, listPrefix(ctx.options, query.path), page.collection);
+  holdPage(ctx.client, nextCursor, customerId, listing.key, listPrefix(ctx.options, listing.path), page.collection);
   return { data, nextCursor };
+}
+
+/**
+ * Every page of a Paddle list, for `allInvoices` and `allSubscriptions`: the pages
+ * `customerPage` answers cursor by cursor, with the last id Paddle sent as the position.
+ * The walk keeps the collection that read a page and reads the next one through it, as the
+ * SDK's own iterator does, while its next link `followsList`; a retry, or a link elsewhere,
+ * builds the query from the position (a failed attempt may yet move the collection it used).
+ */
+function customerWalk<T extends { id: string; customerId: string | null }, N>(
+  ctx: PaddleContext,
+  customerId: string,
+  listing: Listing<T, N> | undefined,
+): WalkPages<N> {
+  if (listing === undefined) return () => Promise.resolve({ data: [] });
+  const prefix = listPrefix(ctx.options, listing.path);
+  let following: PageCollection<T> | undefined;
+  return (after) =>
+    ctx
+      .read((paddle, { attempt }): Promise<ReadPage<T>> => {
+        const collection =
+          attempt === 1 && after !== undefined && following !== undefined ? following : listing.list(paddle, after);
+        following = undefined;
+        return collection.next().then((items) => ({ items, collection }));
+      })
+      .then((page) => {
+        const data = customerItems(page.items, customerId, listing.normalize);
+        const last = page.items.at(-1);
+        if (!page.collection.hasMore || last === undefined) return { data };
+        if (followsList(page.collection, prefix)) following = page.collection;
+        return { data, nextCursor: last.id };
+      });
 }
 
 /** Per provider's options: each list's URL up to its query, as `https://api.paddle.com/transactions?`. */
@@ -116,50 +175,63 @@ function listKey(perPage: number, status: readonly string[] | undefined, subscri
     : JSON.stringify([perPage, status ?? null, subscriptionId ?? null]);
 }
 
+/** The transactions `listInvoices` reads: undefined when no Paddle status can match. */
+function invoiceListing(
+  input: OperationInput<"listInvoices">,
+  ctx: PaddleContext,
+): Listing<Transaction, Invoice> | undefined {
+  const { customerId, subscriptionId } = input;
+  const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []);
+  if (status?.length === 0) return undefined;
+  const perPage = Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX);
+  return {
+    path: "/transactions",
+    key: listKey(perPage, status, subscriptionId),
+    list: (paddle, after) =>
+      paddle.transactions.list(transactionQuery({ customerId, perPage, after, status, subscriptionId })),
+    normalize: (transaction) => normalizeInvoice(transaction, ctx.provider),
+  };
+}
+
+/** The subscriptions `listSubscriptions` reads: undefined when no Paddle status can match. */
+function subscriptionListing(
+  input: OperationInput<"listSubscriptions">,
+  ctx: PaddleContext,
+): Listing<Subscription, PortableSubscription> | undefined {
+  const wanted = input.status ? new Set<string>(input.status) : undefined;
+  const status = input.status && [...new Set(input.status.flatMap((portable) => SUBSCRIPTION_STATUSES[portable]))];
+  if (status?.length === 0) return undefined;
+  const perPage = input.limit ?? MAX_PAGE_SIZE;
+  return {
+    path: "/subscriptions",
+    key: listKey(perPage, status, undefined),
+    list: (paddle, after) =>
+      paddle.subscriptions.list({
+        customerId: [input.customerId],
+        perPage,
+        ...(after !== undefined ? { after } : {}),
+        ...(status !== undefined ? { status } : {}),
+      }),
+    normalize: (subscription) => {
+      const normalized = normalizeSubscription(subscription, ctx.provider);
+      return !wanted || wanted.has(normalized.status) ? normalized : undefined;
+    },
+  };
+}
+
 /** Paddle transactions, subscriptions and addresses behind the portal contract. */
 export const PADDLE_BILLING_OPERATIONS = {
   async listInvoices(input, ctx) {
-    const { customerId, subscriptionId } = input;
-    const status = input.status?.flatMap((wanted) => PADDLE_TRANSACTION_STATUSES[wanted] ?? []);
-    if (status?.length === 0) return { data: [] };
-    const perPage = Math.min(input.limit ?? TRANSACTIONS_PAGE_MAX, TRANSACTIONS_PAGE_MAX);
-    return customerPage(
-      ctx,
-      input,
-      {
-        path: "/transactions",
-        key: listKey(perPage, status, subscriptionId),
-        list: (paddle, after) =>
-          paddle.transactions.list(transactionQuery({ customerId, perPage, after, status, subscriptionId })),
-      },
-      (transaction) => normalizeInvoice(transaction, ctx.provider),
-    );
+    return customerPage(ctx, input, invoiceListing(input, ctx));
   },
 
   async listSubscriptions(input, ctx) {
-    const wanted = input.status ? new Set<string>(input.status) : undefined;
-    const status = input.status && [...new Set(input.status.flatMap((portable) => SUBSCRIPTION_STATUSES[portable]))];
-    if (status?.length === 0) return { data: [] };
-    const perPage = input.limit ?? MAX_PAGE_SIZE;
-    return customerPage(
-      ctx,
-      input,
-      {
-        path: "/subscriptions",
-        key: listKey(perPage, status, undefined),
-        list: (paddle, after) =>
-          paddle.subscriptions.list({
-            customerId: [input.customerId],
-            perPage,
-            ...(after !== undefined ? { after } : {}),
-            ...(status !== undefined ? { status } : {}),
-          }),
-      },
-      (subscription) => {
-        const normalized = normalizeSubscription(subscription, ctx.provider);
-        return !wanted || wanted.has(normalized.status) ? normalized : undefined;
-      },
-    );
+    return customerPage(ctx, input, subscriptionListing(input, ctx));
+  },
+
+  walks: {
+    listInvoices: (input, ctx) => customerWalk(ctx, input.customerId, invoiceListing(input, ctx)),
+    listSubscriptions: (input, ctx) => customerWalk(ctx, input.customerId, subscriptionListing(input, ctx)),
   },
 
   async getCustomer(input, ctx) {

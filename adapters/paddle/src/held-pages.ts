@@ -29,11 +29,23 @@ interface CollectionState {
 }
 
 /**
+ * Whether `collection`, which has just read a page, can read the next one: its next link is
+ * on this client's base URL and on the same list (`prefix`, as
+ * `https://api.paddle.com/transactions?`). The SDK sends its API key wherever the link
+ * points, so a collection whose link is elsewhere is not used again. One that is lets go of
+ * the page it read: its SDK objects are the caller's now.
+ */
+export function followsList(collection: PageCollection<unknown>, prefix: string): boolean {
+  const state = collection as unknown as CollectionState;
+  if (typeof state.nextLink !== "string" || !state.nextLink.startsWith(prefix)) return false;
+  if (Array.isArray(state.data)) state.data = [];
+  return true;
+}
+
+/**
  * Keeps `collection`, which has just read the page before `cursor`, so that the call for the
  * next page can take it rather than build the same query again (the SDK follows
- * `meta.pagination.next` as its own iterator does). It is kept only when that link is on
- * this client's base URL and on the same list (`prefix`, as `https://api.paddle.com/transactions?`):
- * the SDK sends its API key wherever the link points, and a link elsewhere is left alone.
+ * `meta.pagination.next` as its own iterator does). It is kept only when it `followsList`.
  */
 export function holdPage(
   client: Paddle,
@@ -43,10 +55,7 @@ export function holdPage(
   prefix: string,
   collection: PageCollection<unknown>,
 ): void {
-  const state = collection as unknown as CollectionState;
-  if (typeof state.nextLink !== "string" || !state.nextLink.startsWith(prefix)) return;
-  // The page's SDK objects are the caller's now; the collection need not keep them.
-  if (Array.isArray(state.data)) state.data = [];
+  if (!followsList(collection, prefix)) return;
   let held = HELD.get(client);
   if (held === undefined) {
     held = new Map();

@@ -3,7 +3,14 @@
 // pages, and the held collection used only where it stands for exactly that query.
 import { Paddle, TransactionsResource } from "@paddle/paddle-node-sdk";
 import { mountOnMsw } from "@portalkit/conformance";
-import { allInvoices, type Invoice, type Page } from "@portalkit/core";
+import {
+  type AllInvoicesInput,
+  allInvoices,
+  allSubscriptions,
+  type Invoice,
+  type Page,
+  type Subscription,
+} from "@portalkit/core";
 import { invoiceSeries } from "@portalkit/core/testing";
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { holdPage, type PageCollection, takePage } from "../src/held-pages";
@@ -39,7 +46,10 @@ function open(count = 95) {
 }
 
 /** The walk, page by page, as the pages and the cursors that led to them. */
-async function pages(provider: ReturnType<typeof createPaddleProvider>, input: { limit?: number } = {}) {
+async function pages(
+  provider: ReturnType<typeof createPaddleProvider>,
+  input: Omit<AllInvoicesInput, "customerId"> = {},
+) {
   const seen: Page<Invoice>[] = [];
   let cursor: string | undefined;
   do {
@@ -170,6 +180,133 @@ describe("a walk through held collections", () => {
     for await (const _invoice of allInvoices(provider, { customerId: CUSTOMER })) seen++;
     expect(seen).toBe(301);
     expect(built).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("allInvoices and allSubscriptions through the adapter's walk", () => {
+  async function walked(provider: ReturnType<typeof createPaddleProvider>, input: AllInvoicesInput) {
+    const ids: string[] = [];
+    for await (const invoice of allInvoices(provider, input)) ids.push(invoice.id);
+    return ids;
+  }
+
+  it.each([[{}], [{ limit: 7 }], [{ status: ["paid" as const, "open" as const] }], [{ limit: 50 }]])(
+    "answers what the pages answer, with the same requests, building the query once (%o)",
+    async (filters) => {
+      const first = open(95);
+      const viaPages: Invoice[] = [];
+      for (const page of await pages(first.provider, filters)) viaPages.push(...page.data);
+      const pageUrls = first.urls();
+
+      const second = open(95);
+      // The same spy as the first's (a method spied on twice keeps one spy): counted afresh.
+      second.built.mockClear();
+      const invoices: Invoice[] = [];
+      for await (const invoice of allInvoices(second.provider, { customerId: CUSTOMER, ...filters })) {
+        invoices.push(invoice);
+      }
+      expect(invoices).toEqual(viaPages);
+      expect(second.urls()).toEqual(pageUrls);
+      expect(second.built).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it("retries a failed page by building its query from the position, and sends the request the walk sent", async () => {
+    const { provider, built, sim } = open(95);
+    const walk = allInvoices(provider, { customerId: CUSTOMER });
+    for (let i = 0; i < 30; i++) await walk.next();
+    sim.inject({ fault: { type: "status", status: 503 }, path: "/transactions" });
+    let rest = 0;
+    for await (const _invoice of walk) rest++;
+    expect(rest).toBe(65);
+    const [failed, retried] = sim.requests.slice(1, 3);
+    expect(failed?.fault).toBe("status");
+    expect(retried?.query).toEqual(failed?.query);
+    // The first page and the retry build queries; the pages after follow the retry's collection.
+    expect(built).toHaveBeenCalledTimes(2);
+    expect(sim.requests).toHaveLength(5);
+  });
+
+  it("does not follow a next link off the list: each page's query is built from the position", async () => {
+    const list = TransactionsResource.prototype.list;
+    const { provider, built, sim } = open(95);
+    built.mockImplementation(function (this: TransactionsResource, query) {
+      const collection = list.call(this, query);
+      const next = collection.next.bind(collection);
+      collection.next = async () => {
+        const items = await next();
+        (collection as unknown as { nextLink: string }).nextLink = "https://evil.example/transactions?after=x";
+        return items;
+      };
+      return collection;
+    });
+    const ids = await walked(provider, { customerId: CUSTOMER });
+    expect(ids).toHaveLength(95);
+    expect(built).toHaveBeenCalledTimes(4);
+    // Every page after the first asked for by its position: the last id of the page before.
+    expect(sim.requests.map((request) => request.query.after ?? null)).toEqual([null, ids[29], ids[59], ids[89]]);
+    expect(sim.requests.every((request) => request.path === "/transactions")).toBe(true);
+  });
+
+  it("walks a provider wrapped by the app through its own listInvoices", async () => {
+    const { provider, built } = open(95);
+    const calls: Array<string | undefined> = [];
+    const wrapped = {
+      ...provider,
+      listInvoices: (input: Parameters<typeof provider.listInvoices>[0]) => {
+        calls.push(input.cursor);
+        return provider.listInvoices(input);
+      },
+    };
+    expect(await walked(wrapped, { customerId: CUSTOMER })).toHaveLength(95);
+    expect(calls).toHaveLength(4);
+    expect(calls[0]).toBeUndefined();
+    expect(built).toHaveBeenCalledTimes(1);
+  });
+
+  it("walks subscriptions with the pages listSubscriptions answers", async () => {
+    const sim = createPaddleSimulator();
+    sim.seed({
+      customers: [{ id: CUSTOMER, email: "held@example.com" }],
+      subscriptions: Array.from({ length: 7 }, (_, i) => ({
+        id: `sub_walk_${i}`,
+        customerId: CUSTOMER,
+        status: i % 3 === 0 ? ("canceled" as const) : ("active" as const),
+        priceId: "price_basic",
+        quantity: 1,
+        unitAmount: 1_500,
+        currency: "usd",
+        createdAt: `2026-01-0${i + 1}T00:00:00Z`,
+        currentPeriodStart: "2026-11-01T00:00:00Z",
+        currentPeriodEnd: "2026-12-01T00:00:00Z",
+      })),
+      invoices: [],
+    });
+    onTestFinished(mountOnMsw(PADDLE_SANDBOX_ORIGIN, (request) => sim.handle(request)));
+    const provider = createPaddleProvider({ apiKey: sim.apiKey });
+    for (const filters of [{ limit: 3 }, { limit: 2, status: ["active" as const] }]) {
+      const listed: Subscription[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await provider.listSubscriptions({
+          customerId: CUSTOMER,
+          ...filters,
+          ...(cursor ? { cursor } : {}),
+        });
+        listed.push(...page.data);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const listedQueries = sim.requests.map((request) => request.query);
+      sim.clearRequests();
+      const all: Subscription[] = [];
+      for await (const subscription of allSubscriptions(provider, { customerId: CUSTOMER, ...filters })) {
+        all.push(subscription);
+      }
+      expect(all).toEqual(listed);
+      expect(sim.requests.map((request) => request.query)).toEqual(listedQueries);
+      expect(listedQueries.length).toBeGreaterThan(1);
+      sim.clearRequests();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { ListInvoicesInput } from "./inputs";
 import type { PortalProvider } from "./provider";
 import type { Invoice, Page } from "./schemas";
 import { walkItems } from "./walk-items";
+import { listingPages } from "./walk-registry";
 
 export type AllInvoicesInput = Omit<ListInvoicesInput, "cursor">;
 
@@ -42,5 +43,12 @@ export function allInvoices(
   provider: Pick<PortalProvider, "listInvoices"> & { readonly id?: string },
   input: AllInvoicesInput,
 ): AsyncGenerator<Invoice, void, undefined> {
-  return walkItems(provider.id, (page: ListInvoicesInput) => provider.listInvoices(page), input);
+  return walkItems(
+    provider.id,
+    listingPages(
+      () => provider.listInvoices,
+      (page) => provider.listInvoices(page),
+      input,
+    ),
+  );
 }

@@ -3,6 +3,7 @@ import type { ListSubscriptionsInput } from "./inputs";
 import type { PortalProvider } from "./provider";
 import type { Subscription } from "./schemas";
 import { walkItems } from "./walk-items";
+import { listingPages } from "./walk-registry";
 
 export type AllSubscriptionsInput = Omit<ListSubscriptionsInput, "cursor">;
 
@@ -19,16 +20,19 @@ export function allSubscriptions(
 ): AsyncGenerator<Subscription, void, undefined> {
   return walkItems(
     provider.id,
-    async (page: ListSubscriptionsInput) => {
-      if (typeof provider.listSubscriptions !== "function") {
-        throw new PortalError({
-          code: "unsupported",
-          provider: provider.id ?? "portalkit",
-          message: "This provider cannot list subscriptions",
-        });
-      }
-      return provider.listSubscriptions(page);
-    },
-    input,
+    listingPages(
+      () => provider.listSubscriptions,
+      async (page: ListSubscriptionsInput) => {
+        if (typeof provider.listSubscriptions !== "function") {
+          throw new PortalError({
+            code: "unsupported",
+            provider: provider.id ?? "portalkit",
+            message: "This provider cannot list subscriptions",
+          });
+        }
+        return provider.listSubscriptions(page);
+      },
+      input,
+    ),
   );
 }

@@ -1,5 +1,6 @@
 import { PortalError } from "./errors";
 import type { Page } from "./schemas";
+import type { WalkPages } from "./walk-registry";
 
 const NO_ITEMS: readonly never[] = [];
 
@@ -13,11 +14,7 @@ const NO_ITEMS: readonly never[] = [];
  * before the first `next()`, one request a page, the walk ends with a typed error when the
  * provider answers the same cursor again, and `return()` or `break` stops requesting.
  */
-export function walkItems<T, I extends object>(
-  providerId: string | undefined,
-  list: (input: I & { limit?: number; cursor?: string }) => Promise<Page<T>>,
-  input: I,
-): AsyncGenerator<T, void, undefined> {
+export function walkItems<T>(providerId: string | undefined, list: WalkPages<T>): AsyncGenerator<T, void, undefined> {
   let data: readonly T[] = [];
   let index = 0;
   let cursor: string | undefined;
@@ -56,7 +53,7 @@ export function walkItems<T, I extends object>(
       data = NO_ITEMS;
       let page: Page<T>;
       try {
-        page = await list(cursor === undefined ? { limit: 100, ...input } : { limit: 100, ...input, cursor });
+        page = await list(cursor);
       } catch (error) {
         finish();
         throw error;

@@ -16,6 +16,7 @@ import type { PortalProvider } from "../provider";
 import { registerSecret } from "../redact";
 import { createIdempotencyKey, type RetryOptions, withRetry } from "../retry";
 import type { PortalLaunch, PortalSection } from "../schemas";
+import { registerWalk, type WalkPages } from "../walk-registry";
 import { withDeadline } from "./deadline";
 
 /** One attempt of a vendor call. */
@@ -78,6 +79,27 @@ export interface DirectSection<Sub> {
 
 type Handler<K extends OperationName, Ctx> = (input: OperationInput<K>, ctx: Ctx) => Promise<OperationOutput<K>>;
 
+/** The lists `allInvoices` and `allSubscriptions` walk. */
+type WalkedList = "listInvoices" | "listSubscriptions";
+
+/**
+ * A walk of every page of a list, for its parsed input (as the first page's call would get
+ * it, without a cursor): each call of the pages answers the page after the position the
+ * page before answered as its `nextCursor` (undefined for the first). The position is the
+ * adapter's own (a vendor's last id or offset); it is never shown to callers, so it need
+ * not be a cursor. A walk keeps what the vendor's own pagination needs from one page to
+ * the next, and answers the pages the list method would, one request a page.
+ */
+export type ListWalk<K extends WalkedList, Ctx> = (
+  input: OperationInput<K>,
+  ctx: Ctx,
+) => WalkPages<OperationOutput<K>["data"][number]>;
+
+/** The walks an adapter gives; the kit checks each walk's input once, as its list method's. */
+export type AdapterWalks<Ctx> = { [K in WalkedList]?: ListWalk<K, Ctx> };
+
+const WALKED_LISTS: readonly WalkedList[] = ["listInvoices", "listSubscriptions"];
+
 /** Operation handlers; `openSection` is split by the kit into the direct and the fallback case. */
 export type AdapterOperations<Ctx, Sub = unknown> = {
   [K in Exclude<OperationName, "openSection">]?: Handler<K, Ctx>;
@@ -93,6 +115,11 @@ export type AdapterOperations<Ctx, Sub = unknown> = {
     ctx: Ctx,
     subscription: Sub | undefined,
   ) => Promise<PortalLaunch>;
+  /**
+   * Walks for `allInvoices` and `allSubscriptions`, for lists the adapter implements. Without
+   * one, a walk calls the list method page by page with its cursors.
+   */
+  walks?: AdapterWalks<Ctx>;
 };
 
 export interface AdapterDefinition<
@@ -363,6 +390,24 @@ export function defineAdapter<
       methods[name] = (input: unknown) =>
         withPortalErrors(() => handler(checked(name, parseInput(schema, input, provider)), ctx));
     }
+    for (const name of WALKED_LISTS) {
+      const walk = ops.walks?.[name] as
+        | ((input: unknown, ctx: Ctx) => (cursor: string | undefined) => Promise<unknown>)
+        | undefined;
+      const method = methods[name];
+      if (walk === undefined || typeof method !== "function") continue;
+      const schema = OPERATIONS[name].input;
+      registerWalk(method, (input) => {
+        // The input is checked at the first page, as the method checks it: an invalid one
+        // rejects the walk's first next() and sends nothing.
+        let pages: ((cursor: string | undefined) => Promise<unknown>) | undefined;
+        return (cursor) =>
+          withPortalErrors(() => {
+            pages ??= walk(checked(name, parseInput(schema, input, provider)), ctx);
+            return pages(cursor);
+          }) as ReturnType<WalkPages<unknown>>;
+      });
+    }
     const built = Object.freeze({ id: provider, capabilities, ...methods }) as AdapterProvider<
       Id,
       Extract<keyof Ops, OperationName>
@@ -381,7 +426,7 @@ function checkAgreement(
   provider: string,
   capabilities: Readonly<Capabilities>,
   sections: SectionTable,
-  ops: Partial<Record<OperationName, unknown>>,
+  ops: Partial<Record<OperationName, unknown>> & { walks?: object },
 ): void {
   const problems: string[] = [];
   for (const name of OPERATION_NAMES) {
@@ -399,6 +444,10 @@ function checkAgreement(
     );
   }
   if (table !== "" && !ops.openSection) problems.push("sections are listed but openSection is not implemented");
+  for (const name of Object.keys(ops.walks ?? {})) {
+    if (!WALKED_LISTS.includes(name as WalkedList)) problems.push(`walks.${name} is not a list that is walked`);
+    else if (!ops[name as WalkedList]) problems.push(`walks.${name} is given but ${name} is not implemented`);
+  }
   if (problems.length > 0) {
     throw new PortalError({
       code: "unsupported",

@@ -13,16 +13,19 @@ export { ADDRESS_FIELDS, urlSchema, vendorLaunchSchema } from "../schema-builder
 export { isoToUnix, unixToIso } from "../time";
 export { isHttpUrl } from "../url";
 export { vendorParamToField } from "../vendor-param";
+export type { WalkPages } from "../walk-registry";
 export { withDeadline } from "./deadline";
 export {
   type AdapterContext,
   type AdapterDefinition,
   type AdapterOperations,
   type AdapterProvider,
+  type AdapterWalks,
   type AttemptContext,
   type DirectSection,
   defineAdapter,
   type LaunchingProvider,
+  type ListWalk,
   type MutationContext,
   type OwnershipLookup,
   type PerOptions,
