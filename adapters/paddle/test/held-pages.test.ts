@@ -45,6 +45,29 @@ function open(count = 95) {
   return { sim, provider, built, urls };
 }
 
+/** Seven subscriptions of the customer, `${prefix}0` the oldest, on a fresh simulator. */
+function openSubscriptions(prefix: string, status: (index: number) => "active" | "canceled") {
+  const sim = createPaddleSimulator();
+  sim.seed({
+    customers: [{ id: CUSTOMER, email: "held@example.com" }],
+    subscriptions: Array.from({ length: 7 }, (_, i) => ({
+      id: `${prefix}${i}`,
+      customerId: CUSTOMER,
+      status: status(i),
+      priceId: "price_basic",
+      quantity: 1,
+      unitAmount: 1_500,
+      currency: "usd",
+      createdAt: `2026-01-0${i + 1}T00:00:00Z`,
+      currentPeriodStart: "2026-11-01T00:00:00Z",
+      currentPeriodEnd: "2026-12-01T00:00:00Z",
+    })),
+    invoices: [],
+  });
+  onTestFinished(mountOnMsw(PADDLE_SANDBOX_ORIGIN, (request) => sim.handle(request)));
+  return { sim, provider: createPaddleProvider({ apiKey: sim.apiKey }) };
+}
+
 /** The walk, page by page, as the pages and the cursors that led to them. */
 async function pages(
   provider: ReturnType<typeof createPaddleProvider>,
@@ -144,25 +167,7 @@ describe("a walk through held collections", () => {
   });
 
   it("walks subscriptions through held collections too, with the same pages", async () => {
-    const sim = createPaddleSimulator();
-    sim.seed({
-      customers: [{ id: CUSTOMER, email: "held@example.com" }],
-      subscriptions: Array.from({ length: 7 }, (_, i) => ({
-        id: `sub_held_${i}`,
-        customerId: CUSTOMER,
-        status: "active" as const,
-        priceId: "price_basic",
-        quantity: 1,
-        unitAmount: 1_500,
-        currency: "usd",
-        createdAt: `2026-01-0${i + 1}T00:00:00Z`,
-        currentPeriodStart: "2026-11-01T00:00:00Z",
-        currentPeriodEnd: "2026-12-01T00:00:00Z",
-      })),
-      invoices: [],
-    });
-    onTestFinished(mountOnMsw(PADDLE_SANDBOX_ORIGIN, (request) => sim.handle(request)));
-    const provider = createPaddleProvider({ apiKey: sim.apiKey });
+    const { sim, provider } = openSubscriptions("sub_held_", () => "active");
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -265,25 +270,7 @@ describe("allInvoices and allSubscriptions through the adapter's walk", () => {
   });
 
   it("walks subscriptions with the pages listSubscriptions answers", async () => {
-    const sim = createPaddleSimulator();
-    sim.seed({
-      customers: [{ id: CUSTOMER, email: "held@example.com" }],
-      subscriptions: Array.from({ length: 7 }, (_, i) => ({
-        id: `sub_walk_${i}`,
-        customerId: CUSTOMER,
-        status: i % 3 === 0 ? ("canceled" as const) : ("active" as const),
-        priceId: "price_basic",
-        quantity: 1,
-        unitAmount: 1_500,
-        currency: "usd",
-        createdAt: `2026-01-0${i + 1}T00:00:00Z`,
-        currentPeriodStart: "2026-11-01T00:00:00Z",
-        currentPeriodEnd: "2026-12-01T00:00:00Z",
-      })),
-      invoices: [],
-    });
-    onTestFinished(mountOnMsw(PADDLE_SANDBOX_ORIGIN, (request) => sim.handle(request)));
-    const provider = createPaddleProvider({ apiKey: sim.apiKey });
+    const { sim, provider } = openSubscriptions("sub_walk_", (i) => (i % 3 === 0 ? "canceled" : "active"));
     for (const filters of [{ limit: 3 }, { limit: 2, status: ["active" as const] }]) {
       const listed: Subscription[] = [];
       let cursor: string | undefined;
