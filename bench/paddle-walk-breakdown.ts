@@ -60,8 +60,8 @@ for (let i = 0; i < PAIRS; i++) {
 
 // Apart from the rotation (timers around each call would slow the walk they are in): the
 // time spent inside `normalizeInvoice` during SDK walks, less the same timers around a call
-// that only reads the transaction's id, so the cost of normalizing transactions just parsed
-// from the wire rather than ones a microbenchmark keeps hot.
+// that only reads the transaction's id: the cost of normalizing transactions just parsed
+// from the wire, not of ones a microbenchmark keeps hot.
 const TIMED_WALKS = Math.max(20, Math.round(PAIRS / 2));
 const inWalk = { normalize: 0, id: 0 };
 for (let i = 0; i < TIMED_WALKS * 2; i++) {
