@@ -25,6 +25,14 @@ export interface Contestants {
   rawSession(customerId: string): Promise<unknown>;
 }
 
+/**
+ * The raw SDK walk's collection: the customer's transactions, 30 a page. The SDK's
+ * collection follows `meta.pagination.next` while `has_more`.
+ */
+export function paddleTransactions(paddle: Paddle, customerId: string) {
+  return paddle.transactions.list({ customerId: [customerId], perPage: 30 });
+}
+
 export function providerFor(vendor: Vendor, url: string, key?: string): PortalProvider {
   if (vendor === "paddle") return createPaddleProvider({ apiKey: key ?? PADDLE_API_KEY, environment: url });
   return vendor === "chargebee"
@@ -91,8 +99,7 @@ export function contestants(vendor: Vendor, url: string): Contestants {
       adapterWalk: (customerId) => adapterWalk(provider, customerId),
       async rawWalk(customerId) {
         let seen = 0;
-        // The SDK's collection follows `meta.pagination.next` while `has_more`.
-        for await (const _transaction of paddle.transactions.list({ customerId: [customerId], perPage: 30 })) seen++;
+        for await (const _transaction of paddleTransactions(paddle, customerId)) seen++;
         return seen;
       },
       adapterSession: (customerId) => provider.createSession({ customerId }),

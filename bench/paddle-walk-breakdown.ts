@@ -8,7 +8,7 @@
 // Last, the time spent inside `normalizeInvoice` itself during SDK walks.
 import { type Environment, Paddle } from "@paddle/paddle-node-sdk";
 import { normalizeInvoice } from "@portalkit/paddle";
-import { contestants } from "./clients";
+import { contestants, paddleTransactions } from "./clients";
 import { startSimulator } from "./simulator";
 import { summarize } from "./stats";
 import { PADDLE_API_KEY } from "./vendors";
@@ -23,8 +23,7 @@ await sim.command({ type: "seed", customerId, count: INVOICES });
 
 const c = contestants("paddle", sim.url);
 const paddle = new Paddle(PADDLE_API_KEY, { environment: sim.url as Environment });
-/** The bare walk's SDK collection: the customer's transactions, 30 a page. */
-const transactions = () => paddle.transactions.list({ customerId: [customerId], perPage: 30 });
+const transactions = () => paddleTransactions(paddle, customerId);
 const walks: Array<{ name: string; walk: () => Promise<number> }> = [
   { name: "bare SDK walk", walk: () => c.rawWalk(customerId) },
   {
