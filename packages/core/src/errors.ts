@@ -124,10 +124,31 @@ function sanitizeCause(cause: unknown): Error {
   } else {
     message = String(cause);
   }
-  const sanitized = new Error(redactSecrets(message));
+  const sanitized = errorWithoutStack(redactSecrets(message));
   sanitized.name = name;
   sanitized.stack = stack === undefined ? `${name}: ${sanitized.message}` : redactSecrets(stack);
   return sanitized;
+}
+
+/**
+ * A native Error whose stack the caller sets: V8 would otherwise walk the stack for one,
+ * only for it to be replaced (a third of what a PortalError with a cause costs). Engines
+ * without a numeric `Error.stackTraceLimit`, or where it cannot be written, build it as
+ * usual. Nothing runs between the two assignments, so no other error sees the limit.
+ */
+function errorWithoutStack(message: string): Error {
+  const limit = (Error as { stackTraceLimit?: unknown }).stackTraceLimit;
+  if (typeof limit !== "number") return new Error(message);
+  try {
+    Error.stackTraceLimit = 0;
+  } catch {
+    return new Error(message);
+  }
+  try {
+    return new Error(message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function safeStringify(value: unknown): string {

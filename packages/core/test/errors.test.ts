@@ -1,3 +1,4 @@
+import { types } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   codeFromHttpStatus,
@@ -194,6 +195,30 @@ describe("PortalError's optional fields and causes", () => {
     const cause = new PortalError({ code: "unavailable", provider: "p", message: "x", cause: thrown }).cause;
     expect(cause).not.toBe(thrown);
     expect([cause?.name, cause?.message, cause?.stack]).toEqual(["RangeError", "out of range", thrown.stack]);
+  });
+
+  it("builds the sanitized cause as a native Error and leaves Error.stackTraceLimit as it was", () => {
+    const limit = Error.stackTraceLimit;
+    const cause = new PortalError({ code: "unavailable", provider: "p", message: "x", cause: "reset" }).cause;
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(types.isNativeError(cause)).toBe(true);
+    expect(cause?.stack).toBe("Error: reset");
+    // The next error, built right after, still gets its frames.
+    expect(new Error("after").stack?.split("\n").length).toBeGreaterThan(1);
+  });
+
+  it("builds the cause as usual where Error.stackTraceLimit cannot be written or is not a number", () => {
+    const descriptor = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
+    try {
+      Object.defineProperty(Error, "stackTraceLimit", { value: 7, writable: false, configurable: true });
+      const frozen = new PortalError({ code: "unavailable", provider: "p", message: "x", cause: "reset" }).cause;
+      expect([frozen?.message, frozen?.stack, Error.stackTraceLimit]).toEqual(["reset", "Error: reset", 7]);
+      Object.defineProperty(Error, "stackTraceLimit", { value: undefined, writable: true, configurable: true });
+      const absent = new PortalError({ code: "unavailable", provider: "p", message: "x", cause: "reset" }).cause;
+      expect([absent?.message, absent?.stack, Error.stackTraceLimit]).toEqual(["reset", "Error: reset", undefined]);
+    } finally {
+      if (descriptor) Object.defineProperty(Error, "stackTraceLimit", descriptor);
+    }
   });
 
   it("reads a vendor's error object, a bare value and an unprintable object as a cause", () => {
