@@ -132,7 +132,7 @@ function sanitizeCause(cause: unknown): Error {
 
 /**
  * A native Error whose stack the caller sets: V8 would otherwise walk the stack for one,
- * only for it to be replaced (a third of what a PortalError with a cause costs). Engines
+ * only for it to be replaced (about a fifth of what a PortalError with a cause costs). Engines
  * without a numeric `Error.stackTraceLimit`, or where it cannot be written, build it as
  * usual. Nothing runs between the two assignments, so no other error sees the limit.
  */
