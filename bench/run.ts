@@ -19,7 +19,8 @@ const ROOT = join(import.meta.dirname, "..");
 const BENCH = import.meta.dirname;
 const started = performance.now();
 
-// Sized so that the whole run stays well under five minutes on two cores.
+// Sized for a run of about seven to eight minutes on two cores (393–497 s measured; the
+// run writes its own time to `durationSeconds`).
 const LATENCY = { walkInvoices: 1_000, walkIterations: 100, sessionIterations: 1_500, warmup: 10 };
 const WALK_SIZES = [0, 100, 101, 1_000, 10_000];
 const MEMORY_SIZES = [10_000, 100_000] as const;
@@ -51,7 +52,26 @@ interface Comparison {
   ratio: number;
 }
 
-/** Times A and B alternately (A,B then B,A) so that drift and warm-up hit both alike. */
+/**
+ * Calls A and B `runs` times each, A,B on even turns and B,A on odd ones, so that drift and
+ * warm-up hit both alike; result `i` of each side comes from the same turn.
+ */
+async function alternating<A, B>(runs: number, a: () => Promise<A>, b: () => Promise<B>): Promise<{ a: A[]; b: B[] }> {
+  const fromA: A[] = [];
+  const fromB: B[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      fromA.push(await a());
+      fromB.push(await b());
+    } else {
+      fromB.push(await b());
+      fromA.push(await a());
+    }
+  }
+  return { a: fromA, b: fromB };
+}
+
+/** Times A and B alternately (see `alternating`) after a warm-up of both. */
 async function compare(
   iterations: number,
   warmup: number,
@@ -62,22 +82,16 @@ async function compare(
     await a();
     await b();
   }
-  const timesA: number[] = [];
-  const timesB: number[] = [];
-  const time = async (call: () => Promise<unknown>, into: number[]) => {
+  const time = async (call: () => Promise<unknown>) => {
     const t0 = performance.now();
     await call();
-    into.push(performance.now() - t0);
+    return performance.now() - t0;
   };
-  for (let i = 0; i < iterations; i++) {
-    if (i % 2 === 0) {
-      await time(a, timesA);
-      await time(b, timesB);
-    } else {
-      await time(b, timesB);
-      await time(a, timesA);
-    }
-  }
+  const { a: timesA, b: timesB } = await alternating(
+    iterations,
+    () => time(a),
+    () => time(b),
+  );
   const adapter = summarize(timesA);
   const raw = summarize(timesB);
   const pairRatios = timesA.map((a, i) => a / (timesB[i] as number));
@@ -201,17 +215,11 @@ async function errorProcess(vendor: Vendor, url: string, mode: "distinct" | "sha
  * unlike before it moves.
  */
 async function errorCost(vendor: Vendor, sim: SimHandle) {
-  const distinct: ErrorCostReport[] = [];
-  const shared: ErrorCostReport[] = [];
-  for (let i = 0; i < ERROR_RUNS; i++) {
-    if (i % 2 === 0) {
-      distinct.push(await errorProcess(vendor, sim.url, "distinct"));
-      shared.push(await errorProcess(vendor, sim.url, "shared"));
-    } else {
-      shared.push(await errorProcess(vendor, sim.url, "shared"));
-      distinct.push(await errorProcess(vendor, sim.url, "distinct"));
-    }
-  }
+  const { a: distinct, b: shared } = await alternating(
+    ERROR_RUNS,
+    () => errorProcess(vendor, sim.url, "distinct"),
+    () => errorProcess(vendor, sim.url, "shared"),
+  );
   const median = (reports: ErrorCostReport[], pick: (r: ErrorCostReport) => number) =>
     summarize(reports.map(pick)).median;
   const distinctUs = median(distinct, (r) => r.costUs);
@@ -241,17 +249,11 @@ async function importMs(specifier: string): Promise<number> {
 
 async function coldImport(vendor: Vendor) {
   const { sdk, adapter } = PACKAGES[vendor];
-  const sdkTimes: number[] = [];
-  const adapterTimes: number[] = [];
-  for (let i = 0; i < IMPORT_RUNS; i++) {
-    if (i % 2 === 0) {
-      sdkTimes.push(await importMs(sdk));
-      adapterTimes.push(await importMs(adapter));
-    } else {
-      adapterTimes.push(await importMs(adapter));
-      sdkTimes.push(await importMs(sdk));
-    }
-  }
+  const { a: sdkTimes, b: adapterTimes } = await alternating(
+    IMPORT_RUNS,
+    () => importMs(sdk),
+    () => importMs(adapter),
+  );
   const sdkSummary = summarize(sdkTimes);
   const adapterSummary = summarize(adapterTimes);
   return { sdk: sdkSummary, adapter: adapterSummary, ratio: adapterSummary.median / sdkSummary.median };
