@@ -1,14 +1,15 @@
 // `npm run bench`: the performance budgets (run on the built packages, as applications use them) of DESIGN.md, measured in one run and printed as
 // one table (also written to bench/results/latest.json). See the Benchmarks section of the
 // root README for how to read it.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { createPortalHandler } from "@portalkit/server";
 import { contestants } from "./clients";
-import type { ErrorCostReport } from "./error-process";
+import type { ErrorProcessReady } from "./error-process";
 import { type SimHandle, startSimulator } from "./simulator";
 import { expectedRequests, round, type Summary, summarize } from "./stats";
 import { PAGE_SIZE, VENDORS, type Vendor } from "./vendors";
@@ -195,46 +196,95 @@ async function serverPage(vendor: Vendor, sim: SimHandle) {
 
 // ---- PortalError cost after many providers ---------------------------------------------
 
-const ERROR_RUNS = 5;
+const ERROR_PAIRS = 3;
+const ERROR_TURNS = 40;
 
-async function errorProcess(vendor: Vendor, url: string, mode: "distinct" | "shared"): Promise<ErrorCostReport> {
-  const { stdout } = await run(
+interface ErrorProcess extends ErrorProcessReady {
+  pid: number;
+  /** Microseconds an error took over one batch, run now in that process. */
+  batch(): Promise<number>;
+  end(): Promise<void>;
+}
+
+function startErrorProcess(vendor: Vendor, url: string, mode: "distinct" | "shared"): Promise<ErrorProcess> {
+  const child = spawn(
     process.execPath,
     [...process.execArgv, "--expose-gc", join(BENCH, "error-process.ts"), vendor, url, String(ERROR_PROVIDERS), mode],
-    { cwd: ROOT, maxBuffer: 1 << 20 },
+    { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
   );
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as ErrorCostReport;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async (): Promise<string> => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`error-process (${vendor}, ${mode}) ended with ${await exited} before answering`);
+    return line.value;
+  };
+  return nextLine().then((first) => ({
+    ...(JSON.parse(first) as ErrorProcessReady),
+    pid: child.pid as number,
+    batch: async () => {
+      child.stdin.write("batch\n");
+      return Number(await nextLine());
+    },
+    end: async () => {
+      child.stdin.end("end\n");
+      const code = await exited;
+      if (code !== 0) throw new Error(`error-process (${vendor}, ${mode}) exited with ${code}`);
+    },
+  }));
 }
 
 /**
- * Fresh processes in pairs, distinct keys against one shared key, the order alternating
- * from pair to pair; the figure is the median of the pairs' ratios. Fresh processes doing
- * the same work settle into one of two speeds at creating errors (of six alike, one or two
- * ran about a third faster than the rest), so a median of three per side moved with how many
- * of its processes happened to be fast; the median of paired ratios needs most pairs to land
- * unlike before it moves.
+ * Both processes of a pair onto one CPU, every thread (`taskset`, where there is one). On a
+ * shared host each CPU's speed changes on its own, by as much as 1.8× for seconds at a
+ * time, so a pair is a fair comparison only if it shares the CPU as well as the moment.
+ */
+async function pinTogether(pids: number[]): Promise<boolean> {
+  try {
+    for (const pid of pids) await run("taskset", ["-a", "-p", "-c", "0", String(pid)]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Pairs of fresh processes, distinct keys against one shared key, both built first and then
+ * made to take turns on one CPU: a batch of errors in one, then in the other (the order
+ * alternating), `ERROR_TURNS` turns. A turn's ratio compares the two at the same moment;
+ * the figure is the median over the pairs of each pair's median turn. One process alone
+ * drifts between two speeds with the CPU it is on (about 9 µs and 16 µs an error, for
+ * seconds at a time), so processes measured one after another compared the host's moments
+ * as much as the registries.
  */
 async function errorCost(vendor: Vendor, sim: SimHandle) {
-  const { a: distinct, b: shared } = await alternating(
-    ERROR_RUNS,
-    () => errorProcess(vendor, sim.url, "distinct"),
-    () => errorProcess(vendor, sim.url, "shared"),
-  );
-  const median = (reports: ErrorCostReport[], pick: (r: ErrorCostReport) => number) =>
-    summarize(reports.map(pick)).median;
-  const distinctUs = median(distinct, (r) => r.costUs);
-  const sharedUs = median(shared, (r) => r.costUs);
-  const pairRatios = distinct.map((report, i) => report.costUs / (shared[i] as ErrorCostReport).costUs);
-  const heapAfterOneBytes = median(distinct, (r) => r.heapAfterOneBytes);
-  const heapAfterAllBytes = median(distinct, (r) => r.heapAfterAllBytes);
+  const pairs: { distinct: ErrorProcessReady; distinctUs: number; sharedUs: number; ratio: number }[] = [];
+  let pinned = true;
+  for (let p = 0; p < ERROR_PAIRS; p++) {
+    const [distinct, shared] = await Promise.all([
+      startErrorProcess(vendor, sim.url, "distinct"),
+      startErrorProcess(vendor, sim.url, "shared"),
+    ]);
+    pinned = (await pinTogether([distinct.pid, shared.pid])) && pinned;
+    const turns = await alternating(ERROR_TURNS, distinct.batch, shared.batch);
+    await Promise.all([distinct.end(), shared.end()]);
+    pairs.push({
+      distinct,
+      distinctUs: summarize(turns.a).median,
+      sharedUs: summarize(turns.b).median,
+      ratio: summarize(turns.a.map((us, i) => us / (turns.b[i] as number))).median,
+    });
+  }
+  const median = (pick: (pair: (typeof pairs)[number]) => number) => summarize(pairs.map(pick)).median;
   return {
     providers: ERROR_PROVIDERS,
-    distinctUs,
-    sharedUs,
-    pairRatios,
-    ratio: summarize(pairRatios).median,
-    heapAfterOneBytes,
-    heapAfterAllBytes,
+    pinned,
+    distinctUs: median((pair) => pair.distinctUs),
+    sharedUs: median((pair) => pair.sharedUs),
+    pairRatios: pairs.map((pair) => pair.ratio),
+    ratio: median((pair) => pair.ratio),
+    heapAfterOneBytes: median((pair) => pair.distinct.heapAfterOneBytes),
+    heapAfterAllBytes: median((pair) => pair.distinct.heapAfterAllBytes),
   };
 }
 
@@ -398,8 +448,8 @@ for (const vendor of VENDORS) {
   );
   const e = v.errorCost;
   row(
-    `${name}: creating a \`PortalError\` after building ${count(e.providers)} providers with their own keys vs as many sharing one key (${ERROR_RUNS} pairs of fresh processes, median of paired ratios; heap after a collection, after the first provider vs after all)`,
-    `${us(e.distinctUs)} vs ${us(e.sharedUs)} (each side's median), pairs: ${ratio(e.ratio)} (heap ${mb(e.heapAfterOneBytes)} vs ${mb(e.heapAfterAllBytes)})`,
+    `${name}: creating a \`PortalError\` after building ${count(e.providers)} providers with their own keys vs as many sharing one key (${ERROR_PAIRS} pairs of fresh processes taking ${ERROR_TURNS} turns at a batch each${e.pinned ? " on one CPU" : ""}, median of the pairs' median turn ratios; heap after a collection, after the first provider vs after all)`,
+    `${us(e.distinctUs)} vs ${us(e.sharedUs)} (medians), turns: ${ratio(e.ratio)} (heap ${mb(e.heapAfterOneBytes)} vs ${mb(e.heapAfterAllBytes)})`,
     "≤ 1.2×, heap flat",
     e.ratio <= 1.2 && flatHeap(e.heapAfterOneBytes, e.heapAfterAllBytes),
   );
