@@ -20,7 +20,7 @@ const ROOT = join(import.meta.dirname, "..");
 const BENCH = import.meta.dirname;
 const started = performance.now();
 
-// Sized for a run of about seven to eight minutes on two cores (393–497 s measured; the
+// Sized for a run of about four minutes on two cores (226–260 s measured on an Intel Xeon; the
 // run writes its own time to `durationSeconds`).
 const LATENCY = { walkInvoices: 1_000, walkIterations: 100, sessionIterations: 1_500, warmup: 10 };
 const WALK_SIZES = [0, 100, 101, 1_000, 10_000];
