@@ -236,7 +236,7 @@ function startErrorProcess(vendor: Vendor, url: string, mode: "distinct" | "shar
 
 /**
  * Both processes of a pair onto one CPU, every thread (`taskset`, where there is one). On a
- * shared host each CPU's speed changes on its own, by as much as 1.8× for seconds at a
+ * shared host each CPU's speed changes on its own, by as much as 2× for seconds at a
  * time, so a pair is a fair comparison only if it shares the CPU as well as the moment.
  */
 async function pinTogether(pids: number[]): Promise<boolean> {
