@@ -10,7 +10,7 @@ import { type Environment, Paddle } from "@paddle/paddle-node-sdk";
 import { normalizeInvoice } from "@portalkit/paddle";
 import { contestants, paddleTransactions } from "./clients";
 import { startSimulator } from "./simulator";
-import { summarize } from "./stats";
+import { medianRatio, summarize } from "./stats";
 import { PADDLE_API_KEY } from "./vendors";
 
 const PAIRS = Number(process.argv[2] ?? 150);
@@ -83,7 +83,7 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const bare = { wall: wall[0] as number[], cpu: sum(cpu[0] as number[]) };
 console.log(`bare SDK walk: median ${summarize(bare.wall).median.toFixed(1)} ms (${PAIRS} walks)`);
 for (let k = 1; k < walks.length; k++) {
-  const paired = summarize((wall[k] as number[]).map((ms, i) => ms / (bare.wall[i] as number))).median;
+  const paired = medianRatio(wall[k] as number[], bare.wall);
   const cpuRatio = sum(cpu[k] as number[]) / bare.cpu;
   console.log(
     `${(walks[k] as (typeof walks)[number]).name}: ${paired.toFixed(3)}× the bare SDK's walk ` +

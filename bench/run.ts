@@ -11,7 +11,7 @@ import { createPortalHandler } from "@portalkit/server";
 import { contestants } from "./clients";
 import type { ErrorProcessReady } from "./error-process";
 import { type SimHandle, startSimulator } from "./simulator";
-import { expectedRequests, round, type Summary, summarize } from "./stats";
+import { expectedRequests, medianRatio, round, type Summary, summarize } from "./stats";
 import { PAGE_SIZE, VENDORS, type Vendor } from "./vendors";
 import type { WalkReport } from "./walk-process";
 
@@ -95,8 +95,7 @@ async function compare(
   );
   const adapter = summarize(timesA);
   const raw = summarize(timesB);
-  const pairRatios = timesA.map((a, i) => a / (timesB[i] as number));
-  return { adapter, raw, ratioOfMedians: adapter.median / raw.median, ratio: summarize(pairRatios).median };
+  return { adapter, raw, ratioOfMedians: adapter.median / raw.median, ratio: medianRatio(timesA, timesB) };
 }
 
 async function latency(vendor: Vendor, sim: SimHandle) {
@@ -253,7 +252,7 @@ async function pinTogether(pids: number[]): Promise<boolean> {
  * made to take turns on one CPU: a batch of errors in one, then in the other (the order
  * alternating), `ERROR_TURNS` turns. A turn's ratio compares the two at the same moment;
  * the figure is the median over the pairs of each pair's median turn. One process alone
- * drifts between two speeds with the CPU it is on (about 9 µs and 16 µs an error, for
+ * drifts between two speeds with the CPU it is on (about 8 µs and 16 µs an error, for
  * seconds at a time), so processes measured one after another compared the host's moments
  * as much as the registries.
  */
@@ -272,7 +271,7 @@ async function errorCost(vendor: Vendor, sim: SimHandle) {
       distinct,
       distinctUs: summarize(turns.a).median,
       sharedUs: summarize(turns.b).median,
-      ratio: summarize(turns.a.map((us, i) => us / (turns.b[i] as number))).median,
+      ratio: medianRatio(turns.a, turns.b),
     });
   }
   const median = (pick: (pair: (typeof pairs)[number]) => number) => summarize(pairs.map(pick)).median;

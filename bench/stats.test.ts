@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedRequests, quantile, round, summarize } from "./stats";
+import { expectedRequests, medianRatio, quantile, round, summarize } from "./stats";
 
 describe("bench statistics", () => {
   it("interpolates quantiles between ranks and does not reorder its input", () => {
@@ -19,6 +19,14 @@ describe("bench statistics", () => {
   it("summarizes median and p95", () => {
     const values = Array.from({ length: 101 }, (_, i) => i);
     expect(summarize(values)).toEqual({ samples: 101, median: 50, p95: 95 });
+  });
+
+  it("takes the median of paired ratios, not the ratio of medians", () => {
+    // Pairs 2/1, 3/3, 9/3: ratios 2, 1, 3, median 2; the medians' ratio would be 3/3 = 1.
+    expect(medianRatio([2, 3, 9], [1, 3, 3])).toBe(2);
+    expect(medianRatio([1, 2], [2, 2])).toBe(0.75);
+    expect(() => medianRatio([1, 2], [1])).toThrow(RangeError);
+    expect(() => medianRatio([], [])).toThrow(RangeError);
   });
 
   it("expects one request a page, and one for an empty list", () => {

@@ -21,6 +21,18 @@ export function summarize(values: readonly number[]): Summary {
   return { samples: values.length, median: quantile(values, 0.5), p95: quantile(values, 0.95) };
 }
 
+/**
+ * The median of `a[i] / b[i]`: the ratio of two sides measured in pairs, each pair at the
+ * same moment, so that what the moment costs cancels within a pair.
+ */
+export function medianRatio(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) throw new RangeError(`paired lists differ in length (${a.length}, ${b.length})`);
+  return quantile(
+    a.map((value, i) => value / (b[i] as number)),
+    0.5,
+  );
+}
+
 /** Requests a walk of `n` invoices should take at 100 a page (one request even for none). */
 export function expectedRequests(n: number, pageSize = 100): number {
   return Math.max(1, Math.ceil(n / pageSize));
